@@ -1,0 +1,212 @@
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.db.models import Count
+from django.utils.translation import ngettext
+
+from . import dates, services
+from .models import (
+    Citation,
+    Event,
+    EventStatus,
+    Jurisdiction,
+    Law,
+    Organization,
+    OrganizationName,
+    Source,
+)
+
+
+@admin.register(Jurisdiction)
+class JurisdictionAdmin(admin.ModelAdmin):
+    list_display = ["code", "name", "parent", "date_order", "languages"]
+    list_filter = ["date_order"]
+    search_fields = ["code", "name"]
+    autocomplete_fields = ["parent"]
+    list_select_related = ["parent"]
+
+
+class OrganizationNameInline(admin.TabularInline):
+    model = OrganizationName
+    extra = 1
+
+
+@admin.register(Organization)
+class OrganizationAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "parent", "jurisdiction", "event_count"]
+    list_filter = ["kind", "jurisdiction"]
+    search_fields = ["name", "other_names__name", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["parent", "jurisdiction"]
+    list_select_related = ["parent", "jurisdiction"]
+    inlines = [OrganizationNameInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(event_count=Count("events"))
+
+    @admin.display(ordering="event_count", description="events")
+    def event_count(self, organization):
+        return organization.event_count
+
+
+@admin.register(Law)
+class LawAdmin(admin.ModelAdmin):
+    list_display = ["title", "short_title", "jurisdiction", "status", "enacting_body"]
+    list_filter = ["status", "jurisdiction"]
+    search_fields = ["title", "short_title"]
+    prepopulated_fields = {"slug": ["short_title"]}
+    autocomplete_fields = ["jurisdiction", "enacting_body"]
+    list_select_related = ["jurisdiction", "enacting_body"]
+
+
+@admin.register(Source)
+class SourceAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "outlet", "published", "normalized_url"]
+    list_filter = ["outlet"]
+    search_fields = ["title", "url", "normalized_url", "outlet"]
+    date_hierarchy = "published"
+    readonly_fields = ["normalized_url"]
+
+
+class CitationFormSet(forms.BaseInlineFormSet):
+    def clean(self):
+        super().clean()
+        if self.instance.status != EventStatus.PUBLISHED:
+            return
+        kept = [
+            form
+            for form in self.forms
+            if form.cleaned_data and not form.cleaned_data.get("DELETE") and form.cleaned_data.get("source")
+        ]
+        if not kept:
+            raise ValidationError(
+                "A published event needs at least one source: add a citation or save as draft."
+            )
+
+
+class CitationInline(admin.StackedInline):
+    model = Citation
+    formset = CitationFormSet
+    extra = 1
+    autocomplete_fields = ["source"]
+    fields = ["source", "quote", "speaker"]
+
+
+class EventAdminForm(forms.ModelForm):
+    class Meta:
+        model = Event
+        fields = [
+            "title",
+            "summary",
+            "action_type",
+            "status",
+            "actor",
+            "organizations",
+            "jurisdiction",
+            "law",
+            "responds_to",
+            "date_text",
+            "date_reference",
+        ]
+        help_texts = {
+            "date_text": 'Type the date as the source wrote it: "Monday, July 6, 2020", "early July 2020", '
+            '"last Monday" (with the reference date below).',
+        }
+
+    def clean(self):
+        cleaned = super().clean()
+        if "date_text" not in cleaned:
+            return cleaned
+        self.instance.date_text = cleaned["date_text"]
+        self.instance.jurisdiction = cleaned.get("jurisdiction")
+        try:
+            normalized = services.apply_date_text(self.instance, reference=cleaned.get("date_reference"))
+        except dates.DateNormalizationError as error:
+            self.add_error("date_text", str(error))
+            return cleaned
+        if normalized.ambiguous and cleaned.get("status") == EventStatus.PUBLISHED:
+            self.add_error(
+                "date_text",
+                f"{cleaned['date_text']!r} can be read two ways; set the jurisdiction, write the date "
+                "as YYYY-MM-DD, or save as draft.",
+            )
+        return cleaned
+
+
+@admin.register(Event)
+class EventAdmin(admin.ModelAdmin):
+    form = EventAdminForm
+    list_display = ["title", "display_date", "date_precision", "actor", "action_type", "law", "status"]
+    list_filter = ["status", "action_type", "date_precision", "date_approximate", "jurisdiction"]
+    search_fields = ["title", "summary", "external_id", "actor__name", "law__title", "date_text"]
+    date_hierarchy = "date_start"
+    list_select_related = ["actor", "law"]
+    autocomplete_fields = ["actor", "organizations", "jurisdiction", "law", "responds_to"]
+    readonly_fields = ["normalized_date", "external_id", "created_at", "updated_at"]
+    inlines = [CitationInline]
+    actions = ["publish", "unpublish"]
+    list_per_page = 100
+    fieldsets = [
+        (None, {"fields": ["title", "summary", "action_type", "status"]}),
+        ("Who and where", {"fields": ["actor", "organizations", "jurisdiction", "law", "responds_to"]}),
+        ("Date", {"fields": ["date_text", "date_reference", "normalized_date"]}),
+        ("Record", {"fields": ["external_id", "created_at", "updated_at"], "classes": ["collapse"]}),
+    ]
+
+    @admin.display(ordering="date_start", description="date")
+    def display_date(self, event):
+        return dates.format_display(
+            event.date_start, event.date_end, event.date_precision, event.date_approximate
+        )
+
+    @admin.display(description="read as")
+    def normalized_date(self, event):
+        if event.pk is None or event.date_start is None:
+            return "Shown after saving."
+        return describe_date(event)
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        self.message_user(request, f"Date {obj.date_text!r} read as {describe_date(obj)}.")
+        if obj.date_ambiguous:
+            self.message_user(
+                request,
+                f"{obj.date_text!r} can be read two ways; it stays a draft until a person confirms it.",
+                messages.WARNING,
+            )
+
+    @admin.action(permission="change", description="Publish selected events")
+    def publish(self, request, queryset):
+        published, skipped = services.publish_events(queryset)
+        self.message_user(
+            request, ngettext("%d event published.", "%d events published.", published) % published
+        )
+        if skipped:
+            names = ", ".join(str(event) for event in skipped[:10])
+            self.message_user(
+                request,
+                f"Not published (no source, or a date that needs review): {names}",
+                messages.WARNING,
+            )
+
+    @admin.action(permission="change", description="Unpublish selected events (back to draft)")
+    def unpublish(self, request, queryset):
+        count = services.unpublish_events(queryset)
+        self.message_user(request, ngettext("%d event unpublished.", "%d events unpublished.", count) % count)
+
+
+def describe_date(event):
+    shown = dates.format_display(
+        event.date_start, event.date_end, event.date_precision, event.date_approximate
+    )
+    span = (
+        event.date_start.isoformat()
+        if event.date_start == event.date_end
+        else f"{event.date_start.isoformat()} to {event.date_end.isoformat()}"
+    )
+    qualifiers = [event.date_precision + " precision"]
+    if event.date_approximate:
+        qualifiers.append("approximate")
+    if event.date_ambiguous:
+        qualifiers.append("ambiguous")
+    return f"{shown} ({span}, {', '.join(qualifiers)})"

@@ -1,0 +1,91 @@
+"""The import columns of DESIGN.md, their aliases, and how a raw row maps onto them."""
+
+import json
+import re
+
+COLUMNS = (
+    "id",
+    "actor",
+    "parent",
+    "actor_kind",
+    "jurisdiction",
+    "law",
+    "action_type",
+    "title",
+    "summary",
+    "raw_date",
+    "reference_date",
+    "language",
+    "source_outlet",
+    "source_url",
+    "source_title",
+    "quote",
+    "quote_speaker",
+    "responds_to",
+    "status",
+)
+ALIASES = {"date": "raw_date", "published": "reference_date", "external_id": "id"}
+
+# Keys staging adds to a raw payload (never file columns): values beyond the header, an
+# NDJSON line that is not a JSON object.
+EXTRA_KEY = "_extra"
+UNPARSED_KEY = "_unparsed"
+RESERVED_KEYS = {EXTRA_KEY, UNPARSED_KEY}
+
+_SEPARATORS = re.compile(r"[\s\-]+")
+
+
+def canonical_name(name):
+    """The import column a header names ("Raw date", "raw-date", "DATE" -> "raw_date"), or None."""
+    key = _SEPARATORS.sub("_", str(name).strip().lstrip("\ufeff").casefold())
+    key = ALIASES.get(key, key)
+    return key if key in COLUMNS else None
+
+
+def unknown_columns(names):
+    return [name for name in names if name not in RESERVED_KEYS and canonical_name(name) is None]
+
+
+def missing_required(names):
+    """Required columns absent from a header, described for a person: [] when all are there."""
+    present = {canonical_name(name) for name in names}
+    missing = []
+    if "raw_date" not in present:
+        missing.append("raw_date (or date)")
+    if "actor" not in present:
+        missing.append("actor")
+    if not present & {"title", "summary"}:
+        missing.append("title or summary")
+    return missing
+
+
+def as_text(value):
+    """A cell as text: numbers and booleans written back as JSON would, nested values as JSON."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return str(value)
+    return json.dumps(value, ensure_ascii=False)
+
+
+def canonical_values(raw):
+    """{column: text} for the known columns of a raw row. A canonical name wins over its alias."""
+    values = {}
+    exact = set()
+    for name, value in raw.items():
+        if name in RESERVED_KEYS:
+            continue
+        column = canonical_name(name)
+        if column is None:
+            continue
+        is_exact = _SEPARATORS.sub("_", str(name).strip().lstrip("\ufeff").casefold()) == column
+        if column in values and (column in exact or not is_exact):
+            continue
+        values[column] = as_text(value)
+        if is_exact:
+            exact.add(column)
+    return values

@@ -1,0 +1,441 @@
+import hashlib
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Case, Q, Value, When
+from django.db.models.functions import Now
+from django.urls import reverse
+from django.utils.text import slugify
+
+from .matching import match_key, normalize_url
+
+
+class DateOrder(models.TextChoices):
+    DMY = "DMY", "day-month-year"
+    MDY = "MDY", "month-day-year"
+    YMD = "YMD", "year-month-day"
+
+
+class Jurisdiction(models.Model):
+    code = models.CharField(
+        max_length=12, unique=True, help_text="ISO 3166 code: HK, CN, US, US-MT; EU for the Union."
+    )
+    name = models.CharField(max_length=200)
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+    )
+    date_order = models.CharField(
+        max_length=3,
+        choices=DateOrder.choices,
+        blank=True,
+        help_text="How numeric dates such as 05/07/2020 are written here; blank = ask the parent.",
+    )
+    languages = models.JSONField(
+        default=list, blank=True, help_text='ISO 639-1 codes, most used first: ["zh", "en"].'
+    )
+
+    class Meta:
+        ordering = ["code"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(code__regex=r"^[A-Z]{2}(-[A-Z0-9]{1,3})?$"), name="jurisdiction_code_iso"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.code})"
+
+    def get_absolute_url(self):
+        return reverse("timeline:jurisdiction", args=[self.code])
+
+
+class OrganizationKind(models.TextChoices):
+    COMPANY = "company", "company"
+    GOVERNMENT = "government", "government"
+    LEGISLATURE = "legislature", "legislature"
+    COURT = "court", "court"
+    REGULATOR = "regulator", "regulator"
+    NGO = "ngo", "NGO"
+    OTHER = "other", "other"
+
+
+class Organization(models.Model):
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=220, unique=True)
+    match_key = models.CharField(max_length=200, unique=True, editable=False)
+    kind = models.CharField(max_length=20, choices=OrganizationKind.choices, default="other")
+    parent = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="subsidiaries",
+        help_text="The owning organization: WhatsApp's parent is Facebook.",
+    )
+    jurisdiction = models.ForeignKey(
+        Jurisdiction, null=True, blank=True, on_delete=models.PROTECT, related_name="organizations"
+    )
+    website = models.URLField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(parent=models.F("id")), name="organization_not_own_parent")
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.match_key = match_key(self.name)
+        if not self.slug:
+            self.slug = slugify(self.name, allow_unicode=False)[:200] or f"org-{self.match_key[:20]}"
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("timeline:organization", args=[self.slug])
+
+
+class OrganizationName(models.Model):
+    """Another name an organization is or was known by (Facebook -> Meta), used to match imports."""
+
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="other_names")
+    name = models.CharField(max_length=200)
+    match_key = models.CharField(max_length=200, unique=True, editable=False)
+    valid_from = models.DateField(null=True, blank=True)
+    valid_until = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(valid_from__isnull=True)
+                | Q(valid_until__isnull=True)
+                | Q(valid_until__gte=models.F("valid_from")),
+                name="organization_name_valid_range",
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.match_key = match_key(self.name)
+        super().save(*args, **kwargs)
+
+
+class LawStatus(models.TextChoices):
+    PROPOSED = "proposed", "proposed"
+    PASSED = "passed", "passed"
+    IN_FORCE = "in_force", "in force"
+    STRUCK_DOWN = "struck_down", "struck down"
+    REPEALED = "repealed", "repealed"
+
+
+class Law(models.Model):
+    title = models.CharField(max_length=300)
+    short_title = models.CharField(max_length=120, blank=True)
+    slug = models.SlugField(max_length=220, unique=True)
+    match_key = models.CharField(max_length=300, unique=True, editable=False)
+    jurisdiction = models.ForeignKey(
+        Jurisdiction, null=True, blank=True, on_delete=models.PROTECT, related_name="laws"
+    )
+    enacting_body = models.ForeignKey(
+        Organization, null=True, blank=True, on_delete=models.PROTECT, related_name="laws_enacted"
+    )
+    status = models.CharField(max_length=20, choices=LawStatus.choices, blank=True)
+    official_url = models.URLField(blank=True, max_length=500)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["title"]
+
+    def __str__(self):
+        return self.short_title or self.title
+
+    def save(self, *args, **kwargs):
+        self.match_key = match_key(self.title)
+        if not self.slug:
+            self.slug = slugify(self.short_title or self.title)[:200] or f"law-{self.match_key[:20]}"
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("timeline:law", args=[self.slug])
+
+
+class Source(models.Model):
+    url = models.URLField(max_length=1000, help_text="The link as given.")
+    normalized_url = models.CharField(max_length=1000, unique=True, editable=False)
+    outlet = models.CharField(max_length=200, blank=True)
+    title = models.CharField(max_length=500, blank=True)
+    published = models.DateField(null=True, blank=True, help_text="The date the source was published.")
+    archive_url = models.URLField(max_length=1000, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-published", "outlet"]
+
+    def __str__(self):
+        return self.title or self.normalized_url
+
+    def save(self, *args, **kwargs):
+        self.normalized_url = normalize_url(self.url)
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        try:
+            normalized = normalize_url(self.url)
+        except ValueError as error:
+            raise ValidationError({"url": str(error)}) from error
+        duplicate = Source.objects.filter(normalized_url=normalized).exclude(pk=self.pk)
+        if duplicate.exists():
+            raise ValidationError({"url": f"This page is already a source: {duplicate.first()}"})
+
+
+class ActionType(models.TextChoices):
+    LAW_PASSED = "law_passed", "law passed"
+    LAW_SIGNED = "law_signed", "law signed"
+    LAW_IN_FORCE = "law_in_force", "law in force"
+    LAW_STRUCK_DOWN = "law_struck_down", "law struck down"
+    GOVERNMENT_ORDER = "government_order", "government order"
+    DATA_REQUEST_POLICY = "data_request_policy", "data request policy"
+    SERVICE_WITHDRAWN = "service_withdrawn", "service withdrawn"
+    SERVICE_BLOCKED = "service_blocked", "service blocked"
+    SERVICE_RESTORED = "service_restored", "service restored"
+    LAWSUIT_FILED = "lawsuit_filed", "lawsuit filed"
+    CONTENT_BLOCKED = "content_blocked", "content blocked"
+    COMPLIANCE = "compliance", "compliance"
+    STATEMENT = "statement", "statement"
+    OTHER = "other", "other"
+
+
+class Precision(models.TextChoices):
+    # Listed coarse to fine; the timeline puts a coarser date before a finer one on the same day.
+    DECADE = "decade", "decade"
+    YEAR = "year", "year"
+    SEASON = "season", "season"
+    QUARTER = "quarter", "quarter"
+    MONTH = "month", "month"
+    WEEK = "week", "week"
+    DAY = "day", "day"
+
+
+PRECISION_RANK = {value: rank for rank, value in enumerate(Precision.values)}
+
+
+class EventStatus(models.TextChoices):
+    DRAFT = "draft", "draft"
+    PUBLISHED = "published", "published"
+    RETRACTED = "retracted", "retracted"
+
+
+class EventQuerySet(models.QuerySet):
+    def public(self):
+        """What the public, feeds, exports and anonymous API readers may see: defined only here."""
+        return self.filter(status=EventStatus.PUBLISHED)
+
+    def chronological(self):
+        return self.order_by("date_start", "date_precision_rank", "id")
+
+    def newest_first(self):
+        return self.order_by("-date_start", "-date_precision_rank", "-id")
+
+    def with_related(self):
+        return self.select_related("actor__parent", "jurisdiction", "law", "responds_to").prefetch_related(
+            "organizations", "citations__source"
+        )
+
+
+class Event(models.Model):
+    title = models.CharField(max_length=300)
+    summary = models.TextField(blank=True)
+    action_type = models.CharField(max_length=32, choices=ActionType.choices)
+    actor = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="events")
+    organizations = models.ManyToManyField(
+        Organization, blank=True, related_name="involved_in", help_text="Other organizations involved."
+    )
+    jurisdiction = models.ForeignKey(
+        Jurisdiction, null=True, blank=True, on_delete=models.PROTECT, related_name="events"
+    )
+    law = models.ForeignKey(Law, null=True, blank=True, on_delete=models.PROTECT, related_name="events")
+    responds_to = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="responses",
+        help_text="The event (usually a law's milestone) this action answers.",
+    )
+    date_text = models.CharField(
+        "date as written", max_length=200, help_text='As the source wrote it: "early July 2020".'
+    )
+    date_start = models.DateField()
+    date_end = models.DateField()
+    date_precision = models.CharField(max_length=10, choices=Precision.choices)
+    date_precision_rank = models.GeneratedField(
+        expression=Case(
+            *[When(date_precision=value, then=Value(rank)) for value, rank in PRECISION_RANK.items()],
+            default=Value(len(PRECISION_RANK)),
+        ),
+        output_field=models.PositiveSmallIntegerField(),
+        db_persist=True,
+    )
+    date_approximate = models.BooleanField(default=False)
+    date_ambiguous = models.BooleanField(
+        default=False, help_text="The date could be read two ways; it needs review before publishing."
+    )
+    date_reference = models.DateField(
+        null=True, blank=True, help_text="The date relative text was read against (the source's date)."
+    )
+    status = models.CharField(max_length=10, choices=EventStatus.choices, default=EventStatus.DRAFT)
+    external_id = models.CharField(max_length=200, blank=True, help_text="The id in the file it came from.")
+    fingerprint = models.CharField(max_length=64, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True, db_default=Now())
+    updated_at = models.DateTimeField(auto_now=True, db_index=True)
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["date_start", "date_precision_rank", "id"]
+        indexes = [
+            models.Index(fields=["date_start", "date_precision_rank", "id"], name="event_timeline_idx"),
+            models.Index(
+                fields=["status", "date_start", "date_precision_rank", "id"], name="event_public_timeline_idx"
+            ),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(date_end__gte=models.F("date_start")), name="event_date_range"
+            ),
+            models.CheckConstraint(condition=Q(status__in=EventStatus.values), name="event_status_valid"),
+            models.CheckConstraint(condition=Q(action_type__in=ActionType.values), name="event_action_valid"),
+            models.CheckConstraint(
+                condition=Q(date_precision__in=Precision.values), name="event_precision_valid"
+            ),
+            models.CheckConstraint(condition=~Q(responds_to=models.F("id")), name="event_not_own_response"),
+            models.UniqueConstraint(
+                fields=["external_id"],
+                condition=~Q(external_id=""),
+                name="event_unique_external_id",
+                violation_error_message="Another event already has this external id.",
+            ),
+            models.UniqueConstraint(
+                fields=["fingerprint"],
+                condition=Q(external_id=""),
+                name="event_unique_fingerprint",
+                violation_error_message=(
+                    "An event with the same actor, action type, law, jurisdiction and date already exists."
+                ),
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.fingerprint = self.compute_fingerprint()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("timeline:event", args=[self.pk])
+
+    def compute_fingerprint(self):
+        """The natural key of an event without an external id."""
+        parts = [
+            self.actor_id,
+            self.action_type,
+            self.law_id,
+            self.jurisdiction_id,
+            self.date_start,
+            self.date_end,
+            self.date_precision,
+        ]
+        return hashlib.sha256("|".join("" if p is None else str(p) for p in parts).encode()).hexdigest()
+
+
+class Citation(models.Model):
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="citations")
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="citations")
+    quote = models.TextField(blank=True)
+    speaker = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self):
+        return f"{self.source} ({self.event_id})"
+
+
+class ImportFormat(models.TextChoices):
+    CSV = "csv", "CSV"
+    JSON = "json", "JSON"
+    NDJSON = "ndjson", "NDJSON"
+
+
+class ImportBatchStatus(models.TextChoices):
+    STAGED = "staged", "staged"
+    PROCESSING = "processing", "processing"
+    DONE = "done", "done"
+    FAILED = "failed", "failed"
+
+
+class ImportBatch(models.Model):
+    file_name = models.CharField(max_length=255)
+    format = models.CharField(max_length=10, choices=ImportFormat.choices)
+    status = models.CharField(
+        max_length=12, choices=ImportBatchStatus.choices, default=ImportBatchStatus.STAGED
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="imports"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    total_rows = models.PositiveIntegerField(default=0)
+    messages = models.JSONField(
+        default=list, blank=True, help_text="File-level notes, such as columns that were not recognized."
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name_plural = "import batches"
+
+    def __str__(self):
+        return f"{self.file_name} ({self.created_at:%Y-%m-%d %H:%M})"
+
+
+class ImportRowStatus(models.TextChoices):
+    PENDING = "pending", "pending"
+    CREATED = "created", "created"
+    UPDATED = "updated", "updated"
+    UNCHANGED = "unchanged", "unchanged"
+    NEEDS_REVIEW = "needs_review", "needs review"
+    FAILED = "failed", "failed"
+
+
+class ImportRow(models.Model):
+    batch = models.ForeignKey(ImportBatch, on_delete=models.CASCADE, related_name="rows")
+    row_number = models.PositiveIntegerField(help_text="1 = the first data row of the file.")
+    raw = models.JSONField(help_text="The row exactly as the file gave it.")
+    status = models.CharField(max_length=12, choices=ImportRowStatus.choices, default=ImportRowStatus.PENDING)
+    messages = models.JSONField(default=list, blank=True)
+    event = models.ForeignKey(
+        Event, null=True, blank=True, on_delete=models.SET_NULL, related_name="import_rows"
+    )
+    processed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["batch", "row_number"]
+        constraints = [
+            models.UniqueConstraint(fields=["batch", "row_number"], name="import_row_unique_number"),
+        ]
+        indexes = [models.Index(fields=["batch", "status"], name="import_row_batch_status_idx")]
+
+    def __str__(self):
+        return f"row {self.row_number} of {self.batch}"
