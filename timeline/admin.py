@@ -42,7 +42,7 @@ class OrganizationAdmin(admin.ModelAdmin):
     inlines = [OrganizationNameInline]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(event_count=Count("events"))
+        return super().get_queryset(request).annotate(event_count=Count("events")).order_by("name")
 
     @admin.display(ordering="event_count", description="events")
     def event_count(self, organization):
@@ -175,7 +175,7 @@ class EventAdmin(admin.ModelAdmin):
                 messages.WARNING,
             )
 
-    @admin.action(permission="change", description="Publish selected events")
+    @admin.action(permissions=["change"], description="Publish selected events")
     def publish(self, request, queryset):
         published, skipped = services.publish_events(queryset)
         self.message_user(
@@ -189,7 +189,7 @@ class EventAdmin(admin.ModelAdmin):
                 messages.WARNING,
             )
 
-    @admin.action(permission="change", description="Unpublish selected events (back to draft)")
+    @admin.action(permissions=["change"], description="Unpublish selected events (back to draft)")
     def unpublish(self, request, queryset):
         count = services.unpublish_events(queryset)
         self.message_user(request, ngettext("%d event unpublished.", "%d events unpublished.", count) % count)
