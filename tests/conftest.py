@@ -1,28 +1,35 @@
 import pytest
 
+from tests.factories import EventFactory, SourceFactory  # noqa: F401  (importable for all tests)
+
+
+def staff_in_group(django_user_model, username, group_name):
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user(username, password="a long test password 1", is_staff=True)
+    user.groups.add(Group.objects.get(name=group_name))
+    return user
+
 
 @pytest.fixture
 def editor(django_user_model):
-    """A staff user with the rights an editor has in the admin."""
-    from django.contrib.auth.models import Permission
+    """A staff member of the editor group: writes drafts, runs imports, cannot publish."""
+    return staff_in_group(django_user_model, "editor", "editor")
 
-    user = django_user_model.objects.create_user("editor", password="a long test password 1")
-    user.is_staff = True
-    user.save()
-    user.user_permissions.set(
-        Permission.objects.filter(
-            content_type__app_label="timeline",
-            codename__in=[
-                f"{action}_{model}"
-                for action in ("add", "change", "view")
-                for model in ("event", "citation", "source", "organization", "law", "jurisdiction")
-            ],
-        )
-    )
-    return user
+
+@pytest.fixture
+def reviewer(django_user_model):
+    """A staff member of the reviewer group: also publishes and retracts."""
+    return staff_in_group(django_user_model, "reviewer", "reviewer")
 
 
 @pytest.fixture
 def editor_client(client, editor):
     client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def reviewer_client(client, reviewer):
+    client.force_login(reviewer)
     return client

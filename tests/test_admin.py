@@ -94,32 +94,32 @@ def test_numeric_order_follows_the_jurisdiction(editor_client):
     assert not event.date_ambiguous
 
 
-def test_an_ambiguous_date_cannot_be_published(editor_client):
+def test_an_ambiguous_date_cannot_be_published(reviewer_client):
     data = event_form(
         OrganizationFactory(), date_text="06/07/2020", status="published", source=SourceFactory()
     )
-    response = add_event(editor_client, data)
+    response = add_event(reviewer_client, data)
     assert response.status_code == 200
     assert "can be read two ways" in str(response.context["adminform"].form.errors["date_text"])
 
 
-def test_a_published_event_needs_a_source(editor_client):
+def test_a_published_event_needs_a_source(reviewer_client):
     response = add_event(
-        editor_client, event_form(OrganizationFactory(), date_text="2020", status="published")
+        reviewer_client, event_form(OrganizationFactory(), date_text="2020", status="published")
     )
     assert response.status_code == 200
     assert "needs at least one source" in response.content.decode()
     assert not Event.objects.exists()
 
     data = event_form(OrganizationFactory(), date_text="2020", status="published", source=SourceFactory())
-    assert add_event(editor_client, data).status_code == 302
+    assert add_event(reviewer_client, data).status_code == 302
     assert Event.objects.get().status == "published"
 
 
-def test_publish_action_skips_events_without_a_source(editor_client):
+def test_publish_action_skips_events_without_a_source(reviewer_client):
     sourced = CitationFactory(event__status="draft").event
     unsourced = EventFactory(status="draft")
-    response = editor_client.post(
+    response = reviewer_client.post(
         reverse("admin:timeline_event_changelist"),
         {"action": "publish", "_selected_action": [sourced.pk, unsourced.pk]},
         follow=True,
@@ -132,9 +132,9 @@ def test_publish_action_skips_events_without_a_source(editor_client):
     assert str(unsourced) in response.content.decode()
 
 
-def test_unpublish_action_returns_events_to_draft(editor_client):
+def test_unpublish_action_returns_events_to_draft(reviewer_client):
     event = EventFactory(status="published")
-    editor_client.post(
+    reviewer_client.post(
         reverse("admin:timeline_event_changelist"), {"action": "unpublish", "_selected_action": [event.pk]}
     )
     event.refresh_from_db()

@@ -74,7 +74,7 @@ def test_timeline_order_is_start_then_coarser_precision_then_id():
 def test_public_events_are_only_the_published_ones():
     published = EventFactory(status="published")
     EventFactory(status="draft")
-    EventFactory(status="retracted")
+    EventFactory(status="retracted", retraction_note="The report was wrong.")
     assert list(Event.objects.public()) == [published]
 
 

@@ -3,6 +3,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.utils.translation import ngettext
+from simple_history.admin import SimpleHistoryAdmin
 
 from . import dates, services
 from .models import (
@@ -32,7 +33,7 @@ class OrganizationNameInline(admin.TabularInline):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(admin.ModelAdmin):
+class OrganizationAdmin(SimpleHistoryAdmin):
     list_display = ["name", "kind", "parent", "jurisdiction", "event_count"]
     list_filter = ["kind", "jurisdiction"]
     search_fields = ["name", "other_names__name", "slug"]
@@ -50,7 +51,7 @@ class OrganizationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Law)
-class LawAdmin(admin.ModelAdmin):
+class LawAdmin(SimpleHistoryAdmin):
     list_display = ["title", "short_title", "jurisdiction", "status", "enacting_body"]
     list_filter = ["status", "jurisdiction"]
     search_fields = ["title", "short_title"]
@@ -60,7 +61,7 @@ class LawAdmin(admin.ModelAdmin):
 
 
 @admin.register(Source)
-class SourceAdmin(admin.ModelAdmin):
+class SourceAdmin(SimpleHistoryAdmin):
     list_display = ["__str__", "outlet", "published", "normalized_url"]
     list_filter = ["outlet"]
     search_fields = ["title", "url", "normalized_url", "outlet"]
@@ -93,6 +94,13 @@ class CitationInline(admin.StackedInline):
 
 
 class EventAdminForm(forms.ModelForm):
+    change_note = forms.CharField(
+        required=False,
+        max_length=100,
+        help_text="What changed and why, in a line; kept in the history and shown with the event.",
+    )
+    user = None  # set per request by EventAdmin.get_form
+
     class Meta:
         model = Event
         fields = [
@@ -107,6 +115,7 @@ class EventAdminForm(forms.ModelForm):
             "responds_to",
             "date_text",
             "date_reference",
+            "retraction_note",
         ]
         help_texts = {
             "date_text": 'Type the date as the source wrote it: "Monday, July 6, 2020", "early July 2020", '
@@ -115,6 +124,12 @@ class EventAdminForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        if "status" in cleaned:
+            old_status = self.initial.get("status", Event._meta.get_field("status").default)
+            for message in services.status_change_errors(
+                self.user, old_status, cleaned["status"], retraction_note=cleaned.get("retraction_note", "")
+            ):
+                self.add_error("status", message)
         if "date_text" not in cleaned:
             return cleaned
         self.instance.date_text = cleaned["date_text"]
@@ -134,7 +149,7 @@ class EventAdminForm(forms.ModelForm):
 
 
 @admin.register(Event)
-class EventAdmin(admin.ModelAdmin):
+class EventAdmin(SimpleHistoryAdmin):
     form = EventAdminForm
     list_display = ["title", "display_date", "date_precision", "actor", "action_type", "law", "status"]
     list_filter = ["status", "action_type", "date_precision", "date_approximate", "jurisdiction"]
@@ -147,7 +162,7 @@ class EventAdmin(admin.ModelAdmin):
     actions = ["publish", "unpublish"]
     list_per_page = 100
     fieldsets = [
-        (None, {"fields": ["title", "summary", "action_type", "status"]}),
+        (None, {"fields": ["title", "summary", "action_type", "status", "retraction_note", "change_note"]}),
         ("Who and where", {"fields": ["actor", "organizations", "jurisdiction", "law", "responds_to"]}),
         ("Date", {"fields": ["date_text", "date_reference", "normalized_date"]}),
         ("Record", {"fields": ["external_id", "created_at", "updated_at"], "classes": ["collapse"]}),
@@ -165,7 +180,22 @@ class EventAdmin(admin.ModelAdmin):
             return "Shown after saving."
         return describe_date(event)
 
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        form.user = request.user
+        return form
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = super().get_readonly_fields(request, obj)
+        if not services.can_publish(request.user):
+            fields = [*fields, "status", "retraction_note"]
+        return fields
+
+    def has_publish_permission(self, request):
+        return services.can_publish(request.user)
+
     def save_model(self, request, obj, form, change):
+        obj._change_reason = form.cleaned_data.get("change_note") or ("Changed" if change else "Created")
         super().save_model(request, obj, form, change)
         self.message_user(request, f"Date {obj.date_text!r} read as {describe_date(obj)}.")
         if obj.date_ambiguous:
@@ -175,7 +205,7 @@ class EventAdmin(admin.ModelAdmin):
                 messages.WARNING,
             )
 
-    @admin.action(permissions=["change"], description="Publish selected events")
+    @admin.action(permissions=["publish"], description="Publish selected events")
     def publish(self, request, queryset):
         published, skipped = services.publish_events(queryset)
         self.message_user(
@@ -189,7 +219,7 @@ class EventAdmin(admin.ModelAdmin):
                 messages.WARNING,
             )
 
-    @admin.action(permissions=["change"], description="Unpublish selected events (back to draft)")
+    @admin.action(permissions=["publish"], description="Unpublish selected events (back to draft)")
     def unpublish(self, request, queryset):
         count = services.unpublish_events(queryset)
         self.message_user(request, ngettext("%d event unpublished.", "%d events unpublished.", count) % count)

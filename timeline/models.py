@@ -4,8 +4,12 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Case, Q, Value, When
 from django.db.models.functions import Now
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.text import slugify
+from simple_history.models import HistoricalRecords
 
 from .matching import match_key, normalize_url
 
@@ -79,6 +83,8 @@ class Organization(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["name"]
         constraints = [
@@ -150,6 +156,8 @@ class Law(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["title"]
 
@@ -175,6 +183,8 @@ class Source(models.Model):
     archive_url = models.URLField(max_length=1000, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-published", "outlet"]
@@ -294,15 +304,21 @@ class Event(models.Model):
         null=True, blank=True, help_text="The date relative text was read against (the source's date)."
     )
     status = models.CharField(max_length=10, choices=EventStatus.choices, default=EventStatus.DRAFT)
+    retraction_note = models.TextField(
+        blank=True, help_text="Shown to the public on a retracted event: what was wrong and why it was retracted."
+    )
     external_id = models.CharField(max_length=200, blank=True, help_text="The id in the file it came from.")
     fingerprint = models.CharField(max_length=64, editable=False)
     created_at = models.DateTimeField(auto_now_add=True, db_default=Now())
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
 
     objects = EventQuerySet.as_manager()
+    # The rank is computed by the database from the precision; history keeps the precision itself.
+    history = HistoricalRecords(excluded_fields=["date_precision_rank"])
 
     class Meta:
         ordering = ["date_start", "date_precision_rank", "id"]
+        permissions = [("publish_event", "Can publish and retract events")]
         indexes = [
             models.Index(fields=["date_start", "date_precision_rank", "id"], name="event_timeline_idx"),
             models.Index(
@@ -319,6 +335,11 @@ class Event(models.Model):
                 condition=Q(date_precision__in=Precision.values), name="event_precision_valid"
             ),
             models.CheckConstraint(condition=~Q(responds_to=models.F("id")), name="event_not_own_response"),
+            models.CheckConstraint(
+                condition=~Q(status=EventStatus.RETRACTED) | ~Q(retraction_note=""),
+                name="event_retraction_has_note",
+                violation_error_message="A retracted event needs a public note saying why.",
+            ),
             models.UniqueConstraint(
                 fields=["external_id"],
                 condition=~Q(external_id=""),
@@ -364,6 +385,8 @@ class Citation(models.Model):
     source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="citations")
     quote = models.TextField(blank=True)
     speaker = models.CharField(max_length=200, blank=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["id"]
@@ -429,13 +452,53 @@ class ImportRow(models.Model):
         Event, null=True, blank=True, on_delete=models.SET_NULL, related_name="import_rows"
     )
     processed_at = models.DateTimeField(null=True, blank=True)
+    pending_responds_to = models.CharField(
+        max_length=200,
+        blank=True,
+        editable=False,
+        help_text="The external id this row's event responds to, while no event has it yet.",
+    )
 
     class Meta:
         ordering = ["batch", "row_number"]
         constraints = [
             models.UniqueConstraint(fields=["batch", "row_number"], name="import_row_unique_number"),
         ]
-        indexes = [models.Index(fields=["batch", "status"], name="import_row_batch_status_idx")]
+        indexes = [
+            models.Index(fields=["batch", "status"], name="import_row_batch_status_idx"),
+            models.Index(
+                fields=["pending_responds_to"],
+                condition=~Q(pending_responds_to=""),
+                name="import_row_pending_link_idx",
+            ),
+        ]
 
     def __str__(self):
         return f"row {self.row_number} of {self.batch}"
+
+
+class EventTombstone(models.Model):
+    """An event that was deleted, kept as its id so API mirrors can drop it (the sync feed).
+
+    Written by the ``post_delete`` receiver below for every deletion (admin, shell, API), bulk
+    queryset deletes included; events that are retracted or unpublished stay in Event and are
+    found there by status and ``updated_at``.
+    """
+
+    event_id = models.BigIntegerField(unique=True)
+    external_id = models.CharField(max_length=200, blank=True)
+    deleted_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["deleted_at", "event_id"]
+        indexes = [models.Index(fields=["deleted_at", "event_id"], name="event_tombstone_sync_idx")]
+
+    def __str__(self):
+        return f"event {self.event_id} deleted {self.deleted_at:%Y-%m-%d %H:%M}"
+
+
+@receiver(post_delete, sender=Event, dispatch_uid="timeline_event_tombstone")
+def record_event_deletion(sender, instance, **kwargs):
+    EventTombstone.objects.update_or_create(
+        event_id=instance.pk, defaults={"external_id": instance.external_id, "deleted_at": timezone.now()}
+    )

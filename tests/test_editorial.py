@@ -1,0 +1,102 @@
+"""The editorial workflow: editors write drafts, reviewers publish and retract, history keeps all."""
+
+import pytest
+from django.urls import reverse
+
+from tests.factories import CitationFactory, EventFactory, OrganizationFactory, SourceFactory
+from tests.test_admin import add_event, event_form
+from timeline.models import Event
+
+pytestmark = pytest.mark.django_db
+
+
+def change_event(client, event, **changes):
+    data = event_form(
+        event.actor,
+        date_text=event.date_text,
+        status=event.status,
+        **{"citations-TOTAL_FORMS": "0", "title": event.title},
+    )
+    data.update({"retraction_note": event.retraction_note, "change_note": ""})
+    data.update(changes)
+    return client.post(reverse("admin:timeline_event_change", args=[event.pk]), data)
+
+
+def test_an_editor_cannot_publish_from_the_form(editor_client):
+    data = event_form(
+        OrganizationFactory(), date_text="July 2020", status="published", source=SourceFactory()
+    )
+    assert add_event(editor_client, data).status_code == 302
+    assert Event.objects.get().status == "draft"
+
+
+def test_an_editor_has_no_publish_action(editor_client):
+    event = CitationFactory(event__status="draft").event
+    response = editor_client.post(
+        reverse("admin:timeline_event_changelist"), {"action": "publish", "_selected_action": [event.pk]}
+    )
+    event.refresh_from_db()
+    assert event.status == "draft"
+    assert response.status_code == 200  # the changelist again: the action is not offered
+
+
+def test_a_reviewer_cannot_publish_an_event_without_a_source(reviewer_client):
+    event = EventFactory(status="draft")
+    response = change_event(reviewer_client, event, status="published")
+    assert response.status_code == 200
+    assert "needs at least one source" in response.content.decode()
+    event.refresh_from_db()
+    assert event.status == "draft"
+
+
+def test_retracting_needs_a_public_note(reviewer_client):
+    event = CitationFactory(event__status="published").event
+    response = change_event(reviewer_client, event, status="retracted")
+    assert response.status_code == 200
+    assert "needs a public note" in response.content.decode()
+
+    response = change_event(
+        reviewer_client,
+        event,
+        status="retracted",
+        retraction_note="The company denied the report; the source corrected it.",
+        **{
+            "citations-TOTAL_FORMS": "1",
+            "citations-INITIAL_FORMS": "1",
+            "citations-0-id": event.citations.get().pk,
+            "citations-0-event": event.pk,
+            "citations-0-source": event.citations.get().source_id,
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    event.refresh_from_db()
+    assert event.status == "retracted"
+    assert Event.objects.filter(pk=event.pk).exists()  # kept, never silently deleted
+    assert event not in Event.objects.public()
+
+
+def test_every_admin_edit_leaves_a_history_entry_with_its_author(editor_client, editor):
+    data = event_form(OrganizationFactory(), date_text="July 2020")
+    add_event(editor_client, data)
+    event = Event.objects.get()
+    change_event(editor_client, event, title="A clearer title", change_note="Title said who acted")
+    records = list(event.history.order_by("history_date"))
+    assert [record.history_type for record in records] == ["+", "~"]
+    assert {record.history_user for record in records} == {editor}
+    assert records[-1].title == "A clearer title"
+    assert records[-1].history_change_reason == "Title said who acted"
+    history_page = editor_client.get(reverse("admin:timeline_event_history", args=[event.pk]))
+    assert "Title said who acted" in history_page.content.decode()
+
+
+def test_publishing_from_the_action_is_in_the_history(reviewer_client, reviewer):
+    event = CitationFactory(event__status="draft").event
+    reviewer_client.post(
+        reverse("admin:timeline_event_changelist"), {"action": "publish", "_selected_action": [event.pk]}
+    )
+    latest = event.history.latest()
+    assert (latest.status, latest.history_user, latest.history_change_reason) == (
+        "published",
+        reviewer,
+        "Published",
+    )
