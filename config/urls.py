@@ -1,9 +1,12 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from timeline.login_throttle import ThrottledAdminAuthenticationForm
+
 admin.site.site_header = "Policy Timeline"
 admin.site.site_title = "Policy Timeline admin"
 admin.site.index_title = "Events, organizations, laws and imports"
+admin.site.login_form = ThrottledAdminAuthenticationForm
 
 urlpatterns = [
     path("admin/", admin.site.urls),
