@@ -7,4 +7,6 @@ class TimelineConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import login_throttle  # noqa: F401  (connects the login signal receivers)
+        from . import cache, login_throttle  # noqa: F401  (login_throttle connects its receivers)
+
+        cache.watch_content_models()
