@@ -240,3 +240,4 @@ def describe_date(event):
     if event.date_ambiguous:
         qualifiers.append("ambiguous")
     return f"{shown} ({span}, {', '.join(qualifiers)})"
+from . import admin_imports  # noqa: E402,F401

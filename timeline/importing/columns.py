@@ -1,5 +1,6 @@
 """The import columns of DESIGN.md, their aliases, and how a raw row maps onto them."""
 
+import functools
 import json
 import re
 
@@ -35,6 +36,7 @@ RESERVED_KEYS = {EXTRA_KEY, UNPARSED_KEY}
 _SEPARATORS = re.compile(r"[\s\-]+")
 
 
+@functools.lru_cache(maxsize=4096)
 def canonical_name(name):
     """The import column a header names ("Raw date", "raw-date", "DATE" -> "raw_date"), or None."""
     key = _SEPARATORS.sub("_", str(name).strip().lstrip("\ufeff").casefold())
@@ -72,6 +74,11 @@ def as_text(value):
     return json.dumps(value, ensure_ascii=False)
 
 
+@functools.lru_cache(maxsize=4096)
+def _exact(name, column):
+    return _SEPARATORS.sub("_", str(name).strip().lstrip("\ufeff").casefold()) == column
+
+
 def canonical_values(raw):
     """{column: text} for the known columns of a raw row. A canonical name wins over its alias."""
     values = {}
@@ -82,7 +89,7 @@ def canonical_values(raw):
         column = canonical_name(name)
         if column is None:
             continue
-        is_exact = _SEPARATORS.sub("_", str(name).strip().lstrip("\ufeff").casefold()) == column
+        is_exact = _exact(name, column)
         if column in values and (column in exact or not is_exact):
             continue
         values[column] = as_text(value)

@@ -1,0 +1,263 @@
+"""A real Redis broker, real `celery worker` processes and the machine's PostgreSQL.
+
+The import of a few thousand rows completes through the worker with one event per natural
+key; a worker killed with SIGKILL mid-import and restarted still ends with every row
+processed exactly once (acks_late redelivers, the pending-only processing makes it harmless).
+"""
+
+import contextlib
+import csv
+import os
+import signal
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+
+from tests.services import require_postgres, require_redis
+
+pytestmark = [pytest.mark.postgres, pytest.mark.redis, pytest.mark.slow]
+
+ROOT = Path(__file__).resolve().parents[2]
+DATABASE = "pt_worker_it"
+ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
+DATABASE_URL = f"postgres://postgres@127.0.0.1:5432/{DATABASE}"
+BROKER_URL = "redis://127.0.0.1:6379/13"
+CELERY = str(Path(sys.executable).with_name("celery"))
+
+
+def wait_for(predicate, timeout, what):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return
+        time.sleep(0.1)
+    raise AssertionError(f"timed out after {timeout} s waiting for {what}")
+
+
+@pytest.fixture(scope="module")
+def environment():
+    require_postgres()
+    require_redis()
+    import psycopg
+    import redis
+
+    broker = redis.Redis.from_url(BROKER_URL)
+    broker.flushdb()
+    with psycopg.connect(ADMIN_URL, autocommit=True) as admin:
+        admin.execute(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
+        admin.execute(f"CREATE DATABASE {DATABASE}")
+    env = {
+        **os.environ,
+        "DATABASE_URL": DATABASE_URL,
+        "CELERY_BROKER_URL": BROKER_URL,
+        "DJANGO_SETTINGS_MODULE": os.environ.get("DJANGO_SETTINGS_MODULE", "config.settings"),
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
+        "IMPORT_CHUNK_SIZE": "50",
+        "LOG_LEVEL": "WARNING",
+    }
+    subprocess.run(
+        [sys.executable, "manage.py", "migrate", "--noinput", "-v0"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        timeout=300,
+    )
+    try:
+        yield env
+    finally:
+        broker.flushdb()
+        with psycopg.connect(ADMIN_URL, autocommit=True) as admin:
+            admin.execute(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
+
+
+@pytest.fixture
+def database(environment):
+    import psycopg
+
+    with psycopg.connect(DATABASE_URL.replace("postgres://", "postgresql://"), autocommit=True) as connection:
+        yield connection
+
+
+class Workers:
+    """`celery worker` processes in their own process groups, killed in any case at the end."""
+
+    def __init__(self, env, tmp_path):
+        self.env, self.tmp_path, self.processes = env, tmp_path, []
+
+    def start(self):
+        log_path = self.tmp_path / f"worker-{len(self.processes)}.log"
+        log = open(log_path, "w")  # noqa: SIM115 - the worker writes to it while the test runs
+        process = subprocess.Popen(
+            [
+                CELERY,
+                "-A",
+                "tests.importing.worker_app",
+                "worker",
+                "--concurrency",
+                "2",
+                "--pool",
+                "prefork",
+                "--loglevel",
+                "INFO",
+                "--without-mingle",
+                "--without-gossip",
+                "--without-heartbeat",
+                "-n",
+                f"it-{uuid.uuid4().hex[:8]}@127.0.0.1",
+            ],
+            cwd=ROOT,
+            env=self.env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        process.log_path = log_path
+        self.processes.append(process)
+        wait_for(lambda: "ready." in log_path.read_text() or process.poll() is not None, 90, "the worker")
+        assert process.poll() is None, log_path.read_text()
+        return process
+
+    def kill(self, process):
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+        process.wait(timeout=30)
+
+    def stop_all(self):
+        for process in self.processes:
+            if process.poll() is None:
+                self.kill(process)
+            else:
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(process.pid, signal.SIGKILL)  # orphaned pool children, if any
+
+
+@pytest.fixture
+def workers(environment, tmp_path):
+    pool = Workers(environment, tmp_path)
+    try:
+        yield pool
+    finally:
+        pool.stop_all()
+
+
+def write_rows(path, prefix, count, distinct):
+    with open(path, "w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(
+            [
+                "id",
+                "actor",
+                "actor_kind",
+                "jurisdiction",
+                "law",
+                "action_type",
+                "title",
+                "raw_date",
+                "reference_date",
+                "source_url",
+            ]
+        )
+        for n in range(count):
+            key = n % distinct
+            writer.writerow(
+                [
+                    f"{prefix}-{key}",
+                    f"Company {key % 37}",
+                    "company",
+                    ["HK", "US", "GB"][key % 3],
+                    f"Law {key % 11}",
+                    "statement",
+                    f"Event {key}",
+                    ["2020-07-06", "July 2020", "Monday, July 6, 2020", "2021"][key % 4],
+                    "2020-07-08",
+                    f"https://news.example.org/{prefix}/{key % 200}",
+                ]
+            )
+
+
+def import_command(env, path, timeout=240):
+    return [sys.executable, "manage.py", "import_events", str(path), "--timeout", str(timeout)]
+
+
+def row_counts(database, prefix):
+    batch = database.execute(
+        "SELECT id FROM timeline_importbatch WHERE file_name = %s ORDER BY id DESC LIMIT 1", [f"{prefix}.csv"]
+    ).fetchone()
+    if batch is None:
+        return None, {}
+    rows = database.execute(
+        "SELECT status, count(*) FROM timeline_importrow WHERE batch_id = %s GROUP BY status", [batch[0]]
+    ).fetchall()
+    return batch[0], dict(rows)
+
+
+def events(database, prefix):
+    return database.execute(
+        "SELECT count(*), count(DISTINCT external_id) FROM timeline_event WHERE external_id LIKE %s",
+        [f"{prefix}-%"],
+    ).fetchone()
+
+
+def test_import_through_a_real_worker(environment, database, workers, tmp_path):
+    path = tmp_path / "w1.csv"
+    write_rows(path, "w1", 3000, distinct=2700)  # 300 rows repeat a key another chunk holds
+    workers.start()
+    result = subprocess.run(
+        import_command(environment, path),
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1].startswith("batch ")
+    assert " 3000 rows," in result.stdout
+    _, counts = row_counts(database, "w1")
+    assert sum(counts.values()) == 3000
+    assert set(counts) <= {"created", "updated", "unchanged"}, counts
+    assert events(database, "w1") == (2700, 2700)
+    assert counts["created"] == 2700, counts
+
+
+def test_worker_killed_mid_import_every_row_processed_once(environment, database, workers, tmp_path):
+    path = tmp_path / "w2.csv"
+    total = 4000
+    write_rows(path, "w2", total, distinct=total)
+    first = workers.start()
+    command = subprocess.Popen(
+        import_command(environment, path, timeout=300),
+        cwd=ROOT,
+        env=environment,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    try:
+
+        def some_done():
+            _, counts = row_counts(database, "w2")
+            done = sum(v for k, v in counts.items() if k != "pending")
+            return 0 < done < total // 2
+
+        wait_for(some_done, 120, "the worker to process part of the file")
+        workers.kill(first)
+        _, counts = row_counts(database, "w2")
+        assert counts.get("pending", 0) > 0, "the import finished before the worker could be killed"
+        workers.start()
+        stdout, stderr = command.communicate(timeout=300)
+    finally:
+        if command.poll() is None:
+            os.killpg(command.pid, signal.SIGKILL)
+            command.wait(timeout=30)
+    assert command.returncode == 0, stderr
+    assert f"{total} rows, {total} created, 0 updated, 0 unchanged, 0 needs review, 0 failed" in stdout
+    _, counts = row_counts(database, "w2")
+    # A row processed twice would say "unchanged" the second time.
+    assert counts == {"created": total}, counts
+    assert events(database, "w2") == (total, total)

@@ -1,0 +1,148 @@
+import time
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from timeline.importing.processing import batch_counts, finish_batch
+from timeline.importing.readers import FORMATS, ImportFileError
+from timeline.importing.staging import dispatch_batch, stage_file
+from timeline.models import ImportBatch, ImportRow, ImportRowStatus
+
+EXIT_UNREADABLE = 1
+EXIT_BROKER = 3
+EXIT_TIMEOUT = 4
+
+
+class Progress:
+    """A bar on a terminal; otherwise a plain line now and then."""
+
+    def __init__(self, stream, total, interval=5.0):
+        self.stream, self.total, self.interval = stream, max(total, 0), interval
+        self.tty = stream.isatty()
+        self.last_line_at, self.last_done, self.drawn = 0.0, -1, False
+
+    def update(self, done):
+        if done == self.last_done:
+            return
+        self.last_done = done
+        if self.tty:
+            width = 30
+            filled = int(width * done / self.total) if self.total else width
+            percent = int(100 * done / self.total) if self.total else 100
+            self.stream.write(
+                f"\r[{'#' * filled}{'-' * (width - filled)}] {percent:3d}% {done}/{self.total} rows",
+                ending="",
+            )
+            self.stream.flush()
+            self.drawn = True
+        elif time.monotonic() - self.last_line_at >= self.interval or done == self.total:
+            self.last_line_at = time.monotonic()
+            self.stream.write(f"processed {done} of {self.total} rows")
+
+    def close(self):
+        if self.drawn:
+            self.stream.write("")
+
+
+class Command(BaseCommand):
+    help = (
+        "Import events from a CSV, JSON or NDJSON file: stage every row, process them (inline in "
+        "eager mode, through the Celery workers otherwise) and print a summary of the outcomes."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("path", nargs="?", help="The file to import.")
+        parser.add_argument("--format", choices=FORMATS, help="Default: told by the file's extension.")
+        parser.add_argument(
+            "--resume",
+            type=int,
+            metavar="BATCH_ID",
+            help="Process the pending rows of an already staged batch instead of a new file.",
+        )
+        parser.add_argument(
+            "--timeout",
+            type=float,
+            default=3600.0,
+            help="Seconds to wait for the workers (default 3600); rows not done stay pending.",
+        )
+
+    def handle(self, *args, path=None, format=None, resume=None, timeout=3600.0, **options):
+        if resume is not None:
+            batch = ImportBatch.objects.filter(pk=resume).first()
+            if batch is None:
+                raise CommandError(f"there is no import batch {resume}", returncode=EXIT_UNREADABLE)
+        elif not path:
+            raise CommandError("give the PATH of a file to import, or --resume BATCH_ID")
+        else:
+            batch = self.stage(path, format)
+
+        eager = settings.CELERY_TASK_ALWAYS_EAGER
+        pending = ImportRow.objects.filter(batch=batch, status=ImportRowStatus.PENDING)
+        total = batch.total_rows
+        progress = Progress(self.stdout, total)
+        already = total - pending.count()
+        try:
+            dispatch_batch(
+                batch.pk, on_progress=(lambda sent: progress.update(already + sent)) if eager else None
+            )
+        except Exception as error:
+            if eager or not _is_broker_error(error):
+                raise
+            progress.close()
+            raise CommandError(
+                f"the Celery broker at {_masked(settings.CELERY_BROKER_URL)} cannot be reached ({error}); "
+                f"batch {batch.pk} is staged with its rows pending: run "
+                f"`manage.py import_events --resume {batch.pk}` when the broker is up",
+                returncode=EXIT_BROKER,
+            ) from error
+        if not eager:
+            deadline = time.monotonic() + timeout
+            while True:
+                left = pending.count()
+                progress.update(total - left)
+                if not left:
+                    break
+                if time.monotonic() >= deadline:
+                    progress.close()
+                    raise CommandError(
+                        f"timed out after {timeout:g} s with {left} of {total} rows of batch {batch.pk} "
+                        f"still pending (are workers running?): run `manage.py import_events --resume "
+                        f"{batch.pk}` to continue",
+                        returncode=EXIT_TIMEOUT,
+                    )
+                time.sleep(0.5)
+        progress.close()
+        finish_batch(batch.pk)
+        batch.refresh_from_db()
+        for note in batch.messages:
+            self.stdout.write(f"note: {note}")
+        counts = batch_counts(batch.pk)
+        self.stdout.write(
+            f"batch {batch.pk} {batch.file_name}: {counts['rows']} rows, {counts['created']} created, "
+            f"{counts['updated']} updated, {counts['unchanged']} unchanged, "
+            f"{counts['needs_review']} needs review, {counts['failed']} failed"
+            + (f", {counts['pending']} pending" if counts["pending"] else "")
+        )
+
+    def stage(self, path, file_format):
+        try:
+            with open(path, "rb") as handle:
+                return stage_file(handle, file_name=path, file_format=file_format, dispatch=False)
+        except OSError as error:
+            raise CommandError(
+                f"{path}: cannot open the file: {error.strerror}", returncode=EXIT_UNREADABLE
+            ) from None
+        except ImportFileError as error:
+            raise CommandError(f"{path}: {error}", returncode=EXIT_UNREADABLE) from None
+
+
+def _is_broker_error(error):
+    from kombu.exceptions import OperationalError as KombuOperationalError
+
+    return isinstance(error, KombuOperationalError | ConnectionError | OSError)
+
+
+def _masked(url):
+    from kombu.utils.url import maybe_sanitize_url
+
+    return maybe_sanitize_url(url)
