@@ -84,9 +84,14 @@ def _from_defaults(code):
 
 
 def _from_database(code):
+    from django.db import DatabaseError
+
     from .models import Jurisdiction
 
-    jurisdiction = Jurisdiction.objects.filter(code=code).select_related("parent__parent").first()
+    try:
+        jurisdiction = Jurisdiction.objects.filter(code=code).select_related("parent__parent").first()
+    except DatabaseError:  # not migrated yet: the built-in table still knows the conventions
+        return None
     if jurisdiction is None:
         return None
     languages, date_order = [], ""

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
+from . import dates
 from .matching import match_key, normalize_url
 
 
@@ -225,18 +226,10 @@ class ActionType(models.TextChoices):
     OTHER = "other", "other"
 
 
-class Precision(models.TextChoices):
-    # Listed coarse to fine; the timeline puts a coarser date before a finer one on the same day.
-    DECADE = "decade", "decade"
-    YEAR = "year", "year"
-    SEASON = "season", "season"
-    QUARTER = "quarter", "quarter"
-    MONTH = "month", "month"
-    WEEK = "week", "week"
-    DAY = "day", "day"
-
-
-PRECISION_RANK = {value: rank for rank, value in enumerate(Precision.values)}
+# Coarse to fine, as the date normalizer defines them: the timeline puts a coarser date before a
+# finer one that starts the same day.
+Precision = models.TextChoices("Precision", [(name.upper(), (name, name)) for name in dates.PRECISIONS])
+PRECISION_RANK = dates.PRECISION_RANK
 
 
 class EventStatus(models.TextChoices):
@@ -305,7 +298,8 @@ class Event(models.Model):
     )
     status = models.CharField(max_length=10, choices=EventStatus.choices, default=EventStatus.DRAFT)
     retraction_note = models.TextField(
-        blank=True, help_text="Shown to the public on a retracted event: what was wrong and why it was retracted."
+        blank=True,
+        help_text="Shown to the public on a retracted event: what was wrong and why it was retracted.",
     )
     external_id = models.CharField(max_length=200, blank=True, help_text="The id in the file it came from.")
     fingerprint = models.CharField(max_length=64, editable=False)
