@@ -1,1 +1,35 @@
-urlpatterns = []
+from django.urls import include, path, re_path
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+from rest_framework.routers import DefaultRouter
+
+from . import views
+from .exceptions import not_found
+
+app_name = "api"
+
+
+class Router(DefaultRouter):
+    include_root_view = False
+    include_format_suffixes = False
+
+
+router = Router()
+router.register("events", views.EventViewSet, basename="event")
+router.register("organizations", views.OrganizationViewSet, basename="organization")
+router.register("laws", views.LawViewSet, basename="law")
+router.register("jurisdictions", views.JurisdictionViewSet, basename="jurisdiction")
+router.register("sources", views.SourceViewSet, basename="source")
+router.register("imports", views.ImportViewSet, basename="import")
+
+v1 = [
+    path("dates/normalize/", views.DateNormalizeView.as_view(), name="date-normalize"),
+    *router.urls,
+]
+
+urlpatterns = [
+    path("v1/", include(v1)),
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    path("redoc/", SpectacularRedocView.as_view(url_name="api:schema"), name="redoc"),
+    re_path(r"^.*$", not_found),
+]

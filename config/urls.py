@@ -13,3 +13,7 @@ urlpatterns = [
     path("api/", include("api.urls")),
     path("", include("timeline.urls")),
 ]
+
+# Under /api/ errors are JSON in the API's one shape; elsewhere Django's own pages.
+handler404 = "api.exceptions.handler404"
+handler500 = "api.exceptions.handler500"
