@@ -1,0 +1,263 @@
+"""How the public timeline pages scale: first page, a page far back, a filtered page.
+
+Usage: .venv/bin/python bench/pages.py [--events 100000] [--baseline 1000] [--repeat 15]
+
+Configures Django itself on a temporary SQLite file (or on BENCH_DATABASE_URL: a throwaway
+database, it is migrated and filled), generates events with bulk_create, and renders each page
+with the Django test Client. It prints the median render time of each page and two ratios,
+both measured in the same run:
+
+- deep and filtered page against the first page at the large size (target <= 1.5);
+- each page at the large size against the same page at the baseline size (target <= 1.5).
+
+On SQLite the baseline database is copied and the copy grown to the large size; the two sizes
+are then measured in alternation (each round renders every page once on each database), so
+that a busy machine slows both alike. On BENCH_DATABASE_URL the baseline is measured first
+and the database then grows and is measured again.
+"""
+
+import argparse
+import datetime
+import os
+import random
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TARGET = 1.5
+WARM_UP = 20
+
+
+def configure(database_url):
+    sys.path.insert(0, str(ROOT))
+    os.environ["DATABASE_URL"] = database_url
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    os.environ.setdefault("LOG_LEVEL", "ERROR")
+    import django
+
+    django.setup()
+    from django.test.utils import override_settings
+
+    # Render without a collectstatic run: the manifest storage needs one.
+    override_settings(
+        STORAGES={
+            "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+            "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+        },
+        DEBUG=False,
+    ).enable()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+
+
+class World:
+    """Organizations, laws and sources shared by the generated events."""
+
+    def __init__(self, rng):
+        from timeline.models import Jurisdiction, Law, Organization, Source
+
+        self.rng = rng
+        self.jurisdictions = list(Jurisdiction.objects.all())
+        parents = [Organization(name=f"Bench Group {n}", slug=f"bench-group-{n}") for n in range(20)]
+        for org in parents:
+            org.match_key = org.slug
+        Organization.objects.bulk_create(parents)
+        parents = list(Organization.objects.filter(slug__startswith="bench-group-").order_by("id"))
+        children = []
+        for n in range(180):
+            parent = parents[n % 20] if n < 60 else None
+            org = Organization(name=f"Bench Company {n}", slug=f"bench-company-{n}", parent=parent)
+            org.match_key = org.slug
+            children.append(org)
+        Organization.objects.bulk_create(children)
+        self.organizations = list(Organization.objects.filter(slug__startswith="bench-").order_by("id"))
+        laws = []
+        for n in range(50):
+            where = rng.choice(self.jurisdictions)
+            law = Law(title=f"Bench Act {n}", slug=f"bench-act-{n}", jurisdiction=where)
+            law.match_key = law.slug
+            laws.append(law)
+        Law.objects.bulk_create(laws)
+        self.laws = list(Law.objects.filter(slug__startswith="bench-act-"))
+        sources = []
+        for n in range(1000):
+            url = f"https://news.example.org/bench/{n}"
+            source = Source(url=url, outlet="Bench News", title=f"Story {n}")
+            source.normalized_url = source.url
+            sources.append(source)
+        Source.objects.bulk_create(sources)
+        self.sources = list(Source.objects.filter(url__startswith="https://news.example.org/bench/"))
+        self.parent_with_subsidiaries = parents[0]
+
+
+def add_events(world, first, count, batch=5000):
+    """Events ``first`` .. ``first + count - 1`` spread over 2000-2025, with one citation each."""
+    from django.db import transaction
+
+    from timeline.models import ActionType, Citation, Event
+
+    rng = world.rng
+    actions = ActionType.values
+    span = (datetime.date(2025, 12, 31) - datetime.date(2000, 1, 1)).days
+    for offset in range(first, first + count, batch):
+        events = []
+        for n in range(offset, min(offset + batch, first + count)):
+            start = datetime.date(2000, 1, 1) + datetime.timedelta(days=rng.randrange(span))
+            roll = rng.random()
+            if roll < 0.85:
+                precision, end = "day", start
+            elif roll < 0.95:
+                precision = "month"
+                start = start.replace(day=1)
+                end = (start + datetime.timedelta(days=32)).replace(day=1) - datetime.timedelta(days=1)
+            else:
+                precision = "year"
+                start, end = datetime.date(start.year, 1, 1), datetime.date(start.year, 12, 31)
+            events.append(
+                Event(
+                    title=f"Bench event {n}",
+                    summary="A generated event for the page benchmark, with a sentence of text.",
+                    action_type=rng.choice(actions),
+                    actor=rng.choice(world.organizations),
+                    jurisdiction=rng.choice(world.jurisdictions),
+                    law=rng.choice(world.laws) if rng.random() < 0.6 else None,
+                    date_text=start.isoformat(),
+                    date_start=start,
+                    date_end=end,
+                    date_precision=precision,
+                    status="published" if rng.random() < 0.95 else "draft",
+                    external_id=f"bench-{n}",
+                    fingerprint="",
+                )
+            )
+        with transaction.atomic():
+            Event.objects.bulk_create(events)  # sets the pks on SQLite and PostgreSQL
+            Citation.objects.bulk_create(
+                Citation(event_id=event.pk, source=rng.choice(world.sources), quote="We comply with the law.")
+                for event in events
+            )
+
+
+def deep_cursor(fraction):
+    """The keyset cursor of the public event ``fraction`` of the way back from the newest."""
+    from timeline import selectors
+
+    events = selectors.public_events().newest_first()
+    total = events.count()
+    row = events.values_list("date_start", "date_precision_rank", "id")[int(total * fraction)]
+    return str(selectors.TimelineKey(*row))
+
+
+def pages(world):
+    parent = world.parent_with_subsidiaries.slug
+    return {
+        "first": "/",
+        "deep": f"/?order=newest&before={deep_cursor(0.9)}",
+        "filtered": f"/?organization={parent}&date_after=2003",
+    }
+
+
+def check(client, urls):
+    for url in urls.values():
+        response = client.get(url)
+        assert response.status_code == 200, (url, response.status_code, response.content[:500])
+        assert b'class="event-title"' in response.content, url
+
+
+def use_database(name):
+    """Point the default connection at another SQLite file (closed now, reopened on next use)."""
+    from django.db import connections
+
+    connections["default"].close()
+    connections["default"].settings_dict["NAME"] = str(name)
+
+
+def measure(client, sizes, repeat):
+    """Median render time per (size, page): rounds alternate sizes and pages so drift hits all alike.
+
+    ``sizes`` maps a size to (database name or None to stay, {page: url}).
+    """
+    times = {(size, name): [] for size, (_, urls) in sizes.items() for name in urls}
+    # Warm up: a fresh interpreter renders the first few dozen pages markedly slower.
+    for round_number in range(WARM_UP + repeat):
+        for size, (database, urls) in sizes.items():
+            if database is not None:
+                use_database(database)
+            for name, url in urls.items():
+                started = time.perf_counter()
+                client.get(url)
+                if round_number >= WARM_UP:
+                    times[(size, name)].append(time.perf_counter() - started)
+    return {key: statistics.median(values) for key, values in times.items()}
+
+
+def run(events, baseline, repeat, sqlite_file):
+    from django.test import Client
+
+    rng = random.Random(20200630)  # reproducible data, not security
+    world = World(rng)
+    client = Client(HTTP_HOST="localhost")
+    started = time.perf_counter()
+    add_events(world, 0, baseline)
+    print(f"generated {baseline:,} events in {time.perf_counter() - started:.1f} s")
+    small_urls = pages(world)
+    check(client, small_urls)
+    if sqlite_file is None:  # one database: measure it small, grow it, measure it large
+        small_times = measure(client, {baseline: (None, small_urls)}, repeat)
+    else:
+        use_database(sqlite_file)  # closes the connection: the file is complete on disk
+        large_file = sqlite_file.with_name("large.sqlite3")
+        shutil.copyfile(sqlite_file, large_file)
+        use_database(large_file)
+    started = time.perf_counter()
+    add_events(world, baseline, events - baseline)
+    print(f"generated {events - baseline:,} more events in {time.perf_counter() - started:.1f} s")
+    large_urls = pages(world)
+    check(client, large_urls)
+    if sqlite_file is None:
+        times = {**small_times, **measure(client, {events: (None, large_urls)}, repeat)}
+    else:
+        sizes = {baseline: (sqlite_file, small_urls), events: (large_file, large_urls)}
+        times = measure(client, sizes, repeat)
+    small = {name: times[(baseline, name)] for name in small_urls}
+    large = {name: times[(events, name)] for name in large_urls}
+
+    print(f"\nmedian of {repeat} renders (ms)      {baseline:>10,}  {events:>10,}  large/baseline")
+    failures = []
+    for name in large:
+        ratio = large[name] / small[name]
+        print(f"  {name:<30} {small[name] * 1000:>10.1f}  {large[name] * 1000:>10.1f}  {ratio:>8.2f}")
+        if ratio > TARGET:
+            failures.append(f"{name} at {events:,} / at {baseline:,} = {ratio:.2f}")
+    print(f"\nratios to the first page at {events:,} events (target <= {TARGET})")
+    for name in ("deep", "filtered"):
+        ratio = large[name] / large["first"]
+        print(f"  {name:<30} {ratio:.2f}")
+        if ratio > TARGET:
+            failures.append(f"{name} / first = {ratio:.2f}")
+    print("\nall within target" if not failures else "\nOVER TARGET: " + "; ".join(failures))
+    return not failures
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--events", type=int, default=100_000)
+    parser.add_argument("--baseline", type=int, default=1_000)
+    parser.add_argument("--repeat", type=int, default=25)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="bench-pages-") as tmp:
+        sqlite_file = None if os.environ.get("BENCH_DATABASE_URL") else Path(tmp) / "small.sqlite3"
+        url = os.environ.get("BENCH_DATABASE_URL") or f"sqlite:///{sqlite_file}"
+        os.environ["POLICY_TIMELINE_VAR_DIR"] = tmp
+        configure(url)
+        ok = run(args.events, args.baseline, args.repeat, sqlite_file)
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,76 @@
+"""A page costs a fixed number of queries, whatever the number of events or the depth."""
+
+import datetime
+import re
+
+import pytest
+
+from tests.factories import CitationFactory, EventFactory, OrganizationFactory
+from timeline.models import Jurisdiction
+
+pytestmark = pytest.mark.django_db
+
+# organizations, laws, jurisdictions (the form's choices), the page of events, citations with sources
+FIRST_PAGE = 5
+# + one "is there anything later?" exists() on the far side of the cursor
+DEEP_PAGE = 6
+# + the organization by slug, its subsidiaries (one query per level: 2 here), the jurisdiction by code
+FILTERED_PAGE = 10
+
+
+def make_events(count):
+    parent = OrganizationFactory(name="Parent Co")
+    child = OrganizationFactory(name="Child Co", parent=parent)
+    start = datetime.date(2015, 1, 1)
+    hk = Jurisdiction.objects.get(code="HK")
+    for n in range(count):
+        event = EventFactory(
+            actor=child if n % 2 else parent,
+            date_start=start + datetime.timedelta(days=n),
+            law=None,
+            jurisdiction=hk,
+        )
+        event.organizations.add(parent)
+        CitationFactory(event=event)
+
+
+def deep_url(client, url, hops):
+    for _ in range(hops):
+        html = client.get(url).content.decode()
+        url = re.search(r'<a href="([^"]+)" rel="next">', html).group(1).replace("&amp;", "&")
+    return url
+
+
+@pytest.mark.parametrize("count", [30, 150])
+def test_first_page_queries_are_fixed(client, django_assert_max_num_queries, count):
+    make_events(count)
+    with django_assert_max_num_queries(FIRST_PAGE):
+        assert client.get("/").status_code == 200
+
+
+@pytest.mark.parametrize("count", [60, 150])
+def test_far_page_queries_are_fixed(client, django_assert_max_num_queries, count):
+    make_events(count)
+    url = deep_url(client, "/", hops=count // 20 - 1)
+    with django_assert_max_num_queries(DEEP_PAGE):
+        response = client.get(url)
+    assert response.status_code == 200 and "Later</a>" in response.content.decode()
+
+
+@pytest.mark.parametrize("count", [60, 150])
+def test_filtered_page_queries_are_fixed(client, django_assert_max_num_queries, count):
+    make_events(count)
+    url = deep_url(client, "/?organization=parent-co&jurisdiction=HK&date_after=2015&q=event", hops=2)
+    with django_assert_max_num_queries(FILTERED_PAGE):
+        assert client.get(url).status_code == 200
+
+
+def test_permalink_pages_queries_are_fixed(client, django_assert_max_num_queries, seeded):
+    with django_assert_max_num_queries(5):
+        client.get(seeded["facebook"].get_absolute_url())
+    with django_assert_max_num_queries(5):
+        client.get(seeded["law"].get_absolute_url())
+    with django_assert_max_num_queries(8):
+        client.get("/organizations/facebook/")
+    with django_assert_max_num_queries(6):
+        client.get("/jurisdictions/HK/")

@@ -1,0 +1,274 @@
+"""Downloads of what the timeline shows, with its query parameters: CSV, JSON, TimelineJS JSON.
+
+- CSV and JSON stream every matching public event (no size limit), in the page's order.
+- CSV cells that a spreadsheet would read as a formula (starting with ``=``, ``+``, ``-``,
+  ``@``, a tab or a carriage return) are prefixed with ``'`` (OWASP "CSV injection").
+- TimelineJS JSON holds at most ``TIMELINEJS_LIMIT`` events (TimelineJS itself advises about 20
+  and slows past a few hundred); its ``start_date`` carries only the parts the precision has
+  (a month-precision date has no ``day``), ``display_date`` is set when the date is approximate
+  or when the parts alone would mislead (week, quarter, season, decade), and ``group`` is the
+  actor. TimelineJS renders ``headline``/``text`` as HTML and ``group`` as HTML after stripping
+  markup, so they are escaped for it (``group`` twice, since stripping decodes entities once).
+"""
+
+import csv
+import json
+
+from django.db.models import Prefetch
+from django.http import HttpResponseBadRequest, JsonResponse, StreamingHttpResponse
+from django.utils.html import escape
+
+from . import dates, selectors
+from .models import Citation
+
+CHUNK = 500
+TIMELINEJS_LIMIT = 500
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+CSV_COLUMNS = [
+    "id",
+    "url",
+    "date",
+    "date_display",
+    "date_start",
+    "date_end",
+    "date_precision",
+    "date_approximate",
+    "date_text",
+    "action_type",
+    "title",
+    "summary",
+    "actor",
+    "actor_parent",
+    "organizations",
+    "jurisdiction",
+    "law",
+    "responds_to",
+    "source_urls",
+    "source_outlets",
+    "quotes",
+]
+
+
+def export_events():
+    return (
+        selectors.public_events()
+        .select_related("actor__parent", "jurisdiction", "law")
+        .prefetch_related(
+            "organizations", Prefetch("citations", queryset=Citation.objects.select_related("source"))
+        )
+    )
+
+
+def edtf(start, end, precision, approximate):
+    """ISO 8601 / EDTF at the precision, by ``dates.NormalizedDate``: "2020-07", "2020-07-06~".
+
+    A stored date whose ends fall in different periods of its precision is a range
+    ("2020-06-30/2020-07-06").
+    """
+    ends = {dates.NormalizedDate("", day, day, precision).iso for day in (start, end)}
+    return dates.NormalizedDate("", start, end, precision, approximate, is_range=len(ends) > 1).iso
+
+
+def event_edtf(event):
+    return edtf(event.date_start, event.date_end, event.date_precision, event.date_approximate)
+
+
+def event_display(event):
+    return dates.format_display(
+        event.date_start, event.date_end, event.date_precision, event.date_approximate
+    )
+
+
+def bad_request(error):
+    return HttpResponseBadRequest(error.message, content_type="text/plain; charset=utf-8")
+
+
+def filtered(request):
+    return selectors.events_for_params(request.GET, export_events())
+
+
+def attachment(response, name):
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+# --- CSV ---
+
+
+def csv_cell(value):
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    text = str(value)
+    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
+
+
+def csv_row(event, base):
+    citations = list(event.citations.all())
+    values = [
+        event.pk,
+        base + event.get_absolute_url(),
+        event_edtf(event),
+        event_display(event),
+        event.date_start.isoformat(),
+        event.date_end.isoformat(),
+        event.date_precision,
+        event.date_approximate,
+        event.date_text,
+        event.action_type,
+        event.title,
+        event.summary,
+        event.actor.name,
+        event.actor.parent.name if event.actor.parent else "",
+        " | ".join(org.name for org in event.organizations.all()),
+        event.jurisdiction.code if event.jurisdiction else "",
+        str(event.law) if event.law else "",
+        event.responds_to_id or "",
+        " | ".join(c.source.url for c in citations),
+        " | ".join(c.source.outlet for c in citations),
+        " | ".join(c.quote for c in citations if c.quote),
+    ]
+    return [csv_cell(value) for value in values]
+
+
+class Echo:
+    def write(self, value):
+        return value
+
+
+def csv_rows(events, base):
+    writer = csv.writer(Echo())
+    yield "\ufeff"  # a BOM, so spreadsheets read the file as UTF-8
+    yield writer.writerow(CSV_COLUMNS)
+    for event in events.iterator(chunk_size=CHUNK):
+        yield writer.writerow(csv_row(event, base))
+
+
+def csv_export(request):
+    try:
+        events = filtered(request)
+    except selectors.FilterError as error:
+        return bad_request(error)
+    base = f"{request.scheme}://{request.get_host()}"
+    response = StreamingHttpResponse(csv_rows(events, base), content_type="text/csv; charset=utf-8")
+    return attachment(response, "policy-timeline.csv")
+
+
+# --- JSON ---
+
+
+def event_json(event, base):
+    actor = event.actor
+    return {
+        "id": event.pk,
+        "url": base + event.get_absolute_url(),
+        "title": event.title,
+        "summary": event.summary,
+        "action_type": event.action_type,
+        "date": event_edtf(event),
+        "date_display": event_display(event),
+        "date_precision": event.date_precision,
+        "date_start": event.date_start.isoformat(),
+        "date_end": event.date_end.isoformat(),
+        "date_approximate": event.date_approximate,
+        "date_text": event.date_text,
+        "actor": {
+            "name": actor.name,
+            "slug": actor.slug,
+            "kind": actor.kind,
+            "parent": {"name": actor.parent.name, "slug": actor.parent.slug} if actor.parent else None,
+        },
+        "organizations": [{"name": org.name, "slug": org.slug} for org in event.organizations.all()],
+        "jurisdiction": (
+            {"code": event.jurisdiction.code, "name": event.jurisdiction.name} if event.jurisdiction else None
+        ),
+        "law": {"title": event.law.title, "slug": event.law.slug} if event.law else None,
+        "responds_to": event.responds_to_id,
+        "sources": [
+            {
+                "url": c.source.url,
+                "outlet": c.source.outlet,
+                "title": c.source.title,
+                "published": c.source.published.isoformat() if c.source.published else None,
+                "quote": c.quote,
+                "speaker": c.speaker,
+            }
+            for c in event.citations.all()
+        ],
+    }
+
+
+def json_chunks(events, base):
+    yield '{"events": ['
+    first = True
+    for event in events.iterator(chunk_size=CHUNK):
+        yield ("" if first else ",\n") + json.dumps(event_json(event, base), ensure_ascii=False)
+        first = False
+    yield "]}\n"
+
+
+def json_export(request):
+    try:
+        events = filtered(request)
+    except selectors.FilterError as error:
+        return bad_request(error)
+    base = f"{request.scheme}://{request.get_host()}"
+    response = StreamingHttpResponse(json_chunks(events, base), content_type="application/json")
+    return attachment(response, "policy-timeline.json")
+
+
+# --- TimelineJS ---
+
+TIMELINEJS_PARTS = {
+    "day": ("year", "month", "day"),
+    "week": ("year", "month", "day"),
+    "month": ("year", "month"),
+}
+DISPLAY_DATE_PRECISIONS = {"week", "quarter", "season", "decade"}
+
+
+def timelinejs_date(day, precision):
+    """Only the parts the precision has: a month is {year, month}, a quarter just {year}."""
+    return {part: getattr(day, part) for part in TIMELINEJS_PARTS.get(precision, ("year",))}
+
+
+def timelinejs_event(event):
+    start = timelinejs_date(event.date_start, event.date_precision)
+    end = timelinejs_date(event.date_end, event.date_precision)
+    item = {
+        "unique_id": f"event-{event.pk}",
+        "start_date": start,
+        "text": {
+            "headline": escape(event.title),
+            "text": "<p>" + escape(event.summary) + "</p>",
+        },
+        "group": escape(escape(event.actor.name)),
+    }
+    if end != start:
+        item["end_date"] = end
+    if event.date_approximate or event.date_precision in DISPLAY_DATE_PRECISIONS or end != start:
+        display = event_display(event)
+        start["display_date"] = display
+        item["display_date"] = display
+    return item
+
+
+def timelinejs_export(request):
+    try:
+        events = filtered(request)
+    except selectors.FilterError as error:
+        return bad_request(error)
+    rows = list(events[:TIMELINEJS_LIMIT])
+    data = {
+        "title": {
+            "text": {
+                "headline": "Policy Timeline",
+                "text": "<p>How technology companies and governments act around laws.</p>",
+            }
+        },
+        "events": [timelinejs_event(event) for event in rows],
+    }
+    response = JsonResponse(data, json_dumps_params={"ensure_ascii": False})
+    return attachment(response, "policy-timeline-timelinejs.json")
