@@ -12,8 +12,8 @@ import json
 
 from django.contrib.auth import get_user_model
 from django.core import serializers
-from django.core.serializers.json import DjangoJSONEncoder
 from django.core.management.color import no_style
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, transaction
 
 from . import models
