@@ -5,7 +5,7 @@ from django.db.models import Count
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
-from . import dates, services
+from . import admin_imports, dates, services  # noqa: F401  (admin_imports registers the import admin)
 from .models import (
     Citation,
     Event,
@@ -240,4 +240,3 @@ def describe_date(event):
     if event.date_ambiguous:
         qualifiers.append("ambiguous")
     return f"{shown} ({span}, {', '.join(qualifiers)})"
-from . import admin_imports  # noqa: E402,F401
