@@ -100,3 +100,25 @@ def test_publishing_from_the_action_is_in_the_history(reviewer_client, reviewer)
         reviewer,
         "Published",
     )
+
+
+def test_the_event_page_shows_when_it_last_changed_and_why(client, reviewer_client):
+    event = CitationFactory(event__status="published").event
+    response = change_event(
+        reviewer_client,
+        event,
+        summary="Corrected: the pause covers WhatsApp too.",
+        change_note="Added WhatsApp after the company confirmed",
+        **{
+            "citations-TOTAL_FORMS": "1",
+            "citations-INITIAL_FORMS": "1",
+            "citations-0-id": event.citations.get().pk,
+            "citations-0-event": event.pk,
+            "citations-0-source": event.citations.get().source_id,
+        },
+    )
+    assert response.status_code == 302
+    reviewer_client.logout()
+    page = client.get(event.get_absolute_url()).content.decode()
+    assert "Last updated" in page
+    assert "Added WhatsApp after the company confirmed" in page

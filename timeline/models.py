@@ -64,6 +64,18 @@ class OrganizationKind(models.TextChoices):
     OTHER = "other", "other"
 
 
+def _changed(instance, update_fields, *names):
+    """Whether saving ``instance`` changes one of the fields ``names`` of its stored row."""
+    if instance._state.adding or instance.pk is None:
+        return False
+    if update_fields is not None:
+        names = [name for name in names if name in update_fields]
+        if not names:
+            return False
+    stored = type(instance)._default_manager.filter(pk=instance.pk).values(*names).first()
+    return stored is not None and any(stored[name] != getattr(instance, name) for name in names)
+
+
 class Organization(models.Model):
     name = models.CharField(max_length=200)
     slug = models.SlugField(max_length=220, unique=True)
@@ -99,7 +111,10 @@ class Organization(models.Model):
         self.match_key = match_key(self.name)
         if not self.slug:
             self.slug = slugify(self.name, allow_unicode=False)[:200] or f"org-{self.match_key[:20]}"
+        renamed = _changed(self, kwargs.get("update_fields"), "name")
         super().save(*args, **kwargs)
+        if renamed:
+            Event.refresh_search_documents(Event.objects.filter(actor=self))
 
     def get_absolute_url(self):
         return reverse("timeline:organization", args=[self.slug])
@@ -169,7 +184,10 @@ class Law(models.Model):
         self.match_key = match_key(self.title)
         if not self.slug:
             self.slug = slugify(self.short_title or self.title)[:200] or f"law-{self.match_key[:20]}"
+        renamed = _changed(self, kwargs.get("update_fields"), "title", "short_title")
         super().save(*args, **kwargs)
+        if renamed:
+            Event.refresh_search_documents(Event.objects.filter(law=self))
 
     def get_absolute_url(self):
         return reverse("timeline:law", args=[self.slug])
@@ -238,6 +256,12 @@ class EventStatus(models.TextChoices):
     RETRACTED = "retracted", "retracted"
 
 
+# Fields whose change alters an event's search document.
+SEARCH_DOCUMENT_SOURCES = frozenset(
+    {"title", "summary", "actor", "actor_id", "law", "law_id", "jurisdiction", "jurisdiction_id"}
+)
+
+
 class EventQuerySet(models.QuerySet):
     def public(self):
         """What the public, feeds, exports and anonymous API readers may see: defined only here."""
@@ -303,12 +327,17 @@ class Event(models.Model):
     )
     external_id = models.CharField(max_length=200, blank=True, help_text="The id in the file it came from.")
     fingerprint = models.CharField(max_length=64, editable=False)
+    search_document = models.TextField(
+        blank=True,
+        editable=False,
+        help_text="What full-text search reads: title, summary, actor and law names, jurisdiction.",
+    )
     created_at = models.DateTimeField(auto_now_add=True, db_default=Now())
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
 
     objects = EventQuerySet.as_manager()
-    # The rank is computed by the database from the precision; history keeps the precision itself.
-    history = HistoricalRecords(excluded_fields=["date_precision_rank"])
+    # Derived fields: the database computes the rank, the search document follows the names.
+    history = HistoricalRecords(excluded_fields=["date_precision_rank", "search_document"])
 
     class Meta:
         ordering = ["date_start", "date_precision_rank", "id"]
@@ -355,10 +384,69 @@ class Event(models.Model):
 
     def save(self, *args, **kwargs):
         self.fingerprint = self.compute_fingerprint()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or SEARCH_DOCUMENT_SOURCES.intersection(update_fields):
+            self.search_document = self.build_search_document()
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "search_document"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("timeline:event", args=[self.pk])
+
+    @staticmethod
+    def compose_search_document(*, title, summary, actor, actor_other_names=(), law=None, jurisdiction=None):
+        """The text full-text search reads for an event; one line per part, empty parts left out."""
+        parts = [title, summary]
+        if actor is not None:
+            parts += [actor.name, *actor_other_names]
+        if law is not None:
+            parts += [law.title, law.short_title]
+        if jurisdiction is not None:
+            parts.append(jurisdiction.name)
+        return "\n".join(part for part in parts if part)
+
+    def build_search_document(self):
+        actor = self.actor if self.actor_id else None
+        other_names = list(actor.other_names.values_list("name", flat=True)) if actor and actor.pk else []
+        return self.compose_search_document(
+            title=self.title,
+            summary=self.summary,
+            actor=actor,
+            actor_other_names=other_names,
+            law=self.law if self.law_id else None,
+            jurisdiction=self.jurisdiction if self.jurisdiction_id else None,
+        )
+
+    @classmethod
+    def refresh_search_documents(cls, queryset, batch_size=1000):
+        """Rewrite the stored search documents of ``queryset``'s events (after a rename)."""
+        events = queryset.order_by("pk").select_related("actor", "law", "jurisdiction")
+        last = 0
+        while True:
+            page = list(events.filter(pk__gt=last)[:batch_size])
+            if not page:
+                return
+            other_names = {}
+            rows = OrganizationName.objects.filter(organization_id__in={e.actor_id for e in page})
+            for organization_id, name in rows.order_by("name").values_list("organization_id", "name"):
+                other_names.setdefault(organization_id, []).append(name)
+            stale = []
+            for event in page:
+                document = cls.compose_search_document(
+                    title=event.title,
+                    summary=event.summary,
+                    actor=event.actor,
+                    actor_other_names=other_names.get(event.actor_id, ()),
+                    law=event.law,
+                    jurisdiction=event.jurisdiction,
+                )
+                if document != event.search_document:
+                    event.search_document = document
+                    stale.append(event)
+            if stale:
+                cls.objects.bulk_update(stale, ["search_document"])
+            last = page[-1].pk
 
     def compute_fingerprint(self):
         """The natural key of an event without an external id."""

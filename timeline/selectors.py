@@ -90,14 +90,323 @@ class EventFilters:
 
 
 def search_events(queryset, text):
-    """Every word must appear in the title, summary, actor, law or jurisdiction name."""
-    for word in text.split()[:10]:
-        queryset = queryset.filter(
-            Q(title__icontains=word)
-            | Q(summary__icontains=word)
-            | Q(actor__name__icontains=word)
-            | Q(law__title__icontains=word)
-            | Q(law__short_title__icontains=word)
-            | Q(jurisdiction__name__icontains=word)
+    """Events whose search document (title, summary, actor and its other names, law, jurisdiction)
+    matches ``text``.
+
+    On PostgreSQL: full-text search in the ``websearch`` syntax (words, "a phrase", or, -not),
+    whole words in the 'simple' configuration, through the GIN index of migration 0008. Elsewhere:
+    every word (up to 10) must appear somewhere in the document, case-insensitively.
+    """
+    from django.db import connections
+
+    text = text.replace("\x00", "")
+    if connections[queryset.db].vendor == "postgresql":
+        from django.contrib.postgres.search import SearchQuery, SearchVector, SearchVectorExact
+
+        # The very expression the index is built on, or the planner cannot use it.
+        vector = SearchVector("search_document", config="simple")
+        return queryset.filter(
+            SearchVectorExact(vector, SearchQuery(text, search_type="websearch", config="simple"))
         )
+    for word in text.split()[:10]:
+        queryset = queryset.filter(search_document__icontains=word)
     return queryset
+
+
+# --- Public pages, feeds and exports: filters read from a query string, keyset pages ---
+
+FILTER_PARAMS = ("q", "organization", "law", "jurisdiction", "action_type", "date_after", "date_before")
+ORDER_NEWEST = "newest"
+ORDER_OLDEST = "oldest"
+
+
+def event_filters_from_params(params):
+    """``EventFilters`` from query parameters (slugs and codes), raising ``FilterError``.
+
+    Every value is checked here, dates included, so a bad value is reported before any query
+    for events runs. Unknown slugs are errors, not silently ignored filters.
+    """
+    from .models import ActionType, Jurisdiction, Law
+
+    def value(name):
+        # NUL never belongs in a filter, and PostgreSQL refuses it in a query.
+        return (params.get(name) or "").replace("\x00", "").strip()
+
+    filters = EventFilters(q=value("q")[:200])
+    if slug := value("organization"):
+        organization = Organization.objects.filter(slug=slug).first()
+        if organization is None:
+            raise FilterError("organization", f"organization: no organization is called {slug!r}")
+        filters.organizations = [organization]
+    if slug := value("law"):
+        filters.law = Law.objects.filter(slug=slug).first()
+        if filters.law is None:
+            raise FilterError("law", f"law: no law is called {slug!r}")
+    if code := value("jurisdiction"):
+        filters.jurisdiction = Jurisdiction.objects.filter(code=code.upper()).first()
+        if filters.jurisdiction is None:
+            raise FilterError("jurisdiction", f"jurisdiction: no jurisdiction has the code {code!r}")
+    if action_type := value("action_type"):
+        if action_type not in ActionType.values:
+            raise FilterError("action_type", f"action_type: {action_type!r} is not an action type")
+        filters.action_type = action_type
+    for name in ("date_after", "date_before"):
+        if text := value(name):
+            parse_date_bound(name, text)
+            setattr(filters, name, text)
+    return filters
+
+
+def order_from_params(params):
+    order = (params.get("order") or ORDER_NEWEST).strip()
+    if order not in (ORDER_NEWEST, ORDER_OLDEST):
+        raise FilterError("order", f"order: {order!r} is neither 'newest' nor 'oldest'")
+    return order
+
+
+@dataclass(frozen=True)
+class TimelineKey:
+    """A position on the timeline: the sort key (date_start, date_precision_rank, id)."""
+
+    date_start: object
+    rank: int
+    id: int
+
+    @classmethod
+    def of(cls, event):
+        return cls(event.date_start, event.date_precision_rank, event.pk)
+
+    @classmethod
+    def parse(cls, field, text):
+        import datetime
+
+        try:
+            day, rank, pk = text.split("_")
+            key = cls(datetime.date.fromisoformat(day), int(rank), int(pk))
+        except ValueError:
+            key = None
+        if key is None or not (0 <= key.rank <= 99 and 0 < key.id < 2**63):
+            raise FilterError(field, f"{field}: {text[:40]!r} is not a position on the timeline")
+        return key
+
+    def __str__(self):
+        return f"{self.date_start.isoformat()}_{self.rank}_{self.id}"
+
+    def earlier_q(self):
+        """Events strictly earlier. The redundant ``date_start <=`` lets the index seek."""
+        return Q(date_start__lte=self.date_start) & (
+            Q(date_start__lt=self.date_start)
+            | Q(date_start=self.date_start, date_precision_rank__lt=self.rank)
+            | Q(date_start=self.date_start, date_precision_rank=self.rank, id__lt=self.id)
+        )
+
+    def later_q(self):
+        return Q(date_start__gte=self.date_start) & (
+            Q(date_start__gt=self.date_start)
+            | Q(date_start=self.date_start, date_precision_rank__gt=self.rank)
+            | Q(date_start=self.date_start, date_precision_rank=self.rank, id__gt=self.id)
+        )
+
+
+@dataclass
+class TimelinePage:
+    events: list
+    order: str
+    earlier: TimelineKey | None  # cursor for the "Earlier" link (events before this key)
+    later: TimelineKey | None  # cursor for the "Later" link (events after this key)
+
+
+def timeline_page(queryset, *, order=ORDER_NEWEST, before=None, after=None, size=20):
+    """One keyset page of ``queryset`` (already filtered) in ``order``.
+
+    ``before`` / ``after`` are ``TimelineKey`` cursors: events strictly earlier / later in time.
+    Two queries at most for the rows (plus the prefetches of ``queryset``), whatever the depth:
+    the page with one extra row tells whether more lie beyond it, and one ``exists`` tells whether
+    anything lies on the other side of a cursor.
+    """
+    if before is not None:
+        going_earlier, cursor = True, before
+    elif after is not None:
+        going_earlier, cursor = False, after
+    else:
+        going_earlier, cursor = order == ORDER_NEWEST, None
+    rows = queryset
+    if cursor is not None:
+        rows = rows.filter(cursor.earlier_q() if going_earlier else cursor.later_q())
+    rows = rows.newest_first() if going_earlier else rows.chronological()
+    events = list(rows[: size + 1])
+    more_beyond = len(events) > size
+    events = events[:size]
+    if not events:
+        return TimelinePage([], order, None, None)
+    # events runs away from the cursor; its last row is the edge where the next page starts.
+    far, near = TimelineKey.of(events[-1]), TimelineKey.of(events[0])
+    if cursor is None:
+        more_behind = False
+    else:
+        more_behind = queryset.filter(near.later_q() if going_earlier else near.earlier_q()).exists()
+    if going_earlier:
+        earlier, later = (far if more_beyond else None), (near if more_behind else None)
+    else:
+        earlier, later = (near if more_behind else None), (far if more_beyond else None)
+    if (order == ORDER_NEWEST) != going_earlier:
+        events.reverse()
+    return TimelinePage(events, order, earlier, later)
+
+
+LAW_MILESTONES = ("law_passed", "law_signed", "law_in_force", "law_struck_down")
+LAW_STORY_LIMIT = 500
+
+
+@dataclass
+class LawResponse:
+    event: object
+    days_from: int | None  # days after the law passed, first day the event's date can mean
+    days_to: int | None  # last day; equal to days_from for a day-precision date
+
+
+@dataclass
+class LawStory:
+    law: object
+    milestones: list
+    passed: object  # the law_passed milestone (else the earliest milestone), or None
+    responses: list  # LawResponse, chronological
+    truncated: bool
+
+
+def law_story(law, events=None):
+    """A law's public milestones and the responses to it, each with days after the law passed.
+
+    A response is a public event of the law that is not a milestone, or any public event that
+    responds to one of its milestones. Two queries (plus the prefetches of ``events``).
+    """
+    events = public_events() if events is None else events
+    milestones = list(events.filter(law=law, action_type__in=LAW_MILESTONES).chronological())
+    passed = next((m for m in milestones if m.action_type == "law_passed"), None)
+    passed = passed or (milestones[0] if milestones else None)
+    rows = list(
+        events.filter(
+            (Q(law=law) & ~Q(action_type__in=LAW_MILESTONES)) | Q(responds_to__in=[m.pk for m in milestones])
+        ).chronological()[: LAW_STORY_LIMIT + 1]
+    )
+    responses = []
+    for event in rows[:LAW_STORY_LIMIT]:
+        if passed is None:
+            responses.append(LawResponse(event, None, None))
+        else:
+            anchor = passed.date_start
+            responses.append(
+                LawResponse(event, (event.date_start - anchor).days, (event.date_end - anchor).days)
+            )
+    return LawStory(law, milestones, passed, responses, len(rows) > LAW_STORY_LIMIT)
+
+
+def events_for_params(params, events=None):
+    """The public events a query string asks for, in its order (feeds and downloads).
+
+    Raises ``FilterError`` for a bad value, like the pages do.
+    """
+    filters = event_filters_from_params(params)
+    order = order_from_params(params)
+    events = filters.apply(public_events() if events is None else events)
+    return events.newest_first() if order == ORDER_NEWEST else events.chronological()
+
+
+# --- API: who sees what, the sync feed of removals ---
+
+UNPUBLISHED_VIEW_PERMISSIONS = ("timeline.view_event", "timeline.change_event")
+
+
+def can_see_unpublished(user):
+    """Editors (the admin's view or change right on events) may read drafts and retractions."""
+    return bool(
+        user is not None
+        and user.is_authenticated
+        and user.is_active
+        and any(user.has_perm(perm) for perm in UNPUBLISHED_VIEW_PERMISSIONS)
+    )
+
+
+def events_visible_to(user, statuses=None):
+    """The events ``user`` may read; ``statuses`` (editors only) widens past published."""
+    from .models import EventStatus
+
+    if not statuses or not can_see_unpublished(user):
+        return public_events()
+    if set(statuses) >= set(EventStatus.values):
+        return Event.objects.all()
+    return Event.objects.filter(status__in=list(statuses))
+
+
+def sources_visible_to(user):
+    """Sources cited by at least one event ``user`` may read (a draft's sources stay hidden)."""
+    from django.db.models import Exists, OuterRef
+
+    from .models import Citation, Source
+
+    if can_see_unpublished(user):
+        return Source.objects.all()
+    cited = Citation.objects.filter(source=OuterRef("pk"), event__in=public_events())
+    return Source.objects.filter(Exists(cited))
+
+
+@dataclass(frozen=True)
+class Removal:
+    """An event a mirror of the public timeline must drop: deleted, retracted or unpublished."""
+
+    id: int
+    reason: str
+    at: object  # aware datetime
+
+
+REMOVAL_REASONS = {"retracted": "retracted", "draft": "unpublished"}
+
+
+def removed_events(since, *, after=None, limit=100):
+    """Events that are not public and changed at or after ``since``, and events deleted since.
+
+    In (at, id) order; ``after`` = (at, id) of the last removal already seen. Two queries.
+    Only ids leave this function: never the content of an event that is not public.
+    """
+    import heapq
+
+    from .models import EventStatus, EventTombstone
+
+    def keyset(queryset, at_field, id_field):
+        queryset = queryset.filter(**{f"{at_field}__gte": since})
+        if after is not None:
+            at, pk = after
+            queryset = queryset.filter(
+                Q(**{f"{at_field}__gt": at}) | Q(**{at_field: at, f"{id_field}__gt": pk}),
+                **{f"{at_field}__gte": at},
+            )
+        return queryset.order_by(at_field, id_field)
+
+    hidden = keyset(Event.objects.exclude(status=EventStatus.PUBLISHED), "updated_at", "id")
+    hidden = [
+        Removal(pk, REMOVAL_REASONS.get(status, status), at)
+        for pk, status, at in hidden.values_list("id", "status", "updated_at")[: limit + 1]
+    ]
+    deleted = keyset(EventTombstone.objects.all(), "deleted_at", "event_id")
+    deleted = [
+        Removal(pk, "deleted", at) for pk, at in deleted.values_list("event_id", "deleted_at")[: limit + 1]
+    ]
+    return list(heapq.merge(hidden, deleted, key=lambda removal: (removal.at, removal.id)))[: limit + 1]
+
+
+def retracted_event(pk):
+    """A retracted event's title and public note, for its permalink to say so; else None.
+
+    Lists, feeds and downloads never show retracted events; only the permalink answers, with
+    status 410, the title and the retraction note (not the retracted content).
+    """
+    return (
+        Event.objects.filter(pk=pk, status="retracted")
+        .only("title", "retraction_note", "updated_at", "status")
+        .first()
+    )
+
+
+def last_change(event):
+    """When the event last changed and the note the editor left then (the newest history entry)."""
+    return event.history.only("history_date", "history_change_reason").order_by("-history_date").first()

@@ -152,6 +152,7 @@ class EventDetailView(DetailView):
         responds_to = event.responds_to
         context["responds_to"] = responds_to if responds_to and responds_to.status == "published" else None
         context["responses"] = list(displayed_events().filter(responds_to=event).chronological())
+        context["last_change"] = selectors.last_change(event)
         return context
 
 

@@ -2,13 +2,17 @@
 
 The import of a few thousand rows completes through the worker with one event per natural
 key; a worker killed with SIGKILL mid-import and restarted still ends with every row
-processed exactly once (acks_late redelivers, the pending-only processing makes it harmless).
+processed exactly once (acks_late redelivers, the pending-only processing makes it harmless);
+two overlapping files imported at once through separate workers duplicate and lose nothing;
+a broker that goes away mid-import is reported in one line and the import resumes later.
 """
 
 import contextlib
 import csv
 import os
+import shutil
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -17,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.services import require_postgres, require_redis
+from tests.services import port_open, require, require_postgres, require_redis
 
 pytestmark = [pytest.mark.postgres, pytest.mark.redis, pytest.mark.slow]
 
@@ -88,7 +92,7 @@ class Workers:
     def __init__(self, env, tmp_path):
         self.env, self.tmp_path, self.processes = env, tmp_path, []
 
-    def start(self):
+    def start(self, concurrency=2, env=None):
         log_path = self.tmp_path / f"worker-{len(self.processes)}.log"
         log = open(log_path, "w")  # noqa: SIM115 - the worker writes to it while the test runs
         process = subprocess.Popen(
@@ -98,7 +102,7 @@ class Workers:
                 "tests.importing.worker_app",
                 "worker",
                 "--concurrency",
-                "2",
+                str(concurrency),
                 "--pool",
                 "prefork",
                 "--loglevel",
@@ -110,7 +114,7 @@ class Workers:
                 f"it-{uuid.uuid4().hex[:8]}@127.0.0.1",
             ],
             cwd=ROOT,
-            env=self.env,
+            env=env or self.env,
             stdout=log,
             stderr=subprocess.STDOUT,
             start_new_session=True,
@@ -144,7 +148,7 @@ def workers(environment, tmp_path):
         pool.stop_all()
 
 
-def write_rows(path, prefix, count, distinct):
+def write_rows(path, prefix, count, distinct, first=0):
     with open(path, "w", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(
@@ -162,7 +166,7 @@ def write_rows(path, prefix, count, distinct):
             ]
         )
         for n in range(count):
-            key = n % distinct
+            key = first + n % distinct
             writer.writerow(
                 [
                     f"{prefix}-{key}",
@@ -261,3 +265,177 @@ def test_worker_killed_mid_import_every_row_processed_once(environment, database
     # A row processed twice would say "unchanged" the second time.
     assert counts == {"created": total}, counts
     assert events(database, "w2") == (total, total)
+
+
+def batch_of(database, file_name):
+    return database.execute(
+        "SELECT id FROM timeline_importbatch WHERE file_name = %s ORDER BY id DESC", [file_name]
+    ).fetchall()
+
+
+def test_overlapping_imports_at_once_through_separate_workers(environment, database, workers, tmp_path):
+    # ov-0 .. ov-2999 and ov-1500 .. ov-4499: 1500 keys in both files, with the same values.
+    first, second = tmp_path / "ov-a.csv", tmp_path / "ov-b.csv"
+    write_rows(first, "ov", 3000, distinct=3000)
+    write_rows(second, "ov", 3000, distinct=3000, first=1500)
+    workers.start(concurrency=1)
+    workers.start(concurrency=1)
+    commands = [
+        subprocess.Popen(
+            import_command(environment, path),
+            cwd=ROOT,
+            env=environment,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            start_new_session=True,
+        )
+        for path in (first, second)
+    ]
+    try:
+        outputs = [command.communicate(timeout=300) for command in commands]
+    finally:
+        for command in commands:
+            if command.poll() is None:
+                os.killpg(command.pid, signal.SIGKILL)
+                command.wait(timeout=30)
+    for command, (stdout, stderr) in zip(commands, outputs, strict=True):
+        assert command.returncode == 0, stderr
+        assert " 3000 rows, " in stdout
+
+    batches = [batch_of(database, "ov-a.csv")[0][0], batch_of(database, "ov-b.csv")[0][0]]
+    statuses = dict(
+        database.execute(
+            "SELECT status, count(*) FROM timeline_importrow WHERE batch_id = ANY(%s) GROUP BY status",
+            [batches],
+        ).fetchall()
+    )
+    # Every row accounted for, none pending or refused; each key created exactly once.
+    assert sum(statuses.values()) == 6000, statuses
+    assert set(statuses) <= {"created", "updated", "unchanged"}, statuses
+    assert statuses["created"] == 4500, statuses
+    assert events(database, "ov") == (4500, 4500)
+    created_twice = database.execute(
+        "SELECT raw->>'id' FROM timeline_importrow WHERE batch_id = ANY(%s) AND status = 'created' "
+        "GROUP BY raw->>'id' HAVING count(*) > 1",
+        [batches],
+    ).fetchall()
+    assert created_twice == []
+    # Every row points at the event of its own external id.
+    linked = database.execute(
+        "SELECT count(*) FROM timeline_importrow r JOIN timeline_event e ON e.id = r.event_id "
+        "WHERE r.batch_id = ANY(%s) AND e.external_id = r.raw->>'id'",
+        [batches],
+    ).fetchone()[0]
+    assert linked == 6000
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class PrivateRedis:
+    """A redis-server of this test's own on a spare loopback port, never the machine's."""
+
+    def __init__(self, tmp_path):
+        self.binary = shutil.which("redis-server")
+        self.port, self.tmp_path, self.process = free_port(), tmp_path, None
+
+    @property
+    def url(self):
+        return f"redis://127.0.0.1:{self.port}/0"
+
+    def start(self):
+        log = open(self.tmp_path / "redis.log", "a")  # noqa: SIM115 - the server writes to it
+        self.process = subprocess.Popen(
+            [self.binary, "--port", str(self.port), "--bind", "127.0.0.1", "--save", ""],
+            cwd=self.tmp_path,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        up = lambda: port_open("127.0.0.1", self.port, 0.2) or self.process.poll() is not None  # noqa: E731
+        wait_for(up, 20, "redis")
+        assert self.process.poll() is None, (self.tmp_path / "redis.log").read_text()
+
+    def stop(self):
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=10)
+        wait_for(lambda: not port_open("127.0.0.1", self.port, 0.2), 10, "redis to stop")
+
+
+@pytest.fixture
+def private_redis(tmp_path):
+    server = PrivateRedis(tmp_path)
+    require(server.binary is not None, "redis-server")
+    server.start()
+    try:
+        yield server
+    finally:
+        with contextlib.suppress(Exception):
+            server.stop()
+
+
+def test_broker_stopped_mid_import_is_reported_and_the_import_resumes(
+    environment, database, workers, private_redis, tmp_path
+):
+    env = {**environment, "CELERY_BROKER_URL": private_redis.url}
+    path = tmp_path / "rb.csv"
+    total = 6000
+    write_rows(path, "rb", total, distinct=total)
+    worker = workers.start(concurrency=1, env=env)
+    command = subprocess.Popen(
+        import_command(env, path, timeout=300),
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    try:
+
+        def some_done():
+            _, counts = row_counts(database, "rb")
+            done = sum(v for k, v in counts.items() if k != "pending")
+            return 0 < done < total // 2
+
+        wait_for(some_done, 120, "the worker to process part of the file")
+        private_redis.stop()
+        stdout, stderr = command.communicate(timeout=120)
+    finally:
+        if command.poll() is None:
+            os.killpg(command.pid, signal.SIGKILL)
+            command.wait(timeout=30)
+    assert command.returncode == 3, (stdout, stderr)
+    lines = stderr.strip().splitlines()
+    assert len(lines) == 1, stderr
+    assert "broker" in lines[0] and "cannot be reached" in lines[0]
+    assert "--resume" in lines[0]
+    batch_id, counts = row_counts(database, "rb")
+    assert counts.get("pending", 0) > 0, counts
+    assert set(counts) <= {"pending", "created"}, counts
+
+    private_redis.start()  # the same port, empty: the queued chunks are gone, the rows are not
+    if worker.poll() is not None:
+        workers.start(concurrency=1, env=env)
+    result = subprocess.run(
+        [*import_command(env, path, timeout=240)[:3], "--resume", str(batch_id), "--timeout", "240"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    assert f"{total} rows, {total} created, 0 updated, 0 unchanged, 0 needs review, 0 failed" in result.stdout
+    assert len(batch_of(database, "rb.csv")) == 1  # nothing uploaded again
+    assert row_counts(database, "rb")[1] == {"created": total}
+    assert events(database, "rb") == (total, total)

@@ -66,7 +66,7 @@ def test_filtered_page_queries_are_fixed(client, django_assert_max_num_queries, 
 
 
 def test_permalink_pages_queries_are_fixed(client, django_assert_max_num_queries, seeded):
-    with django_assert_max_num_queries(5):
+    with django_assert_max_num_queries(6):  # the event, its responses, sources and its last change
         client.get(seeded["facebook"].get_absolute_url())
     with django_assert_max_num_queries(5):
         client.get(seeded["law"].get_absolute_url())

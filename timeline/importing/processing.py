@@ -17,7 +17,7 @@ from django.db import DatabaseError, IntegrityError, OperationalError, connectio
 from django.db.models import Count
 from django.utils import timezone
 
-from .. import dates
+from .. import cache, dates
 from ..jurisdictions import date_context
 from ..matching import normalize_url
 from ..models import (
@@ -30,7 +30,9 @@ from ..models import (
     ImportRow,
     ImportRowStatus,
     OrganizationKind,
+    OrganizationName,
 )
+from ..services import can_publish, status_change_errors
 from .columns import EXTRA_KEY, UNPARSED_KEY, canonical_values
 from .resolve import Resolver
 
@@ -68,7 +70,9 @@ EVENT_FIELDS = (
 )
 UPDATE_FIELDS = [
     f.removesuffix("_id") if f.endswith("_id") and f != "external_id" else f for f in EVENT_FIELDS
-] + ["status", "responds_to", "fingerprint", "updated_at"]
+] + ["status", "responds_to", "fingerprint", "search_document", "updated_at"]
+
+REASON_LENGTH = 100  # simple_history's history_change_reason
 
 _WORD = re.compile(r"[\s\-]+")
 _LANGUAGE = re.compile(r"^[a-z]{2,3}(-[a-z0-9]{2,8})?$")
@@ -130,6 +134,7 @@ class Item:
     event: Event | None = None
     outcome: str = ""
     pending_link: str = ""
+    search_document: str = ""
 
     def get(self, name):
         return self.values.get(name, "")
@@ -167,15 +172,77 @@ def process_chunk(batch_id, row_ids):
             .order_by("pk")
         )
         if rows:
-            Chunk(rows).run()
+            batch = ImportBatch.objects.select_related("created_by").get(pk=batch_id)
+            chunk = Chunk(rows, batch)
+            chunk.run()
+            if chunk.wrote_events:
+                # bulk writes send no signals: the public cache learns of them here, after commit.
+                cache.content_changed()
     return len(rows)
 
 
+class Editorial:
+    """Who an import writes as, and what that user may do to an event's status.
+
+    A batch without a user (the command line, the seeds) is trusted as before; a user who cannot
+    publish (``services.can_publish``) writes drafts and never changes a public status.
+    """
+
+    def __init__(self, batch=None):
+        self.user = batch.created_by if batch is not None else None
+        self.file_name = batch.file_name if batch is not None else ""
+        self.restricted = self.user is not None and not can_publish(self.user)
+
+    def reason(self, row_number, what=""):
+        # The history's change reason holds 100 characters: a long file name gives way, not the row.
+        tail = f", row {row_number}{what}"
+        room = REASON_LENGTH - len("Imported from ") - len(tail)
+        name = self.file_name if len(self.file_name) <= room else self.file_name[: room - 1] + "…"
+        return (f"Imported from {name}{tail}" if name else f"Imported{tail}")[:REASON_LENGTH]
+
+    def sign(self, event, row_number, what=""):
+        """Mark ``event`` so that its next history record names the importing user and row."""
+        event._change_reason = self.reason(row_number, what)
+        if self.user is not None:
+            event._history_user = self.user
+
+    def new_status(self, item, status):
+        if self.restricted and status != EventStatus.DRAFT:
+            item.warn(
+                "status",
+                f"saved as a draft: {self.user.get_username()} cannot publish or retract events, "
+                f"a reviewer must {'retract' if status == EventStatus.RETRACTED else 'publish'} it",
+            )
+            return EventStatus.DRAFT
+        return status
+
+    def update_status(self, item, event):
+        """The status the row may set on ``event`` ("" keeps the event's own)."""
+        status = item.status
+        if not status or not self.restricted or status == event.status:
+            return status
+        errors = status_change_errors(self.user, event.status, status)
+        if errors:
+            item.warn(
+                "status",
+                f"the status stays {event.status} (the row asks {status}): {errors[0]} "
+                "A reviewer must change it.",
+            )
+            return ""
+        return status
+
+
 class Chunk:
-    def __init__(self, rows):
+    def __init__(self, rows, batch=None):
         self.items = [Item(row) for row in rows]
         self.resolver = Resolver()
+        self.editorial = Editorial(batch)
         self._contexts = {}
+        self.wrote_events = False
+        # Events written by bulk queries, whose history records are written in bulk at the end
+        # (events saved one by one get theirs from simple_history's post_save signal).
+        self._history_created = {}
+        self._history_updated = {}
 
     def run(self):
         for item in self.items:
@@ -377,6 +444,7 @@ class Chunk:
 
     # -- events ----------------------------------------------------------------------------
     def upsert(self, live):
+        other_names = self._other_names({item.actor.pk for item in live})
         for item in live:
             date = item.date
             item.fields = {
@@ -399,6 +467,14 @@ class Chunk:
             # The model's own formula, applied without building a model instance.
             fingerprint = Event.compute_fingerprint(SimpleNamespace(**item.fields))
             item.key = ("id", external_id) if external_id else ("fingerprint", fingerprint)
+            item.search_document = Event.compose_search_document(
+                title=item.fields["title"],
+                summary=item.fields["summary"],
+                actor=item.actor,
+                actor_other_names=other_names.get(item.actor.pk, ()),
+                law=item.law,
+                jurisdiction=item.jurisdiction,
+            )
 
         existing = {}
         external_ids = {item.key[1] for item in live if item.key[0] == "id"}
@@ -416,6 +492,7 @@ class Chunk:
             else {}
         )
 
+        editorial = self.editorial
         new, dirty, by_key = {}, {}, {}
         for item in live:
             by_key.setdefault(item.key, []).append(item)
@@ -430,15 +507,23 @@ class Chunk:
                 if status == EventStatus.PUBLISHED and item.source is None:
                     status = EventStatus.DRAFT
                     item.warn("source_url", "no source: the event is kept as a draft until one is attached")
+                status = editorial.new_status(item, status)
                 event = Event(**item.fields, status=status, responds_to_id=target)
                 event.fingerprint = event.compute_fingerprint()
+                event.search_document = item.search_document
+                editorial.sign(event, item.row.row_number)
                 new[item.key] = event
                 item.outcome = ImportRowStatus.CREATED
             else:
-                changed = _apply(event, item.fields, item.status, target)
+                status = editorial.update_status(item, event)
+                changed = _apply(event, item.fields, status, target)
                 item.outcome = ImportRowStatus.UPDATED if changed else ImportRowStatus.UNCHANGED
-                if changed and event.pk:
-                    dirty[event.pk] = event
+                if changed:
+                    # The document follows the row; a stale one alone does not make a row "updated".
+                    event.search_document = item.search_document
+                    editorial.sign(event, item.row.row_number)
+                    if event.pk:
+                        dirty[event.pk] = event
             item.event = event
             item.pending_link = link if link and target is None else ""
 
@@ -456,8 +541,34 @@ class Chunk:
                 relinked[item.event.pk] = item.event
                 if item.outcome == ImportRowStatus.UNCHANGED:
                     item.outcome = ImportRowStatus.UPDATED
+                pk = item.event.pk
+                if pk not in self._history_created and pk not in self._history_updated:
+                    editorial.sign(item.event, item.row.row_number)
+                    self._history_updated[pk] = item.event
         if relinked:
             Event.objects.bulk_update(list(relinked.values()), ["responds_to", "updated_at"])
+        self._write_history()
+
+    @staticmethod
+    def _other_names(organization_ids):
+        names = {}
+        if organization_ids:
+            rows = OrganizationName.objects.filter(organization_id__in=organization_ids).order_by("name")
+            for organization_id, name in rows.values_list("organization_id", "name"):
+                names.setdefault(organization_id, []).append(name)
+        return names
+
+    def _write_history(self):
+        """One historical record per event written in bulk, with the user and row that wrote it."""
+        user = self.editorial.user
+        if self._history_created:
+            Event.history.bulk_history_create(list(self._history_created.values()), default_user=user)
+        if self._history_updated:
+            Event.history.bulk_history_create(
+                list(self._history_updated.values()), update=True, default_user=user
+            )
+        self.wrote_events = self.wrote_events or bool(self._history_created or self._history_updated)
+        self._history_created, self._history_updated = {}, {}
 
     def _insert(self, new, by_key):
         events = list(new.values())
@@ -466,6 +577,7 @@ class Chunk:
         try:
             with transaction.atomic():
                 Event.objects.bulk_create(events, batch_size=500)
+            self._history_created.update((event.pk, event) for event in events)
             return
         except OperationalError:
             raise
@@ -474,21 +586,27 @@ class Chunk:
                 event.pk = None
                 event._state.adding = True
         # Someone else inserted one of these natural keys meanwhile (or a row is refused):
-        # one savepoint per event, and the database's answer decides.
+        # one savepoint per event, and the database's answer decides. save() records the history.
         for key, event in new.items():
             try:
                 with transaction.atomic():
                     event.save(force_insert=True)
+                self.wrote_events = True
             except IntegrityError as error:
                 current = _lookup(key)
                 if current is None:
                     for item in by_key[key]:
                         item.fail(f"the database refused the event: {error}")
                     continue
-                changed = _apply(current, {f: getattr(event, f) for f in EVENT_FIELDS}, event.status, None)
+                last = by_key[key][-1]
+                status = self.editorial.update_status(last, current)
+                changed = _apply(current, {f: getattr(event, f) for f in EVENT_FIELDS}, status, None)
                 if changed:
                     current.updated_at = timezone.now()
+                    current.search_document = last.search_document
+                    self.editorial.sign(current, last.row.row_number)
                     current.save()
+                    self.wrote_events = True
                 for item in by_key[key]:
                     item.event = current
                     if item.outcome == ImportRowStatus.CREATED:
@@ -509,6 +627,7 @@ class Chunk:
         try:
             with transaction.atomic():
                 Event.objects.bulk_update(events, UPDATE_FIELDS, batch_size=200)
+            self._history_updated.update((event.pk, event) for event in events)
             return
         except OperationalError:
             raise
@@ -519,6 +638,7 @@ class Chunk:
             try:
                 with transaction.atomic():
                     event.save()
+                self.wrote_events = True
             except OperationalError:
                 raise
             except DatabaseError as error:
@@ -555,6 +675,7 @@ class Chunk:
             Citation.objects.bulk_create(create)
         if update:
             Citation.objects.bulk_update(update, ["quote", "speaker"])
+        self.wrote_events = self.wrote_events or bool(create or update)
 
     def save_rows(self):
         now = timezone.now()
@@ -659,15 +780,24 @@ def resolve_pending_links(batch_id):
             "external_id", "pk"
         )
     )
+    linking = {row.event_id for row in rows if row.event_id and targets.get(row.pending_responds_to)}
+    events = Event.objects.in_bulk(linking) if linking else {}
+    batches = ImportBatch.objects.select_related("created_by").in_bulk({row.batch_id for row in rows})
     now = timezone.now()
-    changed = []
+    changed, linked = [], {}
     for row in rows:
         link = row.pending_responds_to
         target = targets.get(link)
         if row.event_id is None or target == row.event_id:
             row.pending_responds_to = ""
         elif target is not None:
-            Event.objects.filter(pk=row.event_id).update(responds_to_id=target, updated_at=now)
+            event = events.get(row.event_id)
+            if event is not None and event.responds_to_id != target:
+                event.responds_to_id, event.updated_at = target, now
+                Editorial(batches.get(row.batch_id)).sign(
+                    event, row.row_number, f": linked to the event it responds to ({link})"
+                )
+                linked[event.pk] = event
             row.pending_responds_to = ""
             row.messages = [
                 m for m in row.messages if not (isinstance(m, dict) and m.get("code") == "dangling")
@@ -689,6 +819,11 @@ def resolve_pending_links(batch_id):
         else:
             continue
         changed.append(row)
+    if linked:
+        Event.objects.bulk_update(list(linked.values()), ["responds_to", "updated_at"], batch_size=200)
+        # Each record names the user of the batch whose row asked for the link.
+        Event.history.bulk_history_create(list(linked.values()), update=True)
+        cache.content_changed()
     ImportRow.objects.bulk_update(changed, ["pending_responds_to", "messages", "status"])
 
 

@@ -17,11 +17,13 @@ def stage_file(fileobj, *, file_name, file_format=None, user=None, dispatch=True
     """Read a binary file object into a new ImportBatch; returns the batch.
 
     The file is refused (``ImportFileError``, nothing staged) when it is over
-    ``IMPORT_MAX_FILE_BYTES``, or cannot be read as a whole. With ``dispatch`` the rows are sent
-    to the workers once the staging transaction commits.
+    ``IMPORT_MAX_FILE_BYTES`` or holds more than ``IMPORT_MAX_ROWS`` rows, or cannot be read as a
+    whole. Staging is one transaction, so a file refused half-way leaves no batch and no row
+    behind. With ``dispatch`` the rows are sent to the workers once that transaction commits.
     """
     file_format = detect_format(file_name, file_format)
     max_bytes = settings.IMPORT_MAX_FILE_BYTES
+    max_rows = settings.IMPORT_MAX_ROWS
     check_size(file_size(fileobj), max_bytes)
     reader = open_reader(fileobj, file_format, max_bytes=max_bytes)
     chunk_size = chunk_size or max(settings.IMPORT_CHUNK_SIZE, 1000)
@@ -32,6 +34,11 @@ def stage_file(fileobj, *, file_name, file_format=None, user=None, dispatch=True
         pending, count = [], 0
         for row in reader.rows():
             count += 1
+            if max_rows and count > max_rows:
+                raise ImportFileError(
+                    f"the file has more than {max_rows:,} rows, over the import limit of {max_rows:,} rows: "
+                    "split it into smaller files"
+                )
             pending.append(ImportRow(batch=batch, row_number=count, raw=row.raw, messages=row.messages))
             if len(pending) >= chunk_size:
                 ImportRow.objects.bulk_create(pending)

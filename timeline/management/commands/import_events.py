@@ -11,6 +11,8 @@ from timeline.models import ImportBatch, ImportRow, ImportRowStatus
 EXIT_UNREADABLE = 1
 EXIT_BROKER = 3
 EXIT_TIMEOUT = 4
+# While no row finishes for this long, the command asks whether the broker is still there.
+BROKER_CHECK_SECONDS = 5.0
 
 
 class Progress:
@@ -89,20 +91,25 @@ class Command(BaseCommand):
             if eager or not _is_broker_error(error):
                 raise
             progress.close()
-            raise CommandError(
-                f"the Celery broker at {_masked(settings.CELERY_BROKER_URL)} cannot be reached ({error}); "
-                f"batch {batch.pk} is staged with its rows pending: run "
-                f"`manage.py import_events --resume {batch.pk}` when the broker is up",
-                returncode=EXIT_BROKER,
-            ) from error
+            raise _broker_unreachable(batch, error, pending.count(), total) from error
         if not eager:
             deadline = time.monotonic() + timeout
+            last_left, quiet_since = None, time.monotonic()
             while True:
                 left = pending.count()
                 progress.update(total - left)
                 if not left:
                     break
-                if time.monotonic() >= deadline:
+                now = time.monotonic()
+                if left != last_left:
+                    last_left, quiet_since = left, now
+                elif now - quiet_since >= BROKER_CHECK_SECONDS:
+                    quiet_since = now
+                    error = _broker_error()
+                    if error is not None:
+                        progress.close()
+                        raise _broker_unreachable(batch, error, left, total)
+                if now >= deadline:
                     progress.close()
                     raise CommandError(
                         f"timed out after {timeout:g} s with {left} of {total} rows of batch {batch.pk} "
@@ -134,6 +141,30 @@ class Command(BaseCommand):
             ) from None
         except ImportFileError as error:
             raise CommandError(f"{path}: {error}", returncode=EXIT_UNREADABLE) from None
+
+
+def _broker_unreachable(batch, error, left, total):
+    reason = " ".join(str(error).split())[:200]
+    return CommandError(
+        f"the Celery broker at {_masked(settings.CELERY_BROKER_URL)} cannot be reached ({reason}); "
+        f"batch {batch.pk} is staged with {left} of {total} rows pending: run "
+        f"`manage.py import_events --resume {batch.pk}` when the broker is up",
+        returncode=EXIT_BROKER,
+    )
+
+
+def _broker_error():
+    """None when the broker answers, else the error connecting to it."""
+    from config.celery import app
+
+    try:
+        with app.connection_for_write() as connection:
+            connection.ensure_connection(max_retries=1, interval_start=0.5, interval_step=0.5, timeout=5)
+    except Exception as error:
+        if _is_broker_error(error):
+            return error
+        raise
+    return None
 
 
 def _is_broker_error(error):
