@@ -25,27 +25,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 
-COLUMNS = [
-    "id",
-    "actor",
-    "parent",
-    "actor_kind",
-    "jurisdiction",
-    "law",
-    "action_type",
-    "title",
-    "summary",
-    "raw_date",
-    "reference_date",
-    "language",
-    "source_outlet",
-    "source_url",
-    "source_title",
-    "quote",
-    "quote_speaker",
-    "responds_to",
-    "status",
-]
 JURISDICTIONS = ["HK", "US", "GB", "DE", "FR", "IN", "BR", "AU", "CN", "EU", "US-CA", "JP"]
 ACTIONS = [
     "data_request_policy",
@@ -79,6 +58,8 @@ def date_text(rng, day):
 
 
 def generate(path, count, seed=7):
+    from timeline.importing.columns import COLUMNS
+
     rng = random.Random(seed)
     organizations = [(f"Company {n}", f"Holding {n % 40}" if n % 3 == 0 else "") for n in range(400)]
     laws = [f"Online Safety Act {n}" for n in range(60)]

@@ -4,29 +4,8 @@ import json
 
 import pytest
 
+from timeline.importing.columns import COLUMNS
 from timeline.importing.staging import stage_file
-
-COLUMNS = [
-    "id",
-    "actor",
-    "parent",
-    "actor_kind",
-    "jurisdiction",
-    "law",
-    "action_type",
-    "title",
-    "summary",
-    "raw_date",
-    "reference_date",
-    "language",
-    "source_outlet",
-    "source_url",
-    "source_title",
-    "quote",
-    "quote_speaker",
-    "responds_to",
-    "status",
-]
 
 
 def row(**values):
