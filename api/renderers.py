@@ -11,23 +11,11 @@ import io
 
 from rest_framework.renderers import BaseRenderer
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+from timeline.exports import csv_cell as escape_cell
+
 LIST_SEPARATOR = " | "
 # What names a nested object in one cell of a list column.
 LIST_KEYS = ("url", "name", "title", "code", "id")
-
-
-def escape_cell(value):
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int | float):
-        return str(value)
-    text = str(value)
-    if text.startswith(FORMULA_START):
-        return "'" + text
-    return text
 
 
 def flatten(row, prefix=""):

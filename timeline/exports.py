@@ -23,7 +23,7 @@ from .models import Citation
 
 CHUNK = 500
 TIMELINEJS_LIMIT = 500
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\n")
 
 CSV_COLUMNS = [
     "id",
@@ -97,10 +97,13 @@ def attachment(response, name):
 
 
 def csv_cell(value):
+    """A CSV cell a spreadsheet shows as text: formula-like text gets a leading apostrophe."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, int | float):
+        return str(value)
     text = str(value)
     return "'" + text if text.startswith(FORMULA_PREFIXES) else text
 
