@@ -122,3 +122,39 @@ def test_the_event_page_shows_when_it_last_changed_and_why(client, reviewer_clie
     page = client.get(event.get_absolute_url()).content.decode()
     assert "Last updated" in page
     assert "Added WhatsApp after the company confirmed" in page
+
+
+def test_a_retracted_event_leaves_every_list_but_keeps_its_permalink_and_sync_record(client, reviewer_client):
+    from django.utils import timezone
+
+    event = CitationFactory(event__status="published", event__title="Platform pauses requests").event
+    since = timezone.now()
+    citation = event.citations.get()
+    response = change_event(
+        reviewer_client,
+        event,
+        status="retracted",
+        retraction_note="The platform denied it; the outlet corrected its story.",
+        **{
+            "citations-TOTAL_FORMS": "1",
+            "citations-INITIAL_FORMS": "1",
+            "citations-0-id": citation.pk,
+            "citations-0-event": event.pk,
+            "citations-0-source": citation.source_id,
+        },
+    )
+    assert response.status_code == 302
+    reviewer_client.logout()
+
+    permalink = client.get(event.get_absolute_url())
+    assert permalink.status_code == 410
+    assert "retracted" in permalink.content.decode()
+    assert "The platform denied it" in permalink.content.decode()
+    for url in (reverse("timeline:timeline"), reverse("timeline:feed_atom"), reverse("timeline:export_csv")):
+        body = b"".join(client.get(url)) if url.endswith(".csv") else client.get(url).content
+        assert b"Platform pauses requests" not in body, url
+    api_list = client.get("/api/v1/events/").json()
+    assert event.pk not in [row["id"] for row in api_list["results"]]
+    assert client.get(f"/api/v1/events/{event.pk}/").status_code == 404
+    removed = client.get("/api/v1/events/removed/", {"since": since.isoformat()}).json()["results"]
+    assert {"id": event.pk, "reason": "retracted"}.items() <= removed[0].items()
