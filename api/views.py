@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Count, Prefetch
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.decorators import method_decorator
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
@@ -36,6 +37,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from timeline import dates, selectors, services
+from timeline.cache import cache_public_response
 from timeline.importing.staging import ImportFileError, stage_file
 from timeline.jurisdictions import date_context
 from timeline.models import (
@@ -221,6 +223,7 @@ EVENT_LIST_SCHEMA = {
 }
 
 
+@method_decorator(cache_public_response("api-events"), name="dispatch")
 @extend_schema_view(
     list=extend_schema(summary="Events, filtered, in timeline order", **EVENT_LIST_SCHEMA),
     retrieve=extend_schema(summary="One event", responses=responses(api.EventSerializer)),
@@ -389,6 +392,7 @@ def events_action_schema(summary):
     return extend_schema(summary=summary, **EVENT_LIST_SCHEMA)
 
 
+@method_decorator(cache_public_response("api-organizations"), name="dispatch")
 @extend_schema_view(
     list=extend_schema(summary="Organizations", responses=responses(api.OrganizationSerializer(many=True))),
     retrieve=extend_schema(summary="One organization", responses=responses(api.OrganizationSerializer)),
@@ -418,6 +422,7 @@ class OrganizationViewSet(ApiViewMixin, EventListMixin, viewsets.ReadOnlyModelVi
         return self.event_page(selectors.EventFilters(organizations=[organization]).apply(events))
 
 
+@method_decorator(cache_public_response("api-laws"), name="dispatch")
 @extend_schema_view(
     list=extend_schema(summary="Laws", responses=responses(api.LawSerializer(many=True))),
     retrieve=extend_schema(summary="One law", responses=responses(api.LawSerializer)),
@@ -447,6 +452,7 @@ class LawViewSet(ApiViewMixin, EventListMixin, viewsets.ReadOnlyModelViewSet):
         return self.event_page(events.filter(law=law))
 
 
+@method_decorator(cache_public_response("api-jurisdictions"), name="dispatch")
 @extend_schema_view(
     list=extend_schema(summary="Jurisdictions", responses=responses(api.JurisdictionSerializer(many=True))),
     retrieve=extend_schema(summary="One jurisdiction", responses=responses(api.JurisdictionSerializer)),
@@ -465,6 +471,7 @@ class JurisdictionViewSet(ApiViewMixin, viewsets.ReadOnlyModelViewSet):
         return super().get_object()
 
 
+@method_decorator(cache_public_response("api-sources"), name="dispatch")
 @extend_schema_view(
     list=extend_schema(
         summary="Sources cited by visible events", responses=responses(api.SourceSerializer(many=True))

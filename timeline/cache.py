@@ -63,14 +63,20 @@ def request_key(prefix, request):
 def cache_public_response(prefix, timeout=None):
     """Cache successful anonymous GET responses of a view under the current content version.
 
-    Signed-in users (editors who may see drafts) always get a fresh response.
+    Signed-in users and requests with credentials (editors and tokens that may see drafts)
+    always get a fresh response and never fill the cache.
     """
 
     def decorator(view):
         @wraps(view)
         def wrapper(request, *args, **kwargs):
             seconds = settings.PUBLIC_CACHE_SECONDS if timeout is None else timeout
-            if request.method not in ("GET", "HEAD") or request.user.is_authenticated or not seconds:
+            if (
+                request.method not in ("GET", "HEAD")
+                or not seconds
+                or request.user.is_authenticated
+                or "HTTP_AUTHORIZATION" in request.META
+            ):
                 return view(request, *args, **kwargs)
             key = request_key(prefix, request)
             cached = cache.get(key)
