@@ -95,6 +95,7 @@ class Command(BaseCommand):
         if not eager:
             deadline = time.monotonic() + timeout
             last_left, quiet_since = None, time.monotonic()
+            stalled_since = quiet_since
             while True:
                 left = pending.count()
                 progress.update(total - left)
@@ -102,7 +103,21 @@ class Command(BaseCommand):
                     break
                 now = time.monotonic()
                 if left != last_left:
-                    last_left, quiet_since = left, now
+                    last_left, quiet_since, stalled_since = left, now, now
+                elif now - stalled_since >= settings.IMPORT_STALL_SECONDS:
+                    # Nothing moved for a long while with the broker up: a worker that died holding
+                    # chunks returns them only after the broker's visibility timeout (an hour on
+                    # Redis). Sending the pending rows again is safe: only pending rows are processed.
+                    stalled_since = now
+                    error = _broker_error()
+                    if error is not None:
+                        progress.close()
+                        raise _broker_unreachable(batch, error, left, total)
+                    self.stderr.write(
+                        f"no progress for {settings.IMPORT_STALL_SECONDS:g} s: sending the {left} pending "
+                        f"rows of batch {batch.pk} to the workers again"
+                    )
+                    dispatch_batch(batch.pk)
                 elif now - quiet_since >= BROKER_CHECK_SECONDS:
                     quiet_since = now
                     error = _broker_error()
