@@ -388,6 +388,19 @@ def removal_cursor(text):
         ) from error
 
 
+# /organizations/{id}/events/ and /laws/{id}/events/: an event list like /events/ itself.
+TIMELINE_ACTION = {
+    "detail": True,
+    "queryset": Event.objects.none(),
+    "filterset_class": filters.EventFilter,
+    "orderings": EVENT_ORDERINGS,
+    "default_ordering": "date",
+    "serializer_class": api.EventSerializer,
+    "renderer_classes": [JSONRenderer, CSVRenderer],
+    "csv_columns": EVENT_CSV_COLUMNS,
+}
+
+
 def events_action_schema(summary):
     return extend_schema(summary=summary, **EVENT_LIST_SCHEMA)
 
@@ -406,16 +419,7 @@ class OrganizationViewSet(ApiViewMixin, EventListMixin, viewsets.ReadOnlyModelVi
     default_ordering = "name"
 
     @events_action_schema("The organization's timeline: its events and its subsidiaries'")
-    @action(
-        detail=True,
-        queryset=Event.objects.none(),
-        filterset_class=filters.EventFilter,
-        orderings=EVENT_ORDERINGS,
-        default_ordering="date",
-        serializer_class=api.EventSerializer,
-        renderer_classes=[JSONRenderer, CSVRenderer],
-        csv_columns=EVENT_CSV_COLUMNS,
-    )
+    @action(**TIMELINE_ACTION)
     def events(self, request, pk=None):
         organization = get_object_or_404(Organization, pk=pk)
         events = selectors.events_visible_to(request.user, self.requested_statuses())
@@ -436,16 +440,7 @@ class LawViewSet(ApiViewMixin, EventListMixin, viewsets.ReadOnlyModelViewSet):
     default_ordering = "title"
 
     @events_action_schema("The law's timeline: its milestones and the actions taken under it")
-    @action(
-        detail=True,
-        queryset=Event.objects.none(),
-        filterset_class=filters.EventFilter,
-        orderings=EVENT_ORDERINGS,
-        default_ordering="date",
-        serializer_class=api.EventSerializer,
-        renderer_classes=[JSONRenderer, CSVRenderer],
-        csv_columns=EVENT_CSV_COLUMNS,
-    )
+    @action(**TIMELINE_ACTION)
     def events(self, request, pk=None):
         law = get_object_or_404(Law, pk=pk)
         events = selectors.events_visible_to(request.user, self.requested_statuses())
