@@ -16,11 +16,9 @@ Exit status 1 when a page ratio is over the target, 0 otherwise.
 """
 
 import argparse
-import datetime
 import http.client
 import json
 import os
-import random
 import signal
 import socket
 import statistics
@@ -60,15 +58,16 @@ def setup_environment(args):
 
 
 def build(count, seed=7):
-    """Fill the database with ``count`` events (95% published); a file already filled is reused."""
+    """Fill the database with ``count`` events (bench/generate.py); a file already filled is reused."""
     from django.core.management import call_command
 
-    from timeline.models import Citation, Event, Jurisdiction, Law, Organization, Source
+    from bench.generate import Generator
+    from timeline.models import Event
 
     call_command("migrate", verbosity=0)
     try:
         if Event.objects.count() < count:
-            _fill(count, seed, Citation, Event, Jurisdiction, Law, Organization, Source)
+            Generator(seed).fill(count)
     finally:
         # Planner statistics, as a database in service has them (PostgreSQL's autovacuum; SQLite's
         # "PRAGMA optimize"): without them SQLite walks the timeline index for selective filters.
@@ -76,70 +75,6 @@ def build(count, seed=7):
 
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
-
-
-def _fill(count, seed, Citation, Event, Jurisdiction, Law, Organization, Source):
-    rng = random.Random(seed)
-    jurisdictions = list(Jurisdiction.objects.all())
-    parents = [Organization.objects.create(name=f"Parent company {i}", kind="company") for i in range(40)]
-    orgs = parents + [
-        Organization.objects.create(name=f"Company {i}", kind="company", parent=rng.choice(parents))
-        for i in range(360)
-    ]
-    laws = [
-        Law.objects.create(title=f"Bench law {i}", jurisdiction=rng.choice(jurisdictions)) for i in range(60)
-    ]
-    sources = Source.objects.bulk_create(
-        Source(
-            url=f"https://news.example.org/bench/{i}",
-            normalized_url=f"https://news.example.org/bench/{i}",
-            outlet="Bench News",
-            title=f"Bench story {i}",
-            published=datetime.date(2015, 1, 1) + datetime.timedelta(days=i % 3000),
-        )
-        for i in range(5000)
-    )
-    actions = ["statement", "data_request_policy", "service_blocked", "law_passed", "compliance", "other"]
-    precisions = [("day", 0), ("day", 0), ("day", 0), ("month", 30), ("year", 364), ("week", 6)]
-    start_day = datetime.date(2010, 1, 1)
-    batch = []
-    for i in range(count):
-        precision, span = rng.choice(precisions)
-        start = start_day + datetime.timedelta(days=rng.randrange(5000))
-        event = Event(
-            title=f"Bench event {i}",
-            summary="Something happened around a law.",
-            action_type=rng.choice(actions),
-            actor=rng.choice(orgs),
-            jurisdiction=rng.choice(jurisdictions),
-            law=rng.choice(laws) if rng.random() < 0.7 else None,
-            date_text=start.isoformat(),
-            date_start=start,
-            date_end=start + datetime.timedelta(days=span),
-            date_precision=precision,
-            status="published" if rng.random() < 0.95 else "draft",
-            external_id=f"bench-{i}",
-        )
-        event.fingerprint = f"bench-{i}"
-        batch.append(event)
-        if len(batch) == 5000:
-            _flush(batch, rng, orgs, sources, Event, Citation)
-            batch = []
-    if batch:
-        _flush(batch, rng, orgs, sources, Event, Citation)
-
-
-def _flush(batch, rng, orgs, sources, Event, Citation):
-    created = Event.objects.bulk_create(batch)
-    Citation.objects.bulk_create(
-        Citation(event=event, source=rng.choice(sources), quote="A quote.") for event in created
-    )
-    links = Event.organizations.through
-    links.objects.bulk_create(
-        links(event_id=event.pk, organization_id=rng.choice(orgs).pk)
-        for event in created
-        if rng.random() < 0.3
-    )
 
 
 def timed(client, url, repeat):
@@ -156,6 +91,7 @@ def page_ratios(repeat):
     from django.test import Client
 
     from api.pagination import encode_cursor
+    from bench.generate import COMMON_NAME_WORD as SEARCH_WORD
     from timeline.models import Event, Organization
 
     client = Client(HTTP_HOST="localhost")
@@ -177,7 +113,7 @@ def page_ratios(repeat):
         "filtered: jurisdiction + action_type": f"{PAGE}&jurisdiction=HK&action_type=statement",
         "filtered: date range 2015": f"{PAGE}&date_after=2015&date_before=2015",
         "filtered: organization with subsidiaries": f"{PAGE}&organization={parent.pk}",
-        "filtered: q (one word)": f"{PAGE}&q=Company",
+        "filtered: q (one word)": f"{PAGE}&q={SEARCH_WORD}",
     }
     for url in urls.values():  # warm caches and connections
         timed(client, url, 2)

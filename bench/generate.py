@@ -14,7 +14,7 @@ recent years. Dates are written as a source would write them ("Monday, July 6, 2
 2020", "Q3 2020", "summer 2019", "the 2010s", "c. 2015") and ``date_start``/``date_end``/
 ``date_precision``/``date_approximate`` are what ``timeline.dates.normalize_date`` makes of that
 text (mostly day, some week/month/quarter/season/year/decade, some approximate). Statuses: mostly
-published, some drafts, some retracted with a note. Every published event cites 1-3 sources;
+published, some drafts, some retracted with a note. Every published event cites 1-2 sources;
 some involve other organizations; the search document is filled as ``Event.save`` would.
 
 Memory stays bounded: events are built and written ``--batch`` at a time and only ids of the
@@ -44,16 +44,82 @@ LAST_DAY = datetime.date(2025, 12, 31)
 SPAN_DAYS = (LAST_DAY - FIRST_DAY).days
 # A word every search document holds somewhere, for a benchmark's "q" filter.
 SEARCH_WORD = "requests"
+# A word in the names of about one company in forty, for a selective "q" filter.
+COMMON_NAME_WORD = "Falcon"
 
-_ADJECTIVES = (
-    "Blue Bright North Silver Open Red Swift Clear Deep Prime Quiet Bold Green Grand Iron Nova Polar "
-    "Rapid Solar True Vast Amber Cedar Crystal Delta Echo Falcon Golden Harbor Indigo Jade Keystone "
-    "Lunar Maple Nimbus Orbit Pioneer Quartz Summit"
-).split()
-_NOUNS = (
-    "Harbor River Peak Signal Bridge Field Stone Wave Cloud Forge Line Path Point Gate Tower Grid Link "
-    "Spark Vector Circle Beacon Canyon Compass Crest Frontier Horizon Lantern Meadow Nexus Ridge"
-).split()
+_ADJECTIVES = [
+    "Blue",
+    "Bright",
+    "North",
+    "Silver",
+    "Open",
+    "Red",
+    "Swift",
+    "Clear",
+    "Deep",
+    "Prime",
+    "Quiet",
+    "Bold",
+    "Green",
+    "Grand",
+    "Iron",
+    "Nova",
+    "Polar",
+    "Rapid",
+    "Solar",
+    "True",
+    "Vast",
+    "Amber",
+    "Cedar",
+    "Crystal",
+    "Delta",
+    "Echo",
+    "Falcon",
+    "Golden",
+    "Harbor",
+    "Indigo",
+    "Jade",
+    "Keystone",
+    "Lunar",
+    "Maple",
+    "Nimbus",
+    "Orbit",
+    "Pioneer",
+    "Quartz",
+    "Summit",
+]
+_NOUNS = [
+    "Harbor",
+    "River",
+    "Peak",
+    "Signal",
+    "Bridge",
+    "Field",
+    "Stone",
+    "Wave",
+    "Cloud",
+    "Forge",
+    "Line",
+    "Path",
+    "Point",
+    "Gate",
+    "Tower",
+    "Grid",
+    "Link",
+    "Spark",
+    "Vector",
+    "Circle",
+    "Beacon",
+    "Canyon",
+    "Compass",
+    "Crest",
+    "Frontier",
+    "Horizon",
+    "Lantern",
+    "Meadow",
+    "Nexus",
+    "Ridge",
+]
 _SUFFIXES = (
     "Networks",
     "Technologies",
@@ -109,7 +175,7 @@ _QUOTES = (
 )
 # (action type, weight, phrase used in titles)
 _RESPONSES = (
-    ("data_request_policy", 22, "changes how it handles government data requests"),
+    ("data_request_policy", 22, "changes its handling of government data requests under"),
     ("statement", 20, "comments on"),
     ("compliance", 14, "says it will comply with"),
     ("service_withdrawn", 8, "withdraws a service over"),
@@ -189,7 +255,7 @@ class _Dates:
 class _Named:
     """What ``Event.compose_search_document`` reads of an organization, law or jurisdiction."""
 
-    __slots__ = ("id", "name", "title", "short_title", "jurisdiction_id", "other_names", "parent_id")
+    __slots__ = ("id", "jurisdiction_id", "name", "other_names", "parent_id", "short_title", "title")
 
     def __init__(self, id, name="", title="", short_title="", jurisdiction_id=None, parent_id=None):
         self.id = id
@@ -247,7 +313,7 @@ class Generator:
         rng.shuffle(combos)
         companies = max(self.organization_count - len(orgs), 1)
         groups, used = [], set()
-        for n, (adjective, noun, suffix) in enumerate(combos[:companies]):
+        for adjective, noun, suffix in combos[:companies]:
             name = f"{adjective} {noun} {suffix}"
             slug = name.lower().replace(" ", "-")
             roll = rng.random()
@@ -372,6 +438,7 @@ class Generator:
             }
             self.laws = [laws[s[0]] for s in law_specs]
             self.law_by_id = {law.id: law for law in self.laws}
+            self.jurisdiction_list = list(self.jurisdictions.values())
             self.jurisdiction_by_id = {j.id: (code, j) for code, j in self.jurisdictions.items()}
             made = 0
             if not existing:
@@ -391,7 +458,7 @@ class Generator:
     def _add_milestones(self, law_specs):
         rng = random.Random(f"{self.seed}-milestones")
         rows = []
-        for law, (slug, title, short, code, status, count) in zip(self.laws, law_specs, strict=True):
+        for law, (slug, title, _, code, _, count) in zip(self.laws, law_specs, strict=True):
             year = int(title.split(" (")[0].rsplit(" ", 1)[1])
             day = datetime.date(year, 1, 1) + datetime.timedelta(days=rng.randrange(365))
             legislature = self.state_orgs[code].get("legislature")
@@ -433,9 +500,10 @@ class Generator:
         start, end, precision, approximate = self.normalize(text)
         roll = rng.random()
         status = "published" if roll < 0.93 else ("draft" if roll < 0.98 else "retracted")
+        where = jurisdiction.name if jurisdiction else "several places"
         summary = (
             f"{actor.name} {_RESPONSE_PHRASE.get(action, 'acts on')} "
-            f"{law.title if law else 'new rules'} in {jurisdiction.name if jurisdiction else 'several countries'}, "
+            f"{law.title if law else 'new rules'} in {where}, "
             f"according to reports; it concerns government {SEARCH_WORD} and user data."
         )
         event = Event(
@@ -486,13 +554,14 @@ class Generator:
             jurisdiction = self.jurisdiction_by_id[law.jurisdiction_id][1]
         else:
             day = FIRST_DAY + datetime.timedelta(days=int(SPAN_DAYS * rng.random() ** 0.5))
+            home = self.jurisdiction_by_id.get(actor.jurisdiction_id)
             if self.laws and rng.random() < 0.2:
                 law = rng.choice(self.laws)
-            code_and_j = self.jurisdiction_by_id.get(actor.jurisdiction_id)
-            if rng.random() < 0.7 and code_and_j:
-                jurisdiction = code_and_j[1]
+                jurisdiction = self.jurisdiction_by_id[law.jurisdiction_id][1]
+            elif home and rng.random() < 0.7:
+                jurisdiction = home[1]
             else:
-                jurisdiction = rng.choice(list(self.jurisdictions.values()))
+                jurisdiction = rng.choice(self.jurisdiction_list)
         day = min(day, LAST_DAY)
         title = f"{actor.name} {_RESPONSE_PHRASE[action]} {law.short_title if law else 'new rules'}"
         if jurisdiction:

@@ -17,9 +17,7 @@ and the database then grows and is measured again.
 """
 
 import argparse
-import datetime
 import os
-import random
 import shutil
 import statistics
 import sys
@@ -55,94 +53,6 @@ def configure(database_url):
     call_command("migrate", verbosity=0)
 
 
-class World:
-    """Organizations, laws and sources shared by the generated events."""
-
-    def __init__(self, rng):
-        from timeline.models import Jurisdiction, Law, Organization, Source
-
-        self.rng = rng
-        self.jurisdictions = list(Jurisdiction.objects.all())
-        parents = [Organization(name=f"Bench Group {n}", slug=f"bench-group-{n}") for n in range(20)]
-        for org in parents:
-            org.match_key = org.slug
-        Organization.objects.bulk_create(parents)
-        parents = list(Organization.objects.filter(slug__startswith="bench-group-").order_by("id"))
-        children = []
-        for n in range(180):
-            parent = parents[n % 20] if n < 60 else None
-            org = Organization(name=f"Bench Company {n}", slug=f"bench-company-{n}", parent=parent)
-            org.match_key = org.slug
-            children.append(org)
-        Organization.objects.bulk_create(children)
-        self.organizations = list(Organization.objects.filter(slug__startswith="bench-").order_by("id"))
-        laws = []
-        for n in range(50):
-            where = rng.choice(self.jurisdictions)
-            law = Law(title=f"Bench Act {n}", slug=f"bench-act-{n}", jurisdiction=where)
-            law.match_key = law.slug
-            laws.append(law)
-        Law.objects.bulk_create(laws)
-        self.laws = list(Law.objects.filter(slug__startswith="bench-act-"))
-        sources = []
-        for n in range(1000):
-            url = f"https://news.example.org/bench/{n}"
-            source = Source(url=url, outlet="Bench News", title=f"Story {n}")
-            source.normalized_url = source.url
-            sources.append(source)
-        Source.objects.bulk_create(sources)
-        self.sources = list(Source.objects.filter(url__startswith="https://news.example.org/bench/"))
-        self.parent_with_subsidiaries = parents[0]
-
-
-def add_events(world, first, count, batch=5000):
-    """Events ``first`` .. ``first + count - 1`` spread over 2000-2025, with one citation each."""
-    from django.db import transaction
-
-    from timeline.models import ActionType, Citation, Event
-
-    rng = world.rng
-    actions = ActionType.values
-    span = (datetime.date(2025, 12, 31) - datetime.date(2000, 1, 1)).days
-    for offset in range(first, first + count, batch):
-        events = []
-        for n in range(offset, min(offset + batch, first + count)):
-            start = datetime.date(2000, 1, 1) + datetime.timedelta(days=rng.randrange(span))
-            roll = rng.random()
-            if roll < 0.85:
-                precision, end = "day", start
-            elif roll < 0.95:
-                precision = "month"
-                start = start.replace(day=1)
-                end = (start + datetime.timedelta(days=32)).replace(day=1) - datetime.timedelta(days=1)
-            else:
-                precision = "year"
-                start, end = datetime.date(start.year, 1, 1), datetime.date(start.year, 12, 31)
-            events.append(
-                Event(
-                    title=f"Bench event {n}",
-                    summary="A generated event for the page benchmark, with a sentence of text.",
-                    action_type=rng.choice(actions),
-                    actor=rng.choice(world.organizations),
-                    jurisdiction=rng.choice(world.jurisdictions),
-                    law=rng.choice(world.laws) if rng.random() < 0.6 else None,
-                    date_text=start.isoformat(),
-                    date_start=start,
-                    date_end=end,
-                    date_precision=precision,
-                    status="published" if rng.random() < 0.95 else "draft",
-                    external_id=f"bench-{n}",
-                    fingerprint="",
-                )
-            )
-        with transaction.atomic():
-            Event.objects.bulk_create(events)  # sets the pks on SQLite and PostgreSQL
-            Citation.objects.bulk_create(
-                Citation(event_id=event.pk, source=rng.choice(world.sources), quote="We comply with the law.")
-                for event in events
-            )
-
-
 def deep_cursor(fraction):
     """The keyset cursor of the public event ``fraction`` of the way back from the newest."""
     from timeline import selectors
@@ -153,8 +63,8 @@ def deep_cursor(fraction):
     return str(selectors.TimelineKey(*row))
 
 
-def pages(world):
-    parent = world.parent_with_subsidiaries.slug
+def pages(generator):
+    parent = generator.parent_with_subsidiaries().slug
     return {
         "first": "/",
         "deep": f"/?order=newest&before={deep_cursor(0.9)}",
@@ -199,13 +109,17 @@ def measure(client, sizes, repeat):
 def run(events, baseline, repeat, sqlite_file):
     from django.test import Client
 
-    rng = random.Random(20200630)  # reproducible data, not security
-    world = World(rng)
+    from bench.generate import Generator, analyze
+
+    generator = Generator(seed=20200630)  # reproducible data (bench/generate.py)
     client = Client(HTTP_HOST="localhost")
     started = time.perf_counter()
-    add_events(world, 0, baseline)
+    milestones = generator.build_world()
+    generator.add_events(baseline - milestones)
+    baseline = generator.generated_count()
+    analyze()  # planner statistics, as autovacuum (or SQLite's optimize) keeps them in service
     print(f"generated {baseline:,} events in {time.perf_counter() - started:.1f} s")
-    small_urls = pages(world)
+    small_urls = pages(generator)
     check(client, small_urls)
     if sqlite_file is None:  # one database: measure it small, grow it, measure it large
         small_times = measure(client, {baseline: (None, small_urls)}, repeat)
@@ -215,9 +129,10 @@ def run(events, baseline, repeat, sqlite_file):
         shutil.copyfile(sqlite_file, large_file)
         use_database(large_file)
     started = time.perf_counter()
-    add_events(world, baseline, events - baseline)
+    generator.add_events(events - baseline)
+    analyze()
     print(f"generated {events - baseline:,} more events in {time.perf_counter() - started:.1f} s")
-    large_urls = pages(world)
+    large_urls = pages(generator)
     check(client, large_urls)
     if sqlite_file is None:
         times = {**small_times, **measure(client, {events: (None, large_urls)}, repeat)}
