@@ -1,7 +1,5 @@
 import pytest
 
-from tests.factories import EventFactory, SourceFactory  # noqa: F401  (importable for all tests)
-
 
 def staff_in_group(django_user_model, username, group_name):
     from django.contrib.auth.models import Group
