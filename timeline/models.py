@@ -347,6 +347,9 @@ class Event(models.Model):
             models.Index(
                 fields=["status", "date_start", "date_precision_rank", "id"], name="event_public_timeline_idx"
             ),
+            # The unique constraint's index is partial (non-blank ids only), which SQLite uses only
+            # when a query repeats that condition: lookups by id would scan the table.
+            models.Index(fields=["external_id"], name="event_external_id_idx"),
         ]
         constraints = [
             models.CheckConstraint(
