@@ -155,7 +155,9 @@ class KeysetPagination(BasePagination):
         queryset = queryset.order_by(*order)
         if values is not None:
             queryset = queryset.filter(self._after(self.fields, values, reverse))
-        rows = list(queryset[: self.page_size + 1])
+        # A queryset that knows a faster way to its first rows (events: ``head``) is asked.
+        head = getattr(queryset, "head", None)
+        rows = head(self.page_size + 1) if head else list(queryset[: self.page_size + 1])
         more = len(rows) > self.page_size
         rows = rows[: self.page_size]
         if reverse:

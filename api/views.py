@@ -186,7 +186,9 @@ class ApiViewMixin:
 
 def with_event_relations(queryset):
     """Everything an event representation shows, in a fixed number of queries per page."""
-    return queryset.select_related("actor__parent", "jurisdiction", "law", "responds_to").prefetch_related(
+    queryset = queryset.for_reading().defer("responds_to__search_document", "responds_to__search_vector")
+    queryset = queryset.select_related("actor__parent", "jurisdiction", "law", "responds_to")
+    return queryset.prefetch_related(
         Prefetch("organizations", queryset=Organization.objects.select_related("parent")),
         Prefetch("citations", queryset=Citation.objects.select_related("source")),
     )

@@ -61,7 +61,7 @@ def build(count, seed=7):
     """Fill the database with ``count`` events (bench/generate.py); a file already filled is reused."""
     from django.core.management import call_command
 
-    from bench.generate import Generator
+    from bench.generate import Generator, analyze
     from timeline.models import Event
 
     call_command("migrate", verbosity=0)
@@ -69,12 +69,9 @@ def build(count, seed=7):
         if Event.objects.count() < count:
             Generator(seed).fill(count)
     finally:
-        # Planner statistics, as a database in service has them (PostgreSQL's autovacuum; SQLite's
-        # "PRAGMA optimize"): without them SQLite walks the timeline index for selective filters.
-        from django.db import connection
-
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+        # Planner statistics, as a database in service has them: without them SQLite walks the
+        # timeline index for selective filters.
+        analyze()
 
 
 def timed(client, url, repeat):

@@ -111,7 +111,16 @@ def test_postgres_search_uses_the_gin_index(world):
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")
         plan = queryset.explain()
-    assert "event_search_document_gin" in plan
+    assert "event_search_vector_gin" in plan
+
+
+@postgres_only
+def test_postgres_search_follows_an_edit(world):
+    event = world["other"]
+    event.title = "Withdraws from Hong Kong"
+    event.save()
+    assert found("withdraws") == {"Withdraws from Hong Kong"}
+    assert found("unrelated") == set()
 
 
 @sqlite_only

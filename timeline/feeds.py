@@ -47,7 +47,7 @@ class AtomFeed(Feed):
         params = request.GET.copy()
         params["order"] = selectors.ORDER_NEWEST
         return {
-            "events": list(selectors.events_for_params(params, feed_events())[:FEED_SIZE]),
+            "events": selectors.events_for_params(params, feed_events()).head(FEED_SIZE),
             "query": request.GET.urlencode(),
             "description": filter_description(request.GET),
         }

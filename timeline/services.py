@@ -191,7 +191,8 @@ def save_event(event=None, *, values, language=None, user=None):
 
     event.fingerprint = event.compute_fingerprint()
     try:
-        event.full_clean(exclude=["date_precision_rank"])
+        # Generated fields are the database's to fill: they hold nothing to validate before saving.
+        event.full_clean(exclude=[field.name for field in Event._meta.concrete_fields if field.generated])
     except ValidationError as error:
         raise ValidationError(error.message_dict) from error
 

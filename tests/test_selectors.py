@@ -1,0 +1,42 @@
+"""The organization filter: the same events whichever way the database is asked to find them."""
+
+import pytest
+
+from tests.factories import EventFactory, OrganizationFactory
+from timeline import selectors
+from timeline.models import Event
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def group():
+    parent = OrganizationFactory(name="Parent Co")
+    child = OrganizationFactory(name="Child Co", parent=parent)
+    grandchild = OrganizationFactory(name="Grandchild Co", parent=child)
+    stranger = OrganizationFactory(name="Stranger Co")
+    acting = [EventFactory(actor=parent), EventFactory(actor=child), EventFactory(actor=grandchild)]
+    involved = EventFactory(actor=stranger)
+    involved.organizations.add(child)
+    EventFactory(actor=stranger)  # nothing to do with the group
+    return {"parent": parent, "child": child, "expected": [*acting, involved]}
+
+
+def found(organization):
+    events = selectors.EventFilters(organizations=[organization]).apply(Event.objects.all())
+    return list(events.chronological())
+
+
+@pytest.mark.parametrize("page", [10**9, 0], ids=["collect-the-set", "walk-the-timeline"])
+def test_an_organization_its_subsidiaries_and_where_they_are_involved(group, monkeypatch, page):
+    # The threshold is sqrt(page * events): a huge page makes every organization look rare (one
+    # set of ids), none makes every one look common (the timeline walk).
+    monkeypatch.setattr(selectors, "TYPICAL_PAGE", page)
+    assert found(group["parent"]) == group["expected"]
+    assert found(group["child"]) == group["expected"][1:]
+
+
+def test_an_event_counts_once_when_its_actor_is_also_involved(group):
+    event = group["expected"][0]
+    event.organizations.add(group["parent"])
+    assert found(group["parent"]).count(event) == 1
