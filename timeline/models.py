@@ -376,8 +376,10 @@ class Event(models.Model):
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
 
     objects = EventQuerySet.as_manager()
-    # Derived fields: the database computes the rank, the search document follows the names.
-    history = HistoricalRecords(excluded_fields=["date_precision_rank", "date_span_bound", "search_document", "search_vector"])
+    # Derived fields: the database computes the generated ones, the search document follows the names.
+    history = HistoricalRecords(
+        excluded_fields=["date_precision_rank", "date_span_bound", "search_document", "search_vector"]
+    )
 
     class Meta:
         ordering = list(TIMELINE_KEY)
