@@ -176,7 +176,7 @@ def parse_pages(out, backend):
     sizes = re.search(r"median of \d+ renders \(ms\)\s+([\d,]+)\s+([\d,]+)", out)
     small, large = (sizes[1], sizes[2]) if sizes else ("baseline", "large")
     for name, small_ms, large_ms, ratio in re.findall(
-        rf"^  (\w+)\s+{NUMBER}\s+{NUMBER}\s+{NUMBER}$", out, re.M
+        rf"^  (.+?)\s+{NUMBER}\s+{NUMBER}\s+{NUMBER}$", out, re.M
     ):
         value = number(ratio)
         rows.append(
@@ -191,7 +191,7 @@ def parse_pages(out, backend):
         )
     section = out.split("ratios to the first page", 1)
     if len(section) == 2:
-        for name, ratio in re.findall(rf"^  (\w+)\s+{NUMBER}$", section[1], re.M):
+        for name, ratio in re.findall(rf"^  (.+?)\s+{NUMBER}$", section[1], re.M):
             value = number(ratio)
             rows.append(
                 Row(

@@ -263,7 +263,7 @@ def timelinejs_export(request):
         events = filtered(request)
     except selectors.FilterError as error:
         return bad_request(error)
-    rows = list(events[:TIMELINEJS_LIMIT])
+    rows = events.head(TIMELINEJS_LIMIT)
     data = {
         "title": {
             "text": {

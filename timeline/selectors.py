@@ -36,7 +36,8 @@ def organization_tree_ids(organization_ids):
         if not frontier:
             break
         children = (
-            set(Organization.objects.filter(parent_id__in=frontier).values_list("id", flat=True)) - found
+            set(Organization.objects.filter(parent_id__in=frontier).order_by().values_list("id", flat=True))
+            - found
         )
         found |= children
         frontier = children

@@ -78,3 +78,8 @@ def test_chart_handles_a_response_before_the_law_passed():
 def test_options_escape_labels():
     html = str(tags.options([("a", "<b>"), ("b", "B")], "b"))
     assert html == '<option value="a">&lt;b&gt;</option><option value="b" selected>B</option>'
+
+
+def test_options_escape_values_and_quotes():
+    html = str(tags.options([('a"><script>', "O'Brien & Co")], 'a"><script>'))
+    assert html == '<option value="a&quot;&gt;&lt;script&gt;" selected>O&#x27;Brien &amp; Co</option>'
