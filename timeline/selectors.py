@@ -249,9 +249,10 @@ def timeline_page(queryset, *, order=ORDER_NEWEST, before=None, after=None, size
     """One keyset page of ``queryset`` (already filtered) in ``order``.
 
     ``before`` / ``after`` are ``TimelineKey`` cursors: events strictly earlier / later in time.
-    Two queries at most for the rows (plus the prefetches of ``queryset``), whatever the depth:
-    the page with one extra row tells whether more lie beyond it, and one ``exists`` tells whether
-    anything lies on the other side of a cursor.
+    Two reads at most, whatever the depth (plus the prefetches of ``queryset``): the page with one
+    extra row tells whether more lie beyond it, and the nearest event behind a cursor whether
+    anything lies on the other side. Each read is one query, or three when the events must reach
+    a day (``EventQuerySet.head``).
     """
     if before is not None:
         going_earlier, cursor = True, before
@@ -273,7 +274,11 @@ def timeline_page(queryset, *, order=ORDER_NEWEST, before=None, after=None, size
     if cursor is None:
         more_behind = False
     else:
-        more_behind = queryset.filter(near.later_q() if going_earlier else near.earlier_q()).exists()
+        # The nearest event behind the cursor, found the way a page is (an ``exists()`` would let
+        # the planner walk the whole timeline for a date_after filter with nothing behind).
+        behind = queryset.filter(near.later_q() if going_earlier else near.earlier_q())
+        behind = behind.prefetch_related(None).select_related(None).only("pk")
+        more_behind = bool((behind.chronological() if going_earlier else behind.newest_first()).head(1))
     if going_earlier:
         earlier, later = (far if more_beyond else None), (near if more_behind else None)
     else:

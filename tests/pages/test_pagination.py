@@ -86,3 +86,27 @@ def test_month_precision_sorts_before_days_of_its_start(client, many):
     pages = walk(client, "/?order=oldest", "Later")
     first = pages[0][0]
     assert first == many[-1].pk  # "March 2021" comes before 1 March 2021 at day precision
+
+
+@pytest.mark.parametrize("order", ["newest", "oldest"])
+def test_walking_events_that_reach_a_day_both_ways(client, many, order):
+    # Ranges that started before the day and still run on it come first (oldest first) or last.
+    day = datetime.date(2021, 3, 10)
+    long_ones = [
+        EventFactory(date_start=datetime.date(2021, 1, 1), date_end=datetime.date(2021, 12, 31)),
+        EventFactory(date_start=datetime.date(2019, 1, 1), date_end=datetime.date(2021, 3, 10)),
+        EventFactory(date_start=datetime.date(2010, 1, 1), date_end=datetime.date(2029, 12, 31)),
+    ]
+    EventFactory(date_start=datetime.date(2020, 1, 1), date_end=datetime.date(2021, 3, 9))  # ends before
+    reaching = [e for e in [*many, *long_ones] if e.date_end >= day]
+    for event in reaching:
+        event.refresh_from_db()
+    forward = "Earlier" if order == "newest" else "Later"
+    backward = "Later" if order == "newest" else "Earlier"
+    pages = walk(client, f"/?order={order}&date_after={day.isoformat()}", forward)
+    assert [pk for page in pages for pk in page] == expected_order(reaching, newest=order == "newest")
+    url = f"/?order={order}&date_after={day.isoformat()}"
+    while link(client.get(url).content.decode(), forward):
+        url = link(client.get(url).content.decode(), forward)
+    back_pages = walk(client, link(client.get(url).content.decode(), backward), backward)
+    assert back_pages == list(reversed(pages[:-1]))

@@ -15,9 +15,10 @@ FIRST_PAGE = 5
 # + one "is there anything later?" exists() on the far side of the cursor
 DEEP_PAGE = 6
 # + the organization by slug, its subsidiaries (one query per level: 2 here), the jurisdiction by
-# code, two estimating how many events the organizations have, and two more for date_after (the
-# keys of the events starting later and of those straddling the day)
-FILTERED_PAGE = 14
+# code, two estimating how many events the organizations have, and for date_after two more for
+# each read (the keys of the events starting later and of those straddling the day): the page
+# and the nearest event behind the cursor
+FILTERED_PAGE = 16
 
 
 def make_events(count):
