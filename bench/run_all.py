@@ -175,20 +175,22 @@ def parse_pages(out, backend):
     rows = []
     sizes = re.search(r"median of \d+ renders \(ms\)\s+([\d,]+)\s+([\d,]+)", out)
     small, large = (sizes[1], sizes[2]) if sizes else ("baseline", "large")
-    for name, small_ms, large_ms, ratio in re.findall(
-        rf"^  (.+?)\s+{NUMBER}\s+{NUMBER}\s+{NUMBER}$", out, re.M
+    for name, small_ms, large_ms, ratio, note in re.findall(
+        rf"^  (.+?)\s+{NUMBER}\s+{NUMBER}\s+{NUMBER}(?:  \((not comparable.*)\))?$", out, re.M
     ):
         value = number(ratio)
-        rows.append(
-            Row(
-                "pages",
-                backend,
-                f"{name} page at {large} / at {small} ({large_ms} vs {small_ms} ms)",
-                f"{value:.2f}",
-                f"<= {RATIO}",
-                at_most(value, RATIO),
-            )
+        row = Row(
+            "pages",
+            backend,
+            f"{name} page at {large} / at {small} ({large_ms} vs {small_ms} ms)",
+            f"{value:.2f}",
+            f"<= {RATIO}",
+            at_most(value, RATIO),
         )
+        if note:
+            row.measure += f"; {note}"
+            row.enforced = False
+        rows.append(row)
     section = out.split("ratios to the first page", 1)
     if len(section) == 2:
         for name, ratio in re.findall(rf"^  (.+?)\s+{NUMBER}$", section[1], re.M):
@@ -215,11 +217,9 @@ def parse_api(out, backend):
         if name == "first page":
             rows.append(Row("api", backend, f"first events page{size}", f"{number(ms):.1f} ms"))
             continue
-        row = Row(
-            "api", backend, f"{name} / first page", f"{value:.2f}", f"<= {RATIO}", at_most(value, RATIO)
+        rows.append(
+            Row("api", backend, f"{name} / first page", f"{value:.2f}", f"<= {RATIO}", at_most(value, RATIO))
         )
-        row.enforced = not name.startswith("filtered: q")  # api.py itself does not fail on it
-        rows.append(row)
     if m := re.search(
         rf"events list under load: {NUMBER} requests/s \((\d+) gunicorn workers"
         rf".*?p50 {NUMBER} ms, p95 {NUMBER} ms",

@@ -40,3 +40,21 @@ def test_an_event_counts_once_when_its_actor_is_also_involved(group):
     event = group["expected"][0]
     event.organizations.add(group["parent"])
     assert found(group["parent"]).count(event) == 1
+
+
+def test_subsidiaries_at_any_depth_in_one_query(django_assert_num_queries):
+    chain = [OrganizationFactory(name="Level 0")]
+    for level in range(1, 15):
+        chain.append(OrganizationFactory(name=f"Level {level}", parent=chain[-1]))
+    with django_assert_num_queries(1):
+        found_ids = selectors.organization_tree_ids([chain[0].pk])
+    assert found_ids == {org.pk for org in chain}
+    assert selectors.organization_tree_ids([chain[10].pk]) == {org.pk for org in chain[10:]}
+
+
+def test_a_cycle_of_parents_still_ends():
+    first = OrganizationFactory(name="First")
+    second = OrganizationFactory(name="Second", parent=first)
+    first.parent = second
+    first.save()
+    assert selectors.organization_tree_ids([first.pk]) == {first.pk, second.pk}
