@@ -127,9 +127,15 @@ def test_head_reads_keys_then_rows_when_events_must_reach_a_day(crowded):
     events = Event.objects.public().filter(date_end__gte=datetime.date(2020, 7, 15)).chronological()
     with CaptureQueriesContext(connection) as queries:
         page = events.prefetch_related("citations").head(25)
-    # The keys of events starting later, of those straddling, the rows, their citations.
+    # The keys of those straddling the day (too few to fill the page), of the first events
+    # starting later, the rows, their citations.
     assert len(queries) == 4
     assert pks(page) == pks(events[:25])
+    newest = events.newest_first().prefetch_related("citations")
+    with CaptureQueriesContext(connection) as queries:
+        page = newest.head(25)
+    assert len(queries) == 2  # the events starting later fill the page: read whole, no straddlers
+    assert pks(page) == pks(newest[:25])
 
 
 def test_head_is_plain_slicing_otherwise(crowded):

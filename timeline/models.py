@@ -282,10 +282,13 @@ class EventQuerySet(models.QuerySet):
 
         A ``date_end >= day`` condition (the ``date_after`` filter) in timeline order (either
         way) leaves no index to seek with, so the first events are found as two parts (see
-        ``timeline.date_spans``): the sort keys of the first ``limit`` events starting on that day
-        or later, and of every event straddling it (a few index ranges, read unordered: for an
-        ordered read both planners would rather walk the timeline). The keys are merged here and
-        the chosen events read by id: three queries (plus the prefetches) instead of one.
+        ``timeline.date_spans``): the events starting on that day or later (the first ``limit``
+        of them in order) and those straddling it (a few index ranges, read unordered: for an
+        ordered read both planners would rather walk the timeline). Newest first, straddlers come
+        last: the events starting on the day or later are read whole, and straddlers only when
+        they do not fill the page. Oldest first, straddlers come first: the keys of both parts are
+        merged here and the chosen events read by id, with every filter again. One query (plus the
+        prefetches) when the first part fills the page, up to three otherwise.
         """
         day = date_spans.reached_day(self.query)
         ordering = tuple(self.query.order_by)
@@ -293,11 +296,29 @@ class EventQuerySet(models.QuerySet):
         if day is None or ordering not in (TIMELINE_KEY, newest_first) or self.query.is_sliced:
             return list(self[:limit])
         keys = self.prefetch_related(None)
-        started = keys.filter(date_start__gte=day).values_list(*TIMELINE_KEY)[:limit]
-        straddling = keys.order_by().filter(date_spans.straddling(day)).values_list(*TIMELINE_KEY)
-        chosen = sorted([*started, *straddling], reverse=ordering == newest_first)[:limit]
-        found = {event.pk: event for event in self.order_by().filter(pk__in=[key[-1] for key in chosen])}
-        return [found[key[-1]] for key in chosen if key[-1] in found]
+
+        def started(count):
+            return list(keys.filter(date_start__gte=day).values_list(*TIMELINE_KEY)[:count])
+
+        def straddling():
+            return sorted(keys.order_by().filter(date_spans.straddling(day)).values_list(*TIMELINE_KEY))
+
+        def rows(chosen):
+            if not chosen:
+                return []
+            found = {event.pk: event for event in self.order_by().filter(pk__in=[key[-1] for key in chosen])}
+            return [found[key[-1]] for key in chosen if key[-1] in found]
+
+        if ordering == newest_first:
+            # Newest first, the events starting on the day or later come first: read them whole.
+            page = list(self.filter(date_start__gte=day)[:limit])
+            if len(page) < limit:
+                page += rows(list(reversed(straddling()))[: limit - len(page)])
+            return page
+        chosen = straddling()[:limit]
+        if len(chosen) < limit:
+            chosen += started(limit - len(chosen))
+        return rows(chosen)
 
     def for_reading(self):
         """Without the search fields: only the database reads them, and they are large."""

@@ -15,7 +15,7 @@ FIRST_PAGE = 5
 # + the nearest event on the far side of the cursor ("is there anything later?")
 DEEP_PAGE = 6
 # + the organization by slug, its subsidiaries (one query, at any depth), the jurisdiction by
-# code, two estimating how many events the organizations have, and for date_after two more for
+# code, two estimating how many events the organizations have, and for date_after up to two more for
 # each read (the keys of the events starting later and of those straddling the day): the page
 # and the nearest event behind the cursor
 FILTERED_PAGE = 15
