@@ -44,7 +44,11 @@ class IdOrSlugField(forms.CharField):
             lookup = {self.slug_field: value}
         found = self.model.objects.filter(**lookup).first() if lookup else None
         if found is None:
-            raise forms.ValidationError(f"No {self.model._meta.verbose_name} with id or slug {value!r}.")
+            # Values go in params: django-filter %-formats the message, and "%s" is a valid slug.
+            raise forms.ValidationError(
+                "No %(model)s with id or slug %(value)s.",
+                params={"model": self.model._meta.verbose_name, "value": repr(value)},
+            )
         return found
 
 
@@ -56,7 +60,8 @@ class CodeField(forms.CharField):
         found = Jurisdiction.objects.filter(code=value.strip().upper()).first()
         if found is None:
             raise forms.ValidationError(
-                f"No jurisdiction with code {value!r} (use ISO 3166 codes: HK, US-MT, EU)."
+                "No jurisdiction with code %(value)s (use ISO 3166 codes: HK, US-MT, EU).",
+                params={"value": repr(value)},
             )
         return found
 

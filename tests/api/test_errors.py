@@ -58,3 +58,19 @@ def test_docs_are_served_offline(anon):
         html = response.content.decode()
         assert "drf_spectacular_sidecar" in html or "/static/" in html
         assert "cdn.jsdelivr" not in html and "unpkg.com" not in html
+
+
+@pytest.mark.parametrize(
+    "path, parameter",
+    [
+        ("jurisdictions", "parent"),
+        ("events", "organization"),
+        ("events", "actor"),
+        ("events", "law"),
+        ("events", "jurisdiction"),
+    ],
+)
+@pytest.mark.parametrize("value", ["%s", "%(value)s", "100%"])
+def test_format_characters_in_a_reference_are_a_400_that_quotes_them(anon, path, parameter, value):
+    error = assert_error(anon.get(f"{API}/{path}/", {parameter: value}), 400, parameter)
+    assert value in str(error["fields"][parameter])
