@@ -17,7 +17,6 @@ from timeline.selectors import TimelineKey
 pytestmark = pytest.mark.django_db
 
 DAY = datetime.timedelta(days=1)
-NEWEST_FIRST = tuple(f"-{name}" for name in ("date_start", "date_precision_rank", "id"))
 
 
 def pks(events):

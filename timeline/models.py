@@ -264,6 +264,7 @@ SEARCH_DOCUMENT_SOURCES = frozenset(
 
 # The timeline's total order: by start, a coarser date before a finer one starting the same day.
 TIMELINE_KEY = ("date_start", "date_precision_rank", "id")
+NEWEST_FIRST_KEY = tuple(f"-{name}" for name in TIMELINE_KEY)
 
 
 class EventQuerySet(models.QuerySet):
@@ -275,7 +276,7 @@ class EventQuerySet(models.QuerySet):
         return self.order_by(*TIMELINE_KEY)
 
     def newest_first(self):
-        return self.order_by("-date_start", "-date_precision_rank", "-id")
+        return self.order_by(*NEWEST_FIRST_KEY)
 
     def head(self, limit):
         """``list(self[:limit])``, also fast when the events must reach a day in timeline order.
@@ -292,8 +293,7 @@ class EventQuerySet(models.QuerySet):
         """
         day = date_spans.reached_day(self.query)
         ordering = tuple(self.query.order_by)
-        newest_first = tuple(f"-{name}" for name in TIMELINE_KEY)
-        if day is None or ordering not in (TIMELINE_KEY, newest_first) or self.query.is_sliced:
+        if day is None or ordering not in (TIMELINE_KEY, NEWEST_FIRST_KEY) or self.query.is_sliced:
             return list(self[:limit])
         keys = self.prefetch_related(None)
 
@@ -309,7 +309,7 @@ class EventQuerySet(models.QuerySet):
             found = {event.pk: event for event in self.order_by().filter(pk__in=[key[-1] for key in chosen])}
             return [found[key[-1]] for key in chosen if key[-1] in found]
 
-        if ordering == newest_first:
+        if ordering == NEWEST_FIRST_KEY:
             # Newest first, the events starting on the day or later come first: read them whole.
             page = list(self.filter(date_start__gte=day)[:limit])
             if len(page) < limit:

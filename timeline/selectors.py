@@ -51,7 +51,7 @@ def organization_tree_ids(organization_ids):
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, ids)
-        return {pk for (pk,) in cursor.fetchall()}
+        return {found for (found,) in cursor.fetchall()}
 
 
 def parse_date_bound(field, text, *, reference=None):
