@@ -41,6 +41,8 @@ from timeline.cache import cache_public_response
 from timeline.importing.staging import ImportFileError, stage_file
 from timeline.jurisdictions import date_context
 from timeline.models import (
+    NEWEST_FIRST_KEY,
+    TIMELINE_KEY,
     Citation,
     Event,
     EventStatus,
@@ -112,8 +114,9 @@ STATUS_PARAMETER = OpenApiParameter(
 )
 
 EVENT_ORDERINGS = {
-    "date": ("date_start", "date_precision_rank", "id"),
-    "-date": ("-date_start", "-date_precision_rank", "-id"),
+    # The timeline's own keys: EventQuerySet.head recognizes them as the timeline order.
+    "date": TIMELINE_KEY,
+    "-date": NEWEST_FIRST_KEY,
     "updated_at": ("updated_at", "id"),
 }
 EVENT_CSV_COLUMNS = [
