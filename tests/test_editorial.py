@@ -40,6 +40,39 @@ def test_an_editor_has_no_publish_action(editor_client):
     assert response.status_code == 200  # the changelist again: the action is not offered
 
 
+def test_an_editor_reads_but_cannot_change_a_published_event(editor_client):
+    event = CitationFactory(event__status="published", event__title="As reviewed").event
+    page = editor_client.get(reverse("admin:timeline_event_change", args=[event.pk]))
+    assert page.status_code == 200
+    assert b'name="_save"' not in page.content
+    assert b'name="title"' not in page.content
+    response = change_event(editor_client, event, title="Rewritten, unreviewed")
+    assert response.status_code == 403
+    event.refresh_from_db()
+    assert event.title == "As reviewed"
+
+
+def test_an_editor_changes_a_draft(editor_client):
+    draft = CitationFactory(event__status="draft").event
+    assert change_event(editor_client, draft, title="Draft, edited").status_code == 302
+
+
+def test_a_reviewer_changes_a_published_event(reviewer_client):
+    citation = CitationFactory(event__status="published")
+    published = citation.event
+    kept_citation = {
+        "citations-TOTAL_FORMS": "1",
+        "citations-INITIAL_FORMS": "1",
+        "citations-0-id": citation.pk,
+        "citations-0-event": published.pk,
+        "citations-0-source": citation.source_id,
+    }
+    response = change_event(reviewer_client, published, title="Published, edited", **kept_citation)
+    assert response.status_code == 302
+    published.refresh_from_db()
+    assert published.title == "Published, edited"
+
+
 def test_a_reviewer_cannot_publish_an_event_without_a_source(reviewer_client):
     event = EventFactory(status="draft")
     response = change_event(reviewer_client, event, status="published")

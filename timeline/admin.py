@@ -85,12 +85,26 @@ class CitationFormSet(forms.BaseInlineFormSet):
             )
 
 
+def reviewer_owned(request, event):
+    """Whether ``event`` is published or retracted and so only a reviewer may change it."""
+    return event is not None and bool(services.change_errors(request.user, event.status))
+
+
 class CitationInline(admin.StackedInline):
     model = Citation
     formset = CitationFormSet
     extra = 1
     autocomplete_fields = ["source"]
     fields = ["source", "quote", "speaker"]
+
+    def has_add_permission(self, request, obj):
+        return not reviewer_owned(request, obj) and super().has_add_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return not reviewer_owned(request, obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return not reviewer_owned(request, obj) and super().has_delete_permission(request, obj)
 
 
 class EventAdminForm(forms.ModelForm):
@@ -193,6 +207,10 @@ class EventAdmin(SimpleHistoryAdmin):
 
     def has_publish_permission(self, request):
         return services.can_publish(request.user)
+
+    def has_change_permission(self, request, obj=None):
+        # An editor reads a published or retracted event here but cannot change it.
+        return not reviewer_owned(request, obj) and super().has_change_permission(request, obj)
 
     def save_model(self, request, obj, form, change):
         obj._change_reason = form.cleaned_data.get("change_note") or ("Changed" if change else "Created")

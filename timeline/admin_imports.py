@@ -192,7 +192,9 @@ class ImportBatchAdmin(admin.ModelAdmin):
 
     @admin.action(description="Re-run failed and needs-review rows", permissions=["rerun"])
     def rerun_problem_rows(self, request, queryset):
-        count = rerun_rows(ImportRow.objects.filter(batch__in=queryset, status__in=RERUNNABLE))
+        count = rerun_rows(
+            ImportRow.objects.filter(batch__in=queryset, status__in=RERUNNABLE), user=request.user
+        )
         self.message_user(request, ngettext("%d row re-run.", "%d rows re-run.", count) % count)
 
 
@@ -253,14 +255,14 @@ class ImportRowAdmin(admin.ModelAdmin):
 
     def response_change(self, request, obj):
         if "_rerun" in request.POST:
-            rerun_row(obj, raw=obj.raw)
+            rerun_row(obj, raw=obj.raw, user=request.user)
             self.message_user(request, f"Row {obj.row_number} saved and sent to be processed again.")
             return HttpResponseRedirect(request.path)
         return super().response_change(request, obj)
 
     @admin.action(description="Re-run selected rows", permissions=["change"])
     def rerun(self, request, queryset):
-        count = rerun_rows(queryset)
+        count = rerun_rows(queryset, user=request.user)
         self.message_user(request, ngettext("%d row re-run.", "%d rows re-run.", count) % count)
 
 

@@ -605,6 +605,16 @@ class ImportRow(models.Model):
         Event, null=True, blank=True, on_delete=models.SET_NULL, related_name="import_rows"
     )
     processed_at = models.DateTimeField(null=True, blank=True)
+    run_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+        help_text="Whose rights the row is processed with and whom its history names: the person who "
+        "uploaded it or last re-ran it (empty: the command line).",
+    )
     pending_responds_to = models.CharField(
         max_length=200,
         blank=True,

@@ -56,6 +56,22 @@ def status_change_errors(user, old_status, new_status, *, retraction_note=""):
     return []
 
 
+def change_errors(user, stored_status):
+    """Why ``user`` may not change an event whose stored status is ``stored_status`` (empty: allowed).
+
+    What the public reads is a reviewer's to change: an editor edits drafts, and a published or
+    retracted event changes only when a reviewer makes (or accepts) the change.
+    """
+    from .models import EventStatus
+
+    if stored_status in (EventStatus.PUBLISHED, EventStatus.RETRACTED) and not can_publish(user):
+        return [
+            f"The event is {stored_status}: only a reviewer can change what the public reads. "
+            "Ask a reviewer to make the change, or to unpublish the event so that you can edit it."
+        ]
+    return []
+
+
 def publishable(queryset):
     """Events that may be published: a source, and a date that is not waiting for review."""
     return queryset.filter(citations__isnull=False, date_ambiguous=False).distinct()
@@ -150,7 +166,7 @@ def save_event(event=None, *, values, language=None, user=None):
     ``django.core.exceptions.ValidationError`` with a message per field: unreadable or ambiguous
     date, a status the user may not set, a published event without a source, a duplicate.
     """
-    from django.core.exceptions import ValidationError
+    from django.core.exceptions import PermissionDenied, ValidationError
     from django.db import IntegrityError, transaction
 
     from .models import Citation, Event, EventStatus
@@ -161,11 +177,17 @@ def save_event(event=None, *, values, language=None, user=None):
     creating = event is None
     event = event if event is not None else Event()
     old_status = EventStatus.DRAFT if creating else event.status
+    old_note = event.retraction_note or ""
+    denied = change_errors(user, old_status)
+    if denied:
+        raise PermissionDenied(denied[0])
     redo_date = creating or bool(language) or _date_inputs_changed(event, values)
     for name, value in values.items():
         setattr(event, name, value)
 
     errors = {}
+    if values.get("retraction_note", old_note) != old_note and not can_publish(user):
+        errors["retraction_note"] = ["Only a reviewer can write the public note of a retraction."]
     status_errors = status_change_errors(
         user, old_status, event.status, retraction_note=event.retraction_note or ""
     )
@@ -178,7 +200,7 @@ def save_event(event=None, *, values, language=None, user=None):
             errors["date_text"] = [str(error)]
         else:
             if normalized.ambiguous:
-                reason = getattr(normalized, "reason", "") or "day and month could be swapped"
+                reason = getattr(normalized, "note", "") or "day and month could be swapped"
                 errors["date_text"] = [AMBIGUOUS_DATE_MESSAGE.format(text=event.date_text, reason=reason)]
     if event.pk and event.responds_to_id == event.pk:
         errors["responds_to"] = ["An event cannot respond to itself."]

@@ -178,9 +178,28 @@ def test_editor_writes_drafts_but_cannot_publish(editor_token_client, world):
     )
     assert_error(
         editor_token_client.patch(f"{API}/events/{world['fb'].pk}/", {"status": "draft"}, format="json"),
-        400,
-        "status",
+        403,
     )
+
+
+def test_an_editor_cannot_change_a_published_event(editor_token_client, world):
+    published = world["fb"]
+    response = editor_token_client.patch(
+        f"{API}/events/{published.pk}/", {"title": "Rewritten, unreviewed"}, format="json"
+    )
+    assert response.status_code == 403
+    assert "only a reviewer can change" in assert_error(response, 403)["message"]
+    published.refresh_from_db()
+    assert published.title != "Rewritten, unreviewed"
+
+
+def test_only_a_reviewer_writes_a_retraction_note(editor_token_client, reviewer_token_client, world):
+    url = f"{API}/events/{world['draft_response'].pk}/"
+    error = assert_error(
+        editor_token_client.patch(url, {"retraction_note": "Made up"}, format="json"), 400, "retraction_note"
+    )
+    assert "reviewer" in error["fields"]["retraction_note"][0]
+    assert reviewer_token_client.patch(url, {"retraction_note": "Noted"}, format="json").status_code == 200
 
 
 def test_status_defaults_to_draft(reviewer_token_client, world):

@@ -45,16 +45,28 @@ def test_an_editor_cannot_retract_through_an_import(upload, editor):
     assert "a reviewer must retract it" in notes(batch.rows.get())
 
 
-def test_an_editor_updates_a_published_event_but_not_its_status(upload, editor, reviewer):
-    upload([row()], user=reviewer)
-    assert Event.objects.get().status == EventStatus.PUBLISHED
-    batch = upload([row(title="Corrected title", status="draft")], user=editor, name="fix.csv")
+def test_an_editor_cannot_change_a_published_event_through_an_import(upload, editor, reviewer):
+    upload([row(quote="As first reported")], user=reviewer)
+    before = Event.objects.get()
+    batch = upload(
+        [row(title="Corrected title", status="draft", quote="A new quote")], user=editor, name="fix.csv"
+    )
     import_row = batch.rows.get()
-    assert import_row.status == "updated"
+    assert import_row.status == "needs_review"
+    assert "only a reviewer can change what the public reads" in notes(import_row)
     event = Event.objects.get()
-    assert (event.title, event.status) == ("Corrected title", EventStatus.PUBLISHED)
-    assert "the status stays published" in notes(import_row)
-    assert "reviewer" in notes(import_row)
+    assert (event.title, event.status, event.updated_at) == (
+        before.title,
+        EventStatus.PUBLISHED,
+        before.updated_at,
+    )
+    assert event.citations.get().quote == "As first reported"
+
+
+def test_an_editor_reimporting_a_published_event_unchanged_is_fine(upload, editor, reviewer):
+    upload([row()], user=reviewer)
+    batch = upload([row()], user=editor, name="again.csv")
+    assert batch.rows.get().status == "unchanged"
 
 
 def test_an_editor_may_not_publish_an_existing_draft(upload, editor):

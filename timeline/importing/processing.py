@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from types import SimpleNamespace
 
+from django.contrib.auth import get_user_model
 from django.db import DatabaseError, IntegrityError, OperationalError, connection, transaction
 from django.db.models import Count
 from django.utils import timezone
@@ -32,7 +33,7 @@ from ..models import (
     OrganizationKind,
     OrganizationName,
 )
-from ..services import can_publish, status_change_errors
+from ..services import can_publish, change_errors, status_change_errors
 from .columns import EXTRA_KEY, UNPARSED_KEY, canonical_values
 from .resolve import Resolver
 
@@ -172,26 +173,56 @@ def process_chunk(batch_id, row_ids):
             .order_by("pk")
         )
         if rows:
-            batch = ImportBatch.objects.select_related("created_by").get(pk=batch_id)
-            chunk = Chunk(rows, batch)
-            chunk.run()
-            if chunk.wrote_events:
+            batch = ImportBatch.objects.get(pk=batch_id)
+            wrote_events = False
+            # Each row acts with the rights of the person who uploaded or last re-ran it.
+            for editorial, own_rows in Editorial.for_rows(batch, rows):
+                chunk = Chunk(own_rows, editorial)
+                chunk.run()
+                wrote_events = wrote_events or chunk.wrote_events
+            if wrote_events:
                 # bulk writes send no signals: the public cache learns of them here, after commit.
                 cache.content_changed()
     return len(rows)
 
 
 class Editorial:
-    """Who an import writes as, and what that user may do to an event's status.
+    """Who a row is processed as, and what that person may do to events.
 
-    A batch without a user (the command line, the seeds) is trusted as before; a user who cannot
-    publish (``services.can_publish``) writes drafts and never changes a public status.
+    That is the row's ``run_by``: whoever uploaded the file or last re-ran the row, never merely
+    the batch's creator. A row staged by no one (the command line, the seeds) is trusted; a user
+    who cannot publish (``services.can_publish``) writes drafts, never changes a public status and
+    never changes a published or retracted event (``services.change_errors``). A row whose person
+    was deleted since it was queued has the rights of no one.
     """
 
-    def __init__(self, batch=None):
-        self.user = batch.created_by if batch is not None else None
+    def __init__(self, batch=None, user=None, *, trusted=None):
+        self.user = user
         self.file_name = batch.file_name if batch is not None else ""
-        self.restricted = self.user is not None and not can_publish(self.user)
+        trusted = user is None if trusted is None else trusted
+        self.restricted = not trusted and not can_publish(user)
+
+    @classmethod
+    def for_rows(cls, batch, rows):
+        """(Editorial, rows) for each person among ``rows``, in the order rows first name them."""
+        people = {row.run_by_id for row in rows if row.run_by_id is not None}
+        users = get_user_model()._default_manager.in_bulk(people) if people else {}
+        groups = {}
+        for row in rows:
+            groups.setdefault(row.run_by_id, []).append(row)
+        return [
+            (cls(batch, users.get(person), trusted=person is None), own_rows)
+            for person, own_rows in groups.items()
+        ]
+
+    def change_blocked(self, item, event):
+        """Whether the row may not change ``event`` at all; the row then waits for a reviewer."""
+        if not self.restricted:
+            return False
+        errors = change_errors(self.user, event.status)
+        for error in errors:
+            item.error(None, f"{error} The row is kept for a reviewer to re-run.", code="reviewer")
+        return bool(errors)
 
     def reason(self, row_number, what=""):
         # The history's change reason holds 100 characters: a long file name gives way, not the row.
@@ -233,10 +264,10 @@ class Editorial:
 
 
 class Chunk:
-    def __init__(self, rows, batch=None):
+    def __init__(self, rows, editorial=None):
         self.items = [Item(row) for row in rows]
         self.resolver = Resolver()
-        self.editorial = Editorial(batch)
+        self.editorial = editorial or Editorial()
         self._contexts = {}
         self.wrote_events = False
         # Events written by bulk queries, whose history records are written in bulk at the end
@@ -516,6 +547,8 @@ class Chunk:
                 item.outcome = ImportRowStatus.CREATED
             else:
                 status = editorial.update_status(item, event)
+                if _differs(event, item.fields, status, target) and editorial.change_blocked(item, event):
+                    continue
                 changed = _apply(event, item.fields, status, target)
                 item.outcome = ImportRowStatus.UPDATED if changed else ImportRowStatus.UNCHANGED
                 if changed:
@@ -600,7 +633,12 @@ class Chunk:
                     continue
                 last = by_key[key][-1]
                 status = self.editorial.update_status(last, current)
-                changed = _apply(current, {f: getattr(event, f) for f in EVENT_FIELDS}, status, None)
+                fields = {f: getattr(event, f) for f in EVENT_FIELDS}
+                if _differs(current, fields, status, None) and any(
+                    [self.editorial.change_blocked(item, current) for item in by_key[key]]
+                ):
+                    continue
+                changed = _apply(current, fields, status, None)
                 if changed:
                     current.updated_at = timezone.now()
                     current.search_document = last.search_document
@@ -663,8 +701,12 @@ class Chunk:
             quote, speaker = item.get("quote"), item.get("quote_speaker")
             citation = existing.get((event_id, source_id))
             if citation is None:
+                if self.editorial.change_blocked(item, item.event):
+                    continue
                 create.append(Citation(event_id=event_id, source_id=source_id, quote=quote, speaker=speaker))
             elif (quote and citation.quote != quote) or (speaker and citation.speaker != speaker):
+                if self.editorial.change_blocked(item, item.event):
+                    continue
                 citation.quote, citation.speaker = quote or citation.quote, speaker or citation.speaker
                 update.append(citation)
             else:
@@ -723,6 +765,15 @@ def _lookup(key):
     return Event.objects.filter(external_id="", fingerprint=value).first()
 
 
+def _differs(event, fields, status, responds_to_id):
+    """Whether ``_apply`` would change ``event``."""
+    return (
+        any(getattr(event, name) != value for name, value in fields.items())
+        or bool(status and event.status != status)
+        or bool(responds_to_id and event.responds_to_id != responds_to_id)
+    )
+
+
 def _apply(event, fields, status, responds_to_id):
     """Set what differs on ``event``; returns whether anything did. Blank status/link keep theirs."""
     changed = False
@@ -768,7 +819,8 @@ def resolve_pending_links(batch_id):
     a row of this batch whose target still does not exist is left for review.
     """
     rows = list(
-        ImportRow.objects.select_for_update(skip_locked=True)
+        ImportRow.objects.select_for_update(skip_locked=True, of=("self",))
+        .select_related("run_by")
         .exclude(pending_responds_to="")
         .exclude(status=ImportRowStatus.PENDING)
         .order_by("pk")
@@ -782,7 +834,7 @@ def resolve_pending_links(batch_id):
     )
     linking = {row.event_id for row in rows if row.event_id and targets.get(row.pending_responds_to)}
     events = Event.objects.in_bulk(linking) if linking else {}
-    batches = ImportBatch.objects.select_related("created_by").in_bulk({row.batch_id for row in rows})
+    batches = ImportBatch.objects.in_bulk({row.batch_id for row in rows})
     now = timezone.now()
     changed, linked = [], {}
     for row in rows:
@@ -794,7 +846,7 @@ def resolve_pending_links(batch_id):
             event = events.get(row.event_id)
             if event is not None and event.responds_to_id != target:
                 event.responds_to_id, event.updated_at = target, now
-                Editorial(batches.get(row.batch_id)).sign(
+                Editorial(batches.get(row.batch_id), row.run_by).sign(
                     event, row.row_number, f": linked to the event it responds to ({link})"
                 )
                 linked[event.pk] = event
@@ -821,7 +873,7 @@ def resolve_pending_links(batch_id):
         changed.append(row)
     if linked:
         Event.objects.bulk_update(list(linked.values()), ["responds_to", "updated_at"], batch_size=200)
-        # Each record names the user of the batch whose row asked for the link.
+        # Each record names the person whose row asked for the link.
         Event.history.bulk_history_create(list(linked.values()), update=True)
         cache.content_changed()
     ImportRow.objects.bulk_update(changed, ["pending_responds_to", "messages", "status"])

@@ -39,7 +39,9 @@ def stage_file(fileobj, *, file_name, file_format=None, user=None, dispatch=True
                     f"the file has more than {max_rows:,} rows, over the import limit of {max_rows:,} rows: "
                     "split it into smaller files"
                 )
-            pending.append(ImportRow(batch=batch, row_number=count, raw=row.raw, messages=row.messages))
+            pending.append(
+                ImportRow(batch=batch, row_number=count, raw=row.raw, messages=row.messages, run_by=user)
+            )
             if len(pending) >= chunk_size:
                 ImportRow.objects.bulk_create(pending)
                 pending = []
@@ -92,11 +94,16 @@ def _send(task, *args):
         task.delay(*args)
 
 
-def rerun_rows(rows):
-    """Set rows back to pending and dispatch their batches after commit; returns how many."""
+def rerun_rows(rows, *, user):
+    """Set rows back to pending, to be processed with ``user``'s rights, and dispatch their batches
+    after commit; returns how many.
+
+    The person who re-runs a row is the one who acts: not whoever uploaded the file.
+    """
+    _require_person(user)
     with transaction.atomic():
         batch_ids = set(rows.order_by().values_list("batch_id", flat=True))
-        count = rows.update(status=ImportRowStatus.PENDING, processed_at=None)
+        count = rows.update(status=ImportRowStatus.PENDING, processed_at=None, run_by=user)
         ImportBatch.objects.filter(pk__in=batch_ids).update(
             status=ImportBatchStatus.PROCESSING, finished_at=None
         )
@@ -105,17 +112,27 @@ def rerun_rows(rows):
     return count
 
 
-def rerun_row(row, raw=None):
-    """Re-run one row, with corrected raw values if given (a person fixed it: staging notes go)."""
+def rerun_row(row, *, user, raw=None):
+    """Re-run one row with ``user``'s rights, with corrected raw values if given (a person fixed
+    it: staging notes go)."""
+    _require_person(user)
     with transaction.atomic():
         if raw is not None:
             row.raw = raw
             row.messages = [m for m in row.messages if not (isinstance(m, dict) and m.get("stage"))]
         row.status = ImportRowStatus.PENDING
         row.processed_at = None
-        row.save(update_fields=["raw", "messages", "status", "processed_at"])
+        row.run_by = user
+        row.save(update_fields=["raw", "messages", "status", "processed_at", "run_by"])
         ImportBatch.objects.filter(pk=row.batch_id).update(
             status=ImportBatchStatus.PROCESSING, finished_at=None
         )
         transaction.on_commit(partial(dispatch_batch, row.batch_id))
     return row
+
+
+def _require_person(user):
+    # A row without a person is processed as the command line is: fully trusted. A re-run always
+    # comes from someone, so it must never fall back to that.
+    if user is None or not user.is_authenticated:
+        raise ValueError("a re-run needs the user who asks for it")
