@@ -634,10 +634,11 @@ class Chunk:
                 last = by_key[key][-1]
                 status = self.editorial.update_status(last, current)
                 fields = {f: getattr(event, f) for f in EVENT_FIELDS}
-                if _differs(current, fields, status, None) and any(
-                    [self.editorial.change_blocked(item, current) for item in by_key[key]]
-                ):
-                    continue
+                if _differs(current, fields, status, None):
+                    # Every row of the key learns why (not only the first: any() would stop there).
+                    blocked = [self.editorial.change_blocked(item, current) for item in by_key[key]]
+                    if any(blocked):
+                        continue
                 changed = _apply(current, fields, status, None)
                 if changed:
                     current.updated_at = timezone.now()
