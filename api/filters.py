@@ -90,6 +90,11 @@ class EventReferenceFilter(PassThrough, ReferenceFilter):
 
 
 @extend_schema_field(OpenApiTypes.STR)
+class OrganizationReferenceFilter(ReferenceFilter):
+    pass
+
+
+@extend_schema_field(OpenApiTypes.STR)
 class EventJurisdictionFilter(PassThrough, JurisdictionCodeFilter):
     pass
 
@@ -156,8 +161,8 @@ class EventFilter(django_filters.FilterSet):
 
 class OrganizationFilter(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(choices=OrganizationKind.choices)
-    parent = django_filters.NumberFilter(
-        field_name="parent_id", help_text="Subsidiaries of this organization id."
+    parent = OrganizationReferenceFilter(
+        model=Organization, field_name="parent", help_text="Organization id or slug: its direct subsidiaries."
     )
     q = django_filters.CharFilter(field_name="name", lookup_expr="icontains", max_length=MAX_TEXT)
 

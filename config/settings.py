@@ -38,6 +38,11 @@ if not SECRET_KEY:
     SECRET_KEY = "insecure-local-development-key-set-SECRET_KEY-in-production"  # noqa: S105
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", *env_list("ALLOWED_HOSTS")]
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# The site's name in identifiers that must not change with the host a request used (Atom entry
+# ids, iCalendar UIDs): SITE_DOMAIN, else the first configured host.
+SITE_DOMAIN = os.environ.get("SITE_DOMAIN") or next(
+    (host.lstrip(".") for host in env_list("ALLOWED_HOSTS") if host != "*"), "localhost"
+)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -63,6 +68,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "timeline.middleware.RefuseControlCharactersMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

@@ -2,8 +2,11 @@
 
 Both take the timeline's query parameters, so a filtered view can be subscribed to as it is.
 
-iCalendar: only day-precision events are written, each as an all-day VEVENT
-(``DTSTART;VALUE=DATE`` and the exclusive ``DTEND`` the day after). Events known only to the
+Entry ids (Atom) and UIDs (iCalendar) are built on ``settings.SITE_DOMAIN``, not on the host of
+the request: the same event keeps one identity however the site was reached.
+
+iCalendar: only day-precision events are written, each as an all-day VEVENT from its first to
+its last day (``DTSTART;VALUE=DATE`` and the exclusive ``DTEND`` the day after its last day). Events known only to the
 week, month, quarter, season, year or decade are LEFT OUT: a calendar entry would claim a day
 the source never gave. An approximate day ("c. 6 July 2020") is kept, its summary starting
 with "c." and its description saying the date is approximate. The calendar's description says
@@ -12,6 +15,8 @@ that coarser events are left out.
 
 import datetime
 
+import icalendar
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import HttpResponseBadRequest, StreamingHttpResponse
 from django.urls import reverse
@@ -19,8 +24,16 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 
 from . import dates, selectors
+from .control_characters import strip_control_characters
 
 FEED_SIZE = 50
+
+
+def tag_uri(specific):
+    """A tag: URI (RFC 4151) names an entry for good; 2020 is the year the project's story began."""
+    return f"tag:{settings.SITE_DOMAIN},2020:{specific}"
+
+
 ICAL_CHUNK = 500
 
 
@@ -68,18 +81,24 @@ class AtomFeed(Feed):
     def items(self, obj):
         return obj["events"]
 
+    def feed_guid(self, obj):
+        query = obj["query"]
+        return tag_uri("timeline" + (f"?{query}" if query else ""))
+
     def item_title(self, item):
-        return f"{event_display(item)}: {item.title}"
+        return strip_control_characters(f"{event_display(item)}: {item.title}")
 
     def item_description(self, item):
         # Atom summaries are HTML for readers: the text is escaped, never interpreted.
-        return escape(item.summary or item.title)
+        return strip_control_characters(escape(item.summary or item.title))
 
     def item_link(self, item):
         return item.get_absolute_url()
 
     def item_guid(self, item):
-        return item.get_absolute_url()
+        return tag_uri(f"events/{item.pk}")
+
+    item_guid_is_permalink = False
 
     def item_pubdate(self, item):
         return item.created_at
@@ -88,7 +107,7 @@ class AtomFeed(Feed):
         return item.updated_at
 
     def item_author_name(self, item):
-        return item.actor.name
+        return strip_control_characters(item.actor.name)
 
     def item_categories(self, item):
         return [item.get_action_type_display()]
@@ -100,40 +119,12 @@ def event_display(event):
     )
 
 
-# --- iCalendar (RFC 5545), written by hand ---
+# --- iCalendar (RFC 5545), written by the icalendar library ---
 
 
-def ical_text(value):
-    """Escape a TEXT value (RFC 5545 3.3.11)."""
-    return (
-        str(value)
-        .replace("\\", "\\\\")
-        .replace(";", "\\;")
-        .replace(",", "\\,")
-        .replace("\r\n", "\\n")
-        .replace("\n", "\\n")
-        .replace("\r", "\\n")
-    )
-
-
-def fold(line):
-    """Fold a content line at 75 octets without splitting a UTF-8 character (RFC 5545 3.1)."""
-    encoded = line.encode()
-    if len(encoded) <= 75:
-        return line + "\r\n"
-    parts, current, limit = [], b"", 75
-    for char in line:
-        octets = char.encode()
-        if len(current) + len(octets) > limit:
-            parts.append(current.decode())
-            current, limit = b"", 74  # continuation lines start with one space
-        current += octets
-    parts.append(current.decode())
-    return "\r\n ".join(parts) + "\r\n"
-
-
-def ical_stamp(moment):
-    return moment.astimezone(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
+def event_uid(event):
+    """The same UID whatever host served the calendar, so subscribers never see an event twice."""
+    return f"event-{event.pk}@{settings.SITE_DOMAIN}"
 
 
 def vevent(event, base):
@@ -144,47 +135,43 @@ def vevent(event, base):
     description += f"\nActor: {event.actor.name}"
     if event.law:
         description += f"\nLaw: {event.law}"
-    host = base.split("://", 1)[-1].split(":")[0]
-    url = f"{base}{event.get_absolute_url()}"
-    lines = [
-        "BEGIN:VEVENT",
-        f"UID:event-{event.pk}@{host}",
-        f"DTSTAMP:{ical_stamp(event.updated_at)}",
-        f"DTSTART;VALUE=DATE:{event.date_start:%Y%m%d}",
-        f"DTEND;VALUE=DATE:{event.date_start + datetime.timedelta(days=1):%Y%m%d}",
-        f"SUMMARY:{ical_text(summary)}",
-        f"DESCRIPTION:{ical_text(description)}",
-        f"CATEGORIES:{ical_text(event.get_action_type_display())}",
-        f"URL:{url}",
-        "TRANSP:TRANSPARENT",
-        "END:VEVENT",
-    ]
+    entry = icalendar.Event()
+    entry.add("uid", event_uid(event))
+    entry.add("dtstamp", event.updated_at)
+    entry.add("dtstart", event.date_start)
+    # All-day events end on the day after their last day (DTEND is exclusive).
+    entry.add("dtend", event.date_end + datetime.timedelta(days=1))
+    entry.add("summary", strip_control_characters(summary))
+    entry.add("description", strip_control_characters(description))
+    entry.add("categories", [str(event.get_action_type_display())])
+    entry.add("url", f"{base}{event.get_absolute_url()}", parameters={"VALUE": "URI"})
+    entry.add("transp", "TRANSPARENT")
     if event.jurisdiction:
-        lines.insert(-1, f"LOCATION:{ical_text(event.jurisdiction.name)}")
-    return "".join(fold(line) for line in lines)
+        entry.add("location", event.jurisdiction.name)
+    return entry.to_ical().decode()
 
 
 def ical_lines(events, params, base):
     name = "Policy Timeline"
     if described := filter_description(params):
         name += f" ({described})"
-    header = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        "PRODID:-//Policy Timeline//Public timeline//EN",
-        "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH",
-        f"X-WR-CALNAME:{ical_text(name)}",
-        "X-WR-CALDESC:"
-        + ical_text(
-            "Day-precision events as all-day events. Events dated only to a week, month or "
-            "coarser are left out; see the timeline for them."
-        ),
-    ]
-    yield "".join(fold(line) for line in header)
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", "-//Policy Timeline//Public timeline//EN")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", name)
+    calendar.add(
+        "x-wr-caldesc",
+        "Day-precision events as all-day events. Events dated only to a week, month or "
+        "coarser are left out; see the timeline for them.",
+    )
+    # The calendar is streamed: its head, each event as the library writes it, its end.
+    head, end = calendar.to_ical().decode().rsplit("END:VCALENDAR", 1)
+    yield head
     for event in events.iterator(chunk_size=ICAL_CHUNK):
         yield vevent(event, base)
-    yield fold("END:VCALENDAR")
+    yield "END:VCALENDAR" + end
 
 
 def ical_feed(request):

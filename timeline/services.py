@@ -1,6 +1,7 @@
 """Writes to events that the admin, the API and the importer share."""
 
 from . import dates
+from .control_characters import strip_control_characters
 from .jurisdictions import date_context
 
 
@@ -233,8 +234,8 @@ def save_event(event=None, *, values, language=None, user=None):
                     Citation(
                         event=event,
                         source=source,
-                        quote=item.get("quote") or "",
-                        speaker=item.get("speaker") or "",
+                        quote=strip_control_characters(item.get("quote") or ""),
+                        speaker=strip_control_characters(item.get("speaker") or ""),
                     )
                     for source, item in rows
                 )

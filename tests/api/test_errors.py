@@ -74,3 +74,20 @@ def test_docs_are_served_offline(anon):
 def test_format_characters_in_a_reference_are_a_400_that_quotes_them(anon, path, parameter, value):
     error = assert_error(anon.get(f"{API}/{path}/", {parameter: value}), 400, parameter)
     assert value in str(error["fields"][parameter])
+
+
+@pytest.mark.parametrize(
+    "path, parameter, value",
+    [
+        ("organizations", "parent", "1e20"),
+        ("organizations", "parent", "99999999999999999999999"),
+        ("organizations", "parent", "-1"),
+        ("events", "organization", "99999999999999999999999"),
+        ("events", "updated_since", "99999-01-01T00:00:00"),
+        ("events", "page_size", "1e20"),
+        ("events", "cursor", "%%%"),
+        ("laws", "status", "\u202e"),
+    ],
+)
+def test_any_unusable_parameter_is_a_400_never_a_500(anon, path, parameter, value):
+    assert_error(anon.get(f"{API}/{path}/", {parameter: value}), 400)

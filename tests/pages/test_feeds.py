@@ -73,3 +73,36 @@ def test_long_unicode_lines_fold_on_character_boundaries(client, db):
         line.decode()  # every folded line is whole UTF-8
     calendar = icalendar.Calendar.from_ical(raw)
     assert str(next(iter(calendar.walk("VEVENT")))["SUMMARY"]) == "香港國家安全法" * 20
+
+
+def test_a_day_range_spans_its_days_in_the_calendar(client, db):
+    EventFactory(
+        title="A week of pauses",
+        date_text="June 30 - July 6, 2020",
+        date_start=datetime.date(2020, 6, 30),
+        date_end=datetime.date(2020, 7, 6),
+        date_precision="day",
+    )
+    calendar = icalendar.Calendar.from_ical(body(client.get("/feeds/timeline.ics")))
+    (event,) = calendar.walk("VEVENT")
+    assert event.decoded("DTSTART") == datetime.date(2020, 6, 30)
+    assert event.decoded("DTEND") == datetime.date(2020, 7, 7)  # exclusive: through 6 July
+
+
+def test_identities_do_not_change_with_the_host(client, seeded, settings):
+    settings.SITE_DOMAIN = "timeline.example.org"
+    settings.ALLOWED_HOSTS = ["testserver", "mirror.example.net"]
+    feeds = [
+        feedparser.parse(client.get("/feeds/atom/", HTTP_HOST=host).content)
+        for host in settings.ALLOWED_HOSTS
+    ]
+    ids = [[entry.id for entry in feed.entries] for feed in feeds]
+    assert ids[0] == ids[1]
+    assert all(entry_id.startswith("tag:timeline.example.org,2020:events/") for entry_id in ids[0])
+    calendars = [
+        icalendar.Calendar.from_ical(body(client.get("/feeds/timeline.ics", HTTP_HOST=host)))
+        for host in settings.ALLOWED_HOSTS
+    ]
+    uids = [sorted(str(event["UID"]) for event in calendar.walk("VEVENT")) for calendar in calendars]
+    assert uids[0] == uids[1]
+    assert all(uid.endswith("@timeline.example.org") for uid in uids[0])

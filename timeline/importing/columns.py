@@ -4,6 +4,8 @@ import functools
 import json
 import re
 
+from ..control_characters import strip_control_characters
+
 COLUMNS = (
     "id",
     "actor",
@@ -66,7 +68,7 @@ def as_text(value):
     if value is None:
         return ""
     if isinstance(value, str):
-        return value.strip()
+        return strip_control_characters(value).strip()
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int | float):
