@@ -6,11 +6,11 @@ Entry ids (Atom) and UIDs (iCalendar) are built on ``settings.SITE_DOMAIN``, not
 the request: the same event keeps one identity however the site was reached.
 
 iCalendar: only day-precision events are written, each as an all-day VEVENT from its first to
-its last day (``DTSTART;VALUE=DATE`` and the exclusive ``DTEND`` the day after its last day). Events known only to the
-week, month, quarter, season, year or decade are LEFT OUT: a calendar entry would claim a day
-the source never gave. An approximate day ("c. 6 July 2020") is kept, its summary starting
-with "c." and its description saying the date is approximate. The calendar's description says
-that coarser events are left out.
+its last day (``DTSTART;VALUE=DATE`` and the exclusive ``DTEND`` the day after its last day).
+Events known only to the week, month, quarter, season, year or decade are LEFT OUT: a calendar
+entry would claim a day the source never gave. An approximate day ("c. 6 July 2020") is kept,
+its summary starting with "c." and its description saying the date is approximate. The
+calendar's description says that coarser events are left out.
 """
 
 import datetime

@@ -27,7 +27,7 @@ class RefuseControlCharactersMiddleware:
 
     @staticmethod
     def refuse(request, name, character):
-        shown = first_control_character(name) and repr(name) or name
+        shown = repr(name) if first_control_character(name) else name
         message = f"The query parameter {shown} holds a control character ({character}); remove it."
         if request.path.startswith(API_PREFIX):
             return JsonResponse(error_body(400, "invalid", message, {name: [message]}), status=400)
