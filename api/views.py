@@ -416,17 +416,20 @@ def events_action_schema(summary):
     retrieve=extend_schema(summary="One organization", responses=responses(api.OrganizationSerializer)),
 )
 class OrganizationViewSet(ApiViewMixin, EventListMixin, viewsets.ReadOnlyModelViewSet):
-    queryset = Organization.objects.select_related("parent", "jurisdiction")
+    queryset = Organization.objects.none()  # see get_queryset
     lookup_value_regex = ID_REGEX
     serializer_class = api.OrganizationSerializer
     filterset_class = filters.OrganizationFilter
     orderings = {"name": ("name", "id"), "id": ("id",)}
     default_ordering = "name"
 
+    def get_queryset(self):
+        return selectors.organizations_visible_to(self.request.user).select_related("parent", "jurisdiction")
+
     @events_action_schema("The organization's timeline: its events and its subsidiaries'")
     @action(**TIMELINE_ACTION)
     def events(self, request, pk=None):
-        organization = get_object_or_404(Organization, pk=pk)
+        organization = get_object_or_404(selectors.organizations_visible_to(request.user), pk=pk)
         events = selectors.events_visible_to(request.user, self.requested_statuses())
         return self.event_page(selectors.EventFilters(organizations=[organization]).apply(events))
 
@@ -437,17 +440,20 @@ class OrganizationViewSet(ApiViewMixin, EventListMixin, viewsets.ReadOnlyModelVi
     retrieve=extend_schema(summary="One law", responses=responses(api.LawSerializer)),
 )
 class LawViewSet(ApiViewMixin, EventListMixin, viewsets.ReadOnlyModelViewSet):
-    queryset = Law.objects.select_related("jurisdiction", "enacting_body")
+    queryset = Law.objects.none()  # see get_queryset
     lookup_value_regex = ID_REGEX
     serializer_class = api.LawSerializer
     filterset_class = filters.LawFilter
     orderings = {"title": ("title", "id"), "id": ("id",)}
     default_ordering = "title"
 
+    def get_queryset(self):
+        return selectors.laws_visible_to(self.request.user).select_related("jurisdiction", "enacting_body")
+
     @events_action_schema("The law's timeline: its milestones and the actions taken under it")
     @action(**TIMELINE_ACTION)
     def events(self, request, pk=None):
-        law = get_object_or_404(Law, pk=pk)
+        law = get_object_or_404(selectors.laws_visible_to(request.user), pk=pk)
         events = selectors.events_visible_to(request.user, self.requested_statuses())
         return self.event_page(events.filter(law=law))
 

@@ -1,34 +1,26 @@
 """Request middleware of the timeline."""
 
-from django.http import HttpResponseBadRequest, JsonResponse
+from django.http import QueryDict
 
-from api.exceptions import API_PREFIX, error_body
-
-from .control_characters import first_control_character
+from .control_characters import CONTROL_CHARACTERS, strip_control_characters
 
 
-class RefuseControlCharactersMiddleware:
-    """A query parameter holding a control character is a 400 that names it, on every path.
+class CleanQueryParametersMiddleware:
+    """Query parameters reach every view without control characters.
 
-    No page, feed or API filter means anything by one; passed on they reach XML writers and
-    databases that refuse them (a 500).
+    No page, feed or API filter means anything by one; passed on they reach XML writers (the
+    Atom feed repeats the filters in its title) and databases that refuse them (NUL): a 500.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        for name, values in request.GET.lists():
-            for text in (name, *values):
-                character = first_control_character(text)
-                if character:
-                    return self.refuse(request, name, character)
+        pairs = list(request.GET.lists())
+        if any(CONTROL_CHARACTERS.search(text) for name, values in pairs for text in (name, *values)):
+            cleaned = QueryDict(mutable=True)
+            for name, values in pairs:
+                cleaned.setlist(strip_control_characters(name), [strip_control_characters(v) for v in values])
+            cleaned._mutable = False
+            request.GET = cleaned
         return self.get_response(request)
-
-    @staticmethod
-    def refuse(request, name, character):
-        shown = repr(name) if first_control_character(name) else name
-        message = f"The query parameter {shown} holds a control character ({character}); remove it."
-        if request.path.startswith(API_PREFIX):
-            return JsonResponse(error_body(400, "invalid", message, {name: [message]}), status=400)
-        return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")

@@ -4,11 +4,11 @@ import datetime
 import math
 from dataclasses import dataclass
 
-from django.db.models import F, Func, Max, Q
+from django.db.models import Exists, F, Func, Max, OuterRef, Q
 from django.db.models.lookups import In
 
 from . import dates, search
-from .models import Event, Organization
+from .models import Event, Law, Organization
 
 # The page size planned for when choosing how to find an organization's events.
 TYPICAL_PAGE = 50
@@ -394,6 +394,33 @@ def sources_visible_to(user):
     return Source.objects.filter(Exists(cited))
 
 
+def public_organizations():
+    """Organizations a public event names: as its actor, as involved, or as its actor's parent.
+
+    An organization that appears only in drafts stays unknown to the public (pages, filter
+    lists, the API): its very name can be news that is not ready.
+    """
+    events = public_events()
+    return Organization.objects.filter(
+        Exists(events.filter(actor=OuterRef("pk")))
+        | Exists(events.filter(organizations=OuterRef("pk")))
+        | Exists(events.filter(actor__parent=OuterRef("pk")))
+    )
+
+
+def public_laws():
+    """Laws a public event is about (a law known only from drafts stays unknown)."""
+    return Law.objects.filter(Exists(public_events().filter(law=OuterRef("pk"))))
+
+
+def organizations_visible_to(user):
+    return Organization.objects.all() if can_see_unpublished(user) else public_organizations()
+
+
+def laws_visible_to(user):
+    return Law.objects.all() if can_see_unpublished(user) else public_laws()
+
+
 @dataclass(frozen=True)
 class Removal:
     """An event a mirror of the public timeline must drop: deleted, retracted or unpublished."""
@@ -426,12 +453,16 @@ def removed_events(since, *, after=None, limit=100):
             )
         return queryset.order_by(at_field, id_field)
 
-    hidden = keyset(Event.objects.exclude(status=EventStatus.PUBLISHED), "updated_at", "id")
+    # Only events a mirror can have seen: a draft that was never published is nobody's business.
+    was_public = Event.history.filter(id=OuterRef("pk"), status=EventStatus.PUBLISHED)
+    hidden = Event.objects.exclude(status=EventStatus.PUBLISHED).filter(Exists(was_public))
+    hidden = keyset(hidden, "updated_at", "id")
     hidden = [
         Removal(pk, REMOVAL_REASONS.get(status, status), at)
         for pk, status, at in hidden.values_list("id", "status", "updated_at")[: limit + 1]
     ]
-    deleted = keyset(EventTombstone.objects.all(), "deleted_at", "event_id")
+    was_public = Event.history.filter(id=OuterRef("event_id"), status=EventStatus.PUBLISHED)
+    deleted = keyset(EventTombstone.objects.filter(Exists(was_public)), "deleted_at", "event_id")
     deleted = [
         Removal(pk, "deleted", at) for pk, at in deleted.values_list("event_id", "deleted_at")[: limit + 1]
     ]

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.views.generic import DetailView, TemplateView
 
 from . import charts, selectors
-from .models import ActionType, Citation, Jurisdiction, Law, Organization
+from .models import ActionType, Citation, Jurisdiction
 
 PAGE_SIZE = 20
 
@@ -120,8 +120,10 @@ class TimelineView(TimelineMixin, TemplateView):
 
     def form_context(self):
         context = super().form_context()
-        context["organizations"] = Organization.objects.order_by("name").values_list("slug", "name")
-        laws = Law.objects.order_by("title").values_list("slug", "short_title", "title")
+        context["organizations"] = (
+            selectors.public_organizations().order_by("name").values_list("slug", "name")
+        )
+        laws = selectors.public_laws().order_by("title").values_list("slug", "short_title", "title")
         context["laws"] = [(slug, short or title) for slug, short, title in laws]
         context["jurisdictions"] = [
             (code, f"{name} ({code})")
@@ -159,14 +161,18 @@ class EventDetailView(DetailView):
 class OrganizationDetailView(TimelineMixin, DetailView):
     template_name = "timeline/organization_detail.html"
     context_object_name = "organization"
-    queryset = Organization.objects.select_related("parent", "jurisdiction")
+
+    def get_queryset(self):
+        return selectors.public_organizations().select_related("parent", "jurisdiction")
 
     def get_fixed_filters(self):
         return {"organization": self.kwargs["slug"]}
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["subsidiaries"] = list(self.object.subsidiaries.order_by("name"))
+        context["subsidiaries"] = list(
+            selectors.public_organizations().filter(parent=self.object).order_by("name")
+        )
         context["other_names"] = list(self.object.other_names.all())
         return context
 
@@ -174,7 +180,9 @@ class OrganizationDetailView(TimelineMixin, DetailView):
 class LawDetailView(DetailView):
     template_name = "timeline/law_detail.html"
     context_object_name = "law"
-    queryset = Law.objects.select_related("jurisdiction", "enacting_body")
+
+    def get_queryset(self):
+        return selectors.public_laws().select_related("jurisdiction", "enacting_body")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -199,6 +207,6 @@ class JurisdictionDetailView(TimelineMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["laws"] = list(self.object.laws.order_by("title"))
+        context["laws"] = list(selectors.public_laws().filter(jurisdiction=self.object).order_by("title"))
         context["children"] = list(self.object.children.order_by("name"))
         return context

@@ -5,7 +5,8 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from timeline.models import Event, EventStatus, EventTombstone
+from tests.factories import EventFactory
+from timeline.models import Event, EventStatus
 
 from .conftest import API, all_pages, assert_error
 
@@ -49,9 +50,11 @@ def test_mirror_follows_changes_and_removals(anon, world):
 
 def test_removals_are_ids_only_and_paged(anon, world):
     since = timezone.now() - datetime.timedelta(days=1)
-    # The fixture's draft and retracted events are "not public, changed since".
-    for index in range(7):
-        EventTombstone.objects.create(event_id=900000 + index, deleted_at=timezone.now())
+    for event in EventFactory.create_batch(7, status=EventStatus.PUBLISHED):
+        event.delete()
+    for event in EventFactory.create_batch(3, status=EventStatus.PUBLISHED):
+        event.status = EventStatus.DRAFT
+        event.save()
     response = anon.get(f"{API}/events/removed/", {"since": since.isoformat(), "page_size": 4})
     body = response.json()
     assert set(body["results"][0]) == {"id", "reason", "at"}
@@ -63,6 +66,18 @@ def test_removals_are_ids_only_and_paged(anon, world):
         for row in anon.get(f"{API}/events/removed/", {"since": since.isoformat()}).json()["results"]
     ]
     assert ats == sorted(ats)
+
+
+def test_events_that_were_never_public_are_not_removals(anon, world):
+    since = timezone.now() - datetime.timedelta(days=1)
+    never_public = EventFactory(status=EventStatus.DRAFT, title="SECRET draft")
+    deleted_draft = EventFactory(status=EventStatus.DRAFT)
+    deleted_draft_id = deleted_draft.pk
+    deleted_draft.delete()
+    listed = {event_id for event_id, _reason in removals(anon, since)}
+    assert never_public.pk not in listed
+    assert deleted_draft_id not in listed
+    assert world["draft_response"].pk not in listed
 
 
 def test_bulk_delete_leaves_tombstones(anon, world):

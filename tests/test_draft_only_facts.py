@@ -1,0 +1,45 @@
+"""Organizations and laws known only from drafts stay unknown to the public (#18 finding 8)."""
+
+import pytest
+from django.urls import reverse
+
+from tests.factories import EventFactory, LawFactory, OrganizationFactory
+from timeline.models import EventStatus
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def world():
+    secret_org = OrganizationFactory(name="Unannounced Startup", slug="unannounced-startup")
+    secret_law = LawFactory(title="Draft Surveillance Bill", short_title="Draft Surveillance Bill")
+    EventFactory(actor=secret_org, law=secret_law, status=EventStatus.DRAFT)
+    parent = OrganizationFactory(name="Holding Group", slug="holding-group")
+    public_org = OrganizationFactory(name="Public Subsidiary", slug="public-subsidiary", parent=parent)
+    public_law = LawFactory(title="Known Act", short_title="Known Act")
+    EventFactory(actor=public_org, law=public_law, status=EventStatus.PUBLISHED)
+    return {"secret_org": secret_org, "secret_law": secret_law, "public_law": public_law}
+
+
+def test_pages_do_not_name_them(client, world):
+    html = client.get(reverse("timeline:timeline")).content.decode()
+    assert "Unannounced Startup" not in html and "Draft Surveillance Bill" not in html
+    assert "Public Subsidiary" in html and "Holding Group" in html and "Known Act" in html
+    assert client.get(world["secret_org"].get_absolute_url()).status_code == 404
+    assert client.get(world["secret_law"].get_absolute_url()).status_code == 404
+    jurisdiction_page = client.get(world["secret_law"].jurisdiction.get_absolute_url()).content.decode()
+    assert "Draft Surveillance Bill" not in jurisdiction_page
+
+
+def test_the_api_does_not_list_them(client, world):
+    organizations = [row["name"] for row in client.get("/api/v1/organizations/").json()["results"]]
+    assert organizations == ["Holding Group", "Public Subsidiary"]
+    laws = [row["title"] for row in client.get("/api/v1/laws/").json()["results"]]
+    assert laws == ["Known Act"]
+    assert client.get(f"/api/v1/organizations/{world['secret_org'].pk}/").status_code == 404
+    assert client.get(f"/api/v1/laws/{world['secret_law'].pk}/events/").status_code == 404
+
+
+def test_editors_still_see_them_in_the_api(editor_client, world):
+    names = {row["name"] for row in editor_client.get("/api/v1/organizations/").json()["results"]}
+    assert "Unannounced Startup" in names
