@@ -91,3 +91,17 @@ def test_nu_html_checker_reads_stdin_too(live_server, seeded):
         check=False,
     )
     assert json.loads(result.stderr)["messages"] == []
+
+
+def test_api_documentation_pages_are_valid_html(live_server, db):
+    require_java()
+    require_node_module(VNU)
+    for path in ("/api/docs/", "/api/redoc/"):
+        result = subprocess.run(
+            ["java", "-jar", str(VNU), "--errors-only", "--format", "json", "-"],
+            input=fetch(f"{live_server.url}{path}"),
+            capture_output=True,
+            timeout=120,
+            check=False,
+        )
+        assert json.loads(result.stderr)["messages"] == [], path
