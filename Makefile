@@ -46,11 +46,11 @@ test-sqlite:
 	$(BIN)/python -m pytest
 
 # The same suite on the machine's PostgreSQL; skipped when it is unreachable, unless CI=true.
-# Browser tests and the Celery worker tests (which always run on PostgreSQL and Redis) ran in the
-# first pass already.
+# Browser tests, the Celery worker tests and the live-server tests (which always run on PostgreSQL
+# and Redis) ran in the first pass already.
 test-postgres:
 	@if $(BIN)/python -c "import socket; socket.create_connection(('127.0.0.1', 5432), 1)" 2>/dev/null; then \
-		DATABASE_URL=$(TEST_POSTGRES_URL) $(BIN)/python -m pytest -m "not chromium and not redis" -p no:cacheprovider; \
+		DATABASE_URL=$(TEST_POSTGRES_URL) $(BIN)/python -m pytest -m "not chromium and not redis and not live" -p no:cacheprovider; \
 	elif [ "$$CI" = "true" ]; then echo "PostgreSQL on 127.0.0.1:5432 is required when CI=true"; exit 1; \
 	else echo "SKIPPED: the PostgreSQL pass (nothing listens on 127.0.0.1:5432)"; fi
 
