@@ -5,12 +5,6 @@ machine's Redis is never touched.
 """
 
 import logging
-import os
-import shutil
-import signal
-import socket
-import subprocess
-import time
 
 import pytest
 from django.contrib.auth.models import Group
@@ -21,7 +15,7 @@ from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from tests.factories import EventFactory
-from tests.services import port_open, require
+from tests.services import PrivateRedis
 from timeline import cache as public_cache
 from timeline import shared_cache
 from timeline.models import Event, ImportBatch
@@ -31,59 +25,10 @@ pytestmark = [pytest.mark.django_db, pytest.mark.redis]
 PASSWORD = "a long test password 1"
 
 
-def spare_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def wait_until(predicate, seconds, what):
-    deadline = time.monotonic() + seconds
-    while not predicate():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out after {seconds} s waiting for {what}")
-        time.sleep(0.02)
-
-
-class RedisProcess:
-    def __init__(self):
-        binary = shutil.which("redis-server")
-        require(binary is not None, "redis-server (to start a private Redis)")
-        self.port = spare_port()
-        self.url = f"redis://127.0.0.1:{self.port}/0"
-        self.process = subprocess.Popen(  # noqa: S603
-            [binary, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        wait_until(
-            lambda: self.process.poll() is not None or port_open("127.0.0.1", self.port, 0.2),
-            10,
-            "redis-server to listen",
-        )
-        assert self.process.poll() is None, "redis-server exited at start"
-
-    def stop(self):
-        if self.process.poll() is None:
-            os.kill(self.process.pid, signal.SIGCONT)  # in case a test left it paused
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=5)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(timeout=5)
-        wait_until(lambda: not port_open("127.0.0.1", self.port, 0.2), 5, "the port to close")
-
-    def pause(self):
-        os.kill(self.process.pid, signal.SIGSTOP)
-
-    def resume(self):
-        os.kill(self.process.pid, signal.SIGCONT)
-
-
 @pytest.fixture
-def redis(settings, monkeypatch):
-    server = RedisProcess()
+def redis(settings, monkeypatch, tmp_path):
+    server = PrivateRedis(tmp_path)
+    server.start()
     settings.CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",

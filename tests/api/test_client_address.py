@@ -1,6 +1,7 @@
 """Rate limits and failed-token counts go by the client address that TRUSTED_PROXY_COUNT vouches for."""
 
 import pytest
+
 from .conftest import API, assert_error, token_client
 
 pytestmark = pytest.mark.django_db
