@@ -149,3 +149,18 @@ def test_the_public_cache_is_used_again_once_redis_is_back(redis, client, django
     assert "One" in client.get("/").content.decode()
     Event.objects.filter(pk=event.pk).update(title="Changed behind the cache's back")
     assert "One" in client.get("/").content.decode()  # served from Redis again
+
+
+def test_with_redis_stopped_failed_logins_and_the_api_rate_limit_still_count(redis, client, staff, settings):
+    """This process counts on its own meanwhile (the choice in timeline/login_throttle.py)."""
+    settings.LOGIN_FAILURE_LIMIT = 2
+    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {"anon": "2/minute"}}
+    redis.stop()
+    for _ in range(2):
+        client.post(reverse("admin:login"), {"username": "staff", "password": "guess"})
+    refused = client.post(reverse("admin:login"), {"username": "staff", "password": PASSWORD})
+    assert refused.status_code == 200
+    assert "Too many failed logins" in refused.content.decode()
+
+    api = APIClient()
+    assert [api.get("/api/v1/jurisdictions/").status_code for _ in range(3)] == [200, 200, 429]
