@@ -184,3 +184,16 @@ def test_one_address_trying_many_usernames_is_slowed_down(behind_a_proxy, clock)
         log_in(f"nobody-{n}", "guess", "10.0.0.7")
     assert "Wait 1 second" in log_in("staff", "a long test password 1", "10.0.0.7").content.decode()
     assert log_in("staff", "a long test password 1", "10.0.0.8").status_code == 302
+
+
+def test_logins_checked_without_a_request_count_per_username_only(settings, django_user_model):
+    from django.contrib.auth import authenticate
+
+    settings.LOGIN_FAILURE_LIMIT = 2
+    settings.LOGIN_ADDRESS_DELAY_FROM = 2
+    django_user_model.objects.create_user("staff", password="a long test password 1")
+    django_user_model.objects.create_user("other", password="a long test password 1")
+    for _ in range(2):
+        assert authenticate(username="staff", password="guess") is None
+    assert authenticate(username="staff", password="a long test password 1") is None  # that pair is locked
+    assert authenticate(username="other", password="a long test password 1") is not None

@@ -39,13 +39,16 @@ from .shared_cache import counters
 def _keys(request, username):
     user = match_key(username or "")
     address = client_address(request) if request is not None else ""
-    return {
+    keys = {
         "pair": f"login-failures:pair:{user}:{address}",
         "user": f"login-failures:user:{user}",
         "user_last": f"login-failures:user-last:{user}",
-        "address": f"login-failures:addr:{address}",
-        "address_last": f"login-failures:addr-last:{address}",
     }
+    if address:  # attempts with no known address (no request) share no address count
+        keys.update(
+            address=f"login-failures:addr:{address}", address_last=f"login-failures:addr-last:{address}"
+        )
+    return keys
 
 
 def _wait(failures, last_failure, delay_from):
@@ -60,7 +63,9 @@ def refusal(request, username):
     """Why a login attempt must be refused now, without checking its password; None if it may go on."""
     keys = _keys(request, username)
     found = counters.get_many(list(keys.values()))
-    value = {name: found.get(key) for name, key in keys.items()}
+    value = {
+        name: found.get(keys.get(name)) for name in ("pair", "user", "user_last", "address", "address_last")
+    }
     minutes = max(1, math.ceil(settings.LOGIN_FAILURE_WINDOW_SECONDS / 60))
     if (value["pair"] or 0) >= settings.LOGIN_FAILURE_LIMIT:
         return f"Too many failed logins. Try again in {minutes} minutes."
@@ -84,10 +89,12 @@ def record_failure(request, username):
     keys = _keys(request, username)
     window = settings.LOGIN_FAILURE_WINDOW_SECONDS
     now = time.time()
-    for name in ("pair", "user", "address"):
-        counters.count(keys[name], window)
+    counters.count(keys["pair"], window)
+    counters.count(keys["user"], window)
     counters.set(keys["user_last"], now, window)
-    counters.set(keys["address_last"], now, window)
+    if "address" in keys:
+        counters.count(keys["address"], window)
+        counters.set(keys["address_last"], now, window)
 
 
 class ThrottledModelBackend(ModelBackend):
