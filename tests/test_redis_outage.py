@@ -28,20 +28,20 @@ PASSWORD = "a long test password 1"
 @pytest.fixture
 def redis(settings, monkeypatch, tmp_path):
     server = PrivateRedis(tmp_path)
-    server.start()
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": server.url,
-            "OPTIONS": {"socket_connect_timeout": 0.3, "socket_timeout": 0.3},
-        }
-    }
-    settings.PUBLIC_CACHE_SECONDS = 60
-    settings.SHARED_CACHE_RETRY_SECONDS = 0  # try Redis again on the next request
-    settings.SHARED_CACHE_WARNING_SECONDS = 60
-    shared_cache.reset()
-    monkeypatch.setattr(public_cache, "_version_unsure", False, raising=False)
     try:
+        server.start()
+        settings.CACHES = {
+            "default": {
+                "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "LOCATION": server.url,
+                "OPTIONS": {"socket_connect_timeout": 0.3, "socket_timeout": 0.3},
+            }
+        }
+        settings.PUBLIC_CACHE_SECONDS = 60
+        settings.SHARED_CACHE_RETRY_SECONDS = 0  # try Redis again on the next request
+        settings.SHARED_CACHE_WARNING_SECONDS = 60
+        shared_cache.reset()
+        monkeypatch.setattr(public_cache, "_version_unsure", False, raising=False)
         yield server
     finally:
         server.stop()
