@@ -21,14 +21,11 @@ from django.conf import settings
 from django.core.cache import cache as shared
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.locmem import LocMemCache
+from redis import RedisError
 
 logger = logging.getLogger(__name__)
 
-try:
-    from redis import RedisError
-except ImportError:  # pragma: no cover - redis is a requirement; other backends raise OSError
-    RedisError = OSError
-
+# What Django's Redis backend raises when Redis is down, hangs or refuses (OSError: sockets).
 ERRORS = (RedisError, OSError)
 
 _lock = threading.Lock()
