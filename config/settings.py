@@ -109,13 +109,42 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            # A Redis that hangs must not hang the requests: they go on without it (timeline/shared_cache.py).
+            "OPTIONS": {
+                "socket_connect_timeout": float(os.environ.get("REDIS_TIMEOUT_SECONDS", "1")),
+                "socket_timeout": float(os.environ.get("REDIS_TIMEOUT_SECONDS", "1")),
+            },
+        }
+    }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# After an error the shared cache is left alone this long per process; warnings at most this often.
+SHARED_CACHE_RETRY_SECONDS = float(os.environ.get("SHARED_CACHE_RETRY_SECONDS", "5"))
+SHARED_CACHE_WARNING_SECONDS = float(os.environ.get("SHARED_CACHE_WARNING_SECONDS", "60"))
+
+# How many reverse proxies in front of the web processes append to X-Forwarded-For. 0: the
+# connection's own address is the client's and the header is ignored (it is the client's to forge).
+# Rate limits, failed-token counts and the login lockout all read the client address through it.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
 AUTHENTICATION_BACKENDS = ["timeline.login_throttle.ThrottledModelBackend"]
+# Failed logins (timeline/login_throttle.py): a username and address pair is locked after
+# LOGIN_FAILURE_LIMIT; a username from anywhere is slowed down from LOGIN_FAILURE_LIMIT on (waits
+# doubling up to LOGIN_MAX_DELAY_SECONDS) and locked at LOGIN_USERNAME_LOCK_LIMIT; an address trying
+# many usernames is slowed down from LOGIN_ADDRESS_DELAY_FROM. Counts last the window.
 LOGIN_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
 LOGIN_FAILURE_WINDOW_SECONDS = int(os.environ.get("LOGIN_FAILURE_WINDOW_SECONDS", str(15 * 60)))
+LOGIN_MAX_DELAY_SECONDS = int(os.environ.get("LOGIN_MAX_DELAY_SECONDS", "60"))
+LOGIN_USERNAME_LOCK_LIMIT = int(os.environ.get("LOGIN_USERNAME_LOCK_LIMIT", str(LOGIN_FAILURE_LIMIT * 10)))
+LOGIN_ADDRESS_DELAY_FROM = int(os.environ.get("LOGIN_ADDRESS_DELAY_FROM", str(LOGIN_FAILURE_LIMIT * 4)))
+# Invalid API tokens from one address within LOGIN_FAILURE_WINDOW_SECONDS before its token
+# authentications are refused (429) for the rest of the window.
+API_TOKEN_FAILURE_LIMIT = int(os.environ.get("API_TOKEN_FAILURE_LIMIT", "20"))
 
 # No inline scripts or styles anywhere: templates link to files under /static/.
 CONTENT_SECURITY_POLICY = {
@@ -185,14 +214,16 @@ IMPORT_STALL_SECONDS = float(os.environ.get("IMPORT_STALL_SECONDS", "60"))
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "api.authentication.ThrottledTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.DjangoModelPermissionsOrAnonReadOnly"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
+    "DEFAULT_THROTTLE_CLASSES": ["api.throttling.AnonymousRateThrottle"],
     "DEFAULT_THROTTLE_RATES": {"anon": os.environ.get("API_ANON_RATE", "600/minute")},
+    # DRF's own reading of X-Forwarded-For; the project's throttles use timeline.client_address.
+    "NUM_PROXIES": TRUSTED_PROXY_COUNT,
 }
 
 SPECTACULAR_SETTINGS = {

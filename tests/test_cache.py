@@ -70,3 +70,18 @@ def test_caching_is_off_when_no_time_is_configured(settings):
     assert get() == "One"
     Event.objects.filter(pk=event.pk).update(title="Two")
     assert get() == "Two"
+
+
+@pytest.mark.parametrize("path", ["/feeds/atom/", "/api/v1/events/"])
+def test_a_response_cached_for_one_host_is_not_served_to_another(
+    caching, settings, client, path, django_capture_on_commit_callbacks
+):
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "one.example", "two.example"]
+    with django_capture_on_commit_callbacks(execute=True):
+        EventFactory(title="Hosted")
+    assert "one.example" in client.get(path, HTTP_HOST="one.example").content.decode()
+    second = client.get(path, HTTP_HOST="two.example").content.decode()
+    assert "two.example" in second
+    assert "one.example" not in second
+    https = client.get(path, HTTP_HOST="one.example", secure=True).content.decode()
+    assert "https://one.example" in https

@@ -10,18 +10,15 @@ a broker that goes away mid-import is reported in one line and the import resume
 import contextlib
 import csv
 import os
-import shutil
 import signal
-import socket
 import subprocess
 import sys
-import time
 import uuid
 from pathlib import Path
 
 import pytest
 
-from tests.services import port_open, require, require_postgres, require_redis
+from tests.services import PrivateRedis, require_postgres, require_redis, wait_for
 
 pytestmark = [pytest.mark.postgres, pytest.mark.redis, pytest.mark.slow]
 
@@ -31,15 +28,6 @@ ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
 DATABASE_URL = f"postgres://postgres@127.0.0.1:5432/{DATABASE}"
 BROKER_URL = "redis://127.0.0.1:6379/13"
 CELERY = str(Path(sys.executable).with_name("celery"))
-
-
-def wait_for(predicate, timeout, what):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return
-        time.sleep(0.1)
-    raise AssertionError(f"timed out after {timeout} s waiting for {what}")
 
 
 @pytest.fixture(scope="module")
@@ -330,51 +318,9 @@ def test_overlapping_imports_at_once_through_separate_workers(environment, datab
     assert linked == 6000
 
 
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-class PrivateRedis:
-    """A redis-server of this test's own on a spare loopback port, never the machine's."""
-
-    def __init__(self, tmp_path):
-        self.binary = shutil.which("redis-server")
-        self.port, self.tmp_path, self.process = free_port(), tmp_path, None
-
-    @property
-    def url(self):
-        return f"redis://127.0.0.1:{self.port}/0"
-
-    def start(self):
-        log = open(self.tmp_path / "redis.log", "a")  # noqa: SIM115 - the server writes to it
-        self.process = subprocess.Popen(
-            [self.binary, "--port", str(self.port), "--bind", "127.0.0.1", "--save", ""],
-            cwd=self.tmp_path,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-        up = lambda: port_open("127.0.0.1", self.port, 0.2) or self.process.poll() is not None  # noqa: E731
-        wait_for(up, 20, "redis")
-        assert self.process.poll() is None, (self.tmp_path / "redis.log").read_text()
-
-    def stop(self):
-        if self.process is not None and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(timeout=10)
-        wait_for(lambda: not port_open("127.0.0.1", self.port, 0.2), 10, "redis to stop")
-
-
 @pytest.fixture
 def private_redis(tmp_path):
     server = PrivateRedis(tmp_path)
-    require(server.binary is not None, "redis-server")
     server.start()
     try:
         yield server
