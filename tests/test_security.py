@@ -28,7 +28,7 @@ def production(settings, monkeypatch):
     monkeypatch.setenv("SECRET_KEY", "test-only-production-key-with-enough-randomness-0123456789")
     production_module = importlib.import_module("config.production")
     for name in PRODUCTION_SECURITY_SETTINGS:
-        setattr(settings, name, getattr(production_module, name))
+        setattr(settings, name, getattr(production_module, name, None))
     return settings
 
 
@@ -52,6 +52,12 @@ def test_production_responses_carry_the_security_headers(client, production):
     assert "script-src 'self'" in policy
     assert "unsafe-inline" not in policy
     assert "frame-ancestors 'none'" in policy
+
+
+def test_a_client_cannot_claim_https_without_a_trusted_proxy(client, production):
+    assert production.SECURE_PROXY_SSL_HEADER is None  # TRUSTED_PROXY_COUNT is 0 here
+    response = client.get(reverse("admin:login"), HTTP_X_FORWARDED_PROTO="https")
+    assert response.status_code == 301
 
 
 def test_production_redirects_plain_http_to_https(client, production):
