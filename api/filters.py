@@ -12,6 +12,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework.exceptions import ValidationError
 
+from timeline.jurisdictions.lookup import find_jurisdiction
 from timeline.models import (
     ActionType,
     Event,
@@ -57,7 +58,7 @@ class CodeField(forms.CharField):
         value = super().clean(value)
         if value in self.empty_values:
             return None
-        found = Jurisdiction.objects.filter(code=value.strip().upper()).first()
+        found = find_jurisdiction(value)
         if found is None:
             raise forms.ValidationError(
                 "No jurisdiction with code %(value)s (use ISO 3166 codes: HK, US-MT, EU).",

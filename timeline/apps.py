@@ -10,3 +10,13 @@ class TimelineConfig(AppConfig):
         from . import cache, login_throttle  # noqa: F401  (login_throttle connects its receivers)
 
         cache.watch_content_models()
+        self._watch_jurisdictions()
+
+    def _watch_jurisdictions(self):
+        from django.db.models.signals import post_delete, post_save
+
+        from .jurisdictions.context import jurisdictions_changed
+        from .models import Jurisdiction
+
+        post_save.connect(jurisdictions_changed, sender=Jurisdiction, dispatch_uid="jurisdictions-changed")
+        post_delete.connect(jurisdictions_changed, sender=Jurisdiction, dispatch_uid="jurisdictions-deleted")
