@@ -15,8 +15,9 @@ def find_jurisdiction(text):
         code = name_index().code(text)
         if code is not None:
             found = Jurisdiction.objects.filter(code=code).first()
-    if found is None:  # a jurisdiction an editor added under a name of its own
-        found = Jurisdiction.objects.filter(name__iexact=text).first()
+    if found is None:  # a jurisdiction an editor added under a name of its own, if only one has it
+        named = list(Jurisdiction.objects.filter(name__iexact=text)[:2])
+        found = named[0] if len(named) == 1 else None
     return found
 
 
