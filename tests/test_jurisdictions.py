@@ -85,10 +85,24 @@ def test_names_in_many_languages_resolve_to_the_code(text):
         ("G20", "G20"),
         ("Council of Europe", "COE"),
         ("Burma", "MM"),
+        ("Montana", "US-MT"),
+        ("England", "GB-ENG"),
+        ("Catalunya", "ES-CT"),
+        ("Cataluña", "ES-CT"),
     ],
 )
 def test_aliases_and_bodies_resolve(text, code):
     assert find_jurisdiction(text).code == code
+
+
+def test_every_country_and_body_is_found_by_its_english_name():
+    from timeline.jurisdictions.standards import standard_jurisdictions
+
+    index = name_index()
+    wrong = [
+        (s.code, s.name, index.code(s.name)) for s in standard_jurisdictions() if s.kind != "subdivision"
+    ]
+    assert [found for found in wrong if found[0] != found[2]] == []
 
 
 def test_body_codes_are_not_country_codes():

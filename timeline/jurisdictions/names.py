@@ -27,6 +27,7 @@ from pathlib import Path
 import babel
 import pycountry
 from babel import Locale, localedata
+from babel.languages import get_official_languages
 
 from ..matching import match_key
 from .bodies import BODIES
@@ -34,10 +35,14 @@ from .standards import aliases, standard_jurisdictions, subdivision_languages, s
 
 _NOT_WORD = re.compile(r"[\W_]+")
 _LEADING_ARTICLE = re.compile(r"^the ")
-_FORMAT = "1"
+_ALTERNATIVES = re.compile(r"[\[\];]| / ")
+_FORMAT = "4"
 
 # Evidence ranks, best first.
-CODE, ALIAS_CODE, COUNTRY_NAME, SUBDIVISION_NAME = range(4)
+CODE, ALIAS_CODE, NAME, OTHER_NAME = range(4)
+# A subdivision's name in its country's own language counts as this many sources of a country's
+# name: "England" is GB-ENG although one CLDR locale (Walser) calls the United Kingdom so.
+OWN_NAME_WEIGHT = 2
 
 
 def name_key(text):
@@ -61,43 +66,68 @@ def _entries():
     codes = {standard.code for standard in standard_jurisdictions()}
     for standard in standard_jurisdictions():
         yield standard.code, CODE, standard.code
-        yield (
-            standard.code,
-            COUNTRY_NAME if standard.kind != "subdivision" else SUBDIVISION_NAME,
-            standard.name,
-        )
+        yield standard.code, NAME if standard.kind != "subdivision" else OTHER_NAME, standard.name
     for alias, code in aliases().items():
         yield code, ALIAS_CODE, alias
     for country in pycountry.countries:
         yield country.alpha_2, ALIAS_CODE, country.alpha_3
         for attribute in ("name", "official_name", "common_name"):
             if getattr(country, attribute, None):
-                yield country.alpha_2, COUNTRY_NAME, getattr(country, attribute)
+                yield country.alpha_2, NAME, getattr(country, attribute)
     for identifier in base_locales():
         for territory, name in Locale.parse(identifier).territories.items():
             if territory in codes and not territory.isdigit():
-                yield territory, COUNTRY_NAME, name
+                yield territory, NAME, name
     for body in BODIES:
         for name in body.other_names:
-            yield body.code, COUNTRY_NAME, name
-    catalogs = [catalog for catalog in map(subdivision_translations, subdivision_languages()) if catalog]
+            yield body.code, NAME, name
+    yield from _subdivision_entries()
+
+
+def _subdivision_entries():
+    """Subdivision names: in a language of their country (its CLDR official languages) they are
+    better evidence than in any other. "Montana" is US-MT in English; BG-12's ISO name is the
+    same romanization, but in Bulgarian it is "Монтана". "Punjab" stays shared by IN and PK."""
+    languages = subdivision_languages()
+    catalogs = {language: subdivision_translations(language) for language in languages}
+    official = {}
     for subdivision in pycountry.subdivisions:
+        country = subdivision.country_code
+        if country not in official:
+            tags = get_official_languages(country, regional=True, de_facto=True)
+            official[country] = {tag.split("_")[0] for tag in tags}
         code = aliases().get(subdivision.code, subdivision.code)
-        rank = COUNTRY_NAME if code != subdivision.code else SUBDIVISION_NAME
-        yield code, rank, subdivision.name
-        for catalog in catalogs:
+        other_rank = NAME if code != subdivision.code else OTHER_NAME
+        own_names = set()
+        for language, catalog in catalogs.items():
+            if catalog is None:
+                continue
             translated = catalog.gettext(subdivision.name)
-            if translated != subdivision.name:
-                yield code, rank, translated
+            if language.split("_")[0] in official[country]:
+                own_names.update(name_variants(translated))
+            elif translated != subdivision.name:
+                for name in name_variants(translated):
+                    yield code, other_rank, name
+        for name in own_names:
+            yield code, NAME, name, OWN_NAME_WEIGHT
+        for name in name_variants(subdivision.name) - own_names:
+            yield code, other_rank, name
+
+
+def name_variants(name):
+    """ISO 3166-2 writes a second form in brackets or after a slash or semicolon:
+    "Catalunya [Cataluña]" is also "Catalunya" and "Cataluña"."""
+    parts = {part.strip() for part in _ALTERNATIVES.split(name)}
+    return {name, *(part for part in parts if part)}
 
 
 def build_codes(entries):
-    """{key: code, or a sorted list of codes when several tie} from (code, rank, name) entries."""
+    """{key: code, or a sorted list of codes when several tie} from (code, rank, name[, weight])."""
     evidence = Counter()
-    for code, rank, name in entries:
+    for code, rank, name, *weight in entries:
         key = name_key(name)
         if key:
-            evidence[key, rank, code] += 1
+            evidence[key, rank, code] += weight[0] if weight else 1
     best = {}
     for (key, rank, code), count in evidence.items():
         best_rank, counts = best.get(key, (rank, {}))
