@@ -226,3 +226,24 @@ def test_a_file_of_events_in_30_countries_has_no_unknown_jurisdiction():
     assert len(countries) >= 30
     assert Event.objects.get(external_id="w-de-netzdg").jurisdiction.code == "DE"
     assert Event.objects.get(external_id="w-ca-qc-law25").jurisdiction.code == "CA-QC"
+
+
+@pytest.mark.django_db
+def test_the_api_filter_takes_a_name_and_suggests_for_a_misspelling(client):
+    assert client.get("/api/v1/events/", {"jurisdiction": "Deutschland"}).status_code == 200
+    response = client.get("/api/v1/events/", {"jurisdiction": "Germny"})
+    assert response.status_code == 400
+    assert "did you mean Germany (DE)" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_an_unknown_name_in_an_import_goes_to_review_with_did_you_mean(tmp_path):
+    lines = WORLD_FILE.read_text(encoding="utf-8").splitlines()
+    header, first = lines[0], lines[1].replace(",Uganda,", ",Ugnada,")
+    path = tmp_path / "typo.csv"
+    path.write_text(f"{header}\n{first}\n", encoding="utf-8")
+    call_command("import_events", str(path), stdout=io.StringIO(), stderr=io.StringIO())
+    row = ImportRow.objects.get()
+    assert row.status == "needs_review"
+    assert "unknown jurisdiction 'Ugnada': did you mean Uganda (UG)" in str(row.messages)
+    assert Event.objects.count() == 0

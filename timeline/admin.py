@@ -26,7 +26,7 @@ class JurisdictionAdmin(admin.ModelAdmin):
 
     list_display = ["code", "name", "kind", "parent", "date_order", "languages", "overrides"]
     list_filter = ["kind", "date_order"]
-    search_fields = ["=code", "name"]
+    search_fields = ["^code", "name"]
     autocomplete_fields = ["parent"]
     list_select_related = ["parent"]
     list_per_page = 100

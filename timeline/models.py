@@ -12,6 +12,7 @@ from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
 from . import date_spans, dates, search
+from .jurisdictions.standards import JurisdictionKind
 from .matching import match_key, normalize_url
 
 
@@ -19,12 +20,6 @@ class DateOrder(models.TextChoices):
     DMY = "DMY", "day-month-year"
     MDY = "MDY", "month-day-year"
     YMD = "YMD", "year-month-day"
-
-
-class JurisdictionKind(models.TextChoices):
-    COUNTRY = "country", "country or territory (ISO 3166-1)"
-    SUBDIVISION = "subdivision", "subdivision (ISO 3166-2)"
-    SUPRANATIONAL = "supranational", "supranational or international body"
 
 
 class Jurisdiction(models.Model):

@@ -31,7 +31,13 @@ from babel.languages import get_official_languages
 
 from ..matching import match_key
 from .bodies import BODIES
-from .standards import aliases, standard_jurisdictions, subdivision_languages, subdivision_translations
+from .standards import (
+    JurisdictionKind,
+    aliases,
+    standard_jurisdictions,
+    subdivision_languages,
+    subdivision_translations,
+)
 
 _NOT_WORD = re.compile(r"[\W_]+")
 _LEADING_ARTICLE = re.compile(r"^the ")
@@ -66,7 +72,8 @@ def _entries():
     codes = {standard.code for standard in standard_jurisdictions()}
     for standard in standard_jurisdictions():
         yield standard.code, CODE, standard.code
-        yield standard.code, NAME if standard.kind != "subdivision" else OTHER_NAME, standard.name
+        rank = OTHER_NAME if standard.kind == JurisdictionKind.SUBDIVISION else NAME
+        yield standard.code, rank, standard.name
     for alias, code in aliases().items():
         yield code, ALIAS_CODE, alias
     for country in pycountry.countries:

@@ -23,15 +23,16 @@ from functools import cache
 import pycountry
 from babel import Locale, UnknownLocaleError
 from babel.languages import get_official_languages
+from django.db.models import TextChoices
 
 from ..matching import match_key
 from .bodies import BODIES
 
 
-class Kind:
-    COUNTRY = "country"
-    SUBDIVISION = "subdivision"
-    SUPRANATIONAL = "supranational"
+class JurisdictionKind(TextChoices):
+    COUNTRY = "country", "country or territory (ISO 3166-1)"
+    SUBDIVISION = "subdivision", "subdivision (ISO 3166-2)"
+    SUPRANATIONAL = "supranational", "supranational or international body"
 
 
 @dataclass(frozen=True)
@@ -145,13 +146,13 @@ def standard_jurisdictions():
     for country in sorted(pycountry.countries, key=lambda c: c.alpha_2):
         date_order, languages = country_conventions(country.alpha_2)
         name = english_territory_name(country.alpha_2) or getattr(country, "common_name", country.name)
-        found.append(Standard(country.alpha_2, name, Kind.COUNTRY, None, date_order, languages))
+        found.append(Standard(country.alpha_2, name, JurisdictionKind.COUNTRY, None, date_order, languages))
     for body in BODIES:
         found.append(
             Standard(
                 body.code,
                 body.name,
-                Kind.SUPRANATIONAL,
+                JurisdictionKind.SUPRANATIONAL,
                 None,
                 order_of_locale(Locale.parse(body.locale)),
                 tuple(body.languages),
@@ -173,7 +174,7 @@ def standard_jurisdictions():
     for subdivision in sorted(subdivisions, key=lambda s: (depth_of(s), s.code)):
         parent = subdivision.parent_code if subdivision.parent_code in codes else subdivision.country_code
         name = english.gettext(subdivision.name) if english else subdivision.name
-        found.append(Standard(subdivision.code, name, Kind.SUBDIVISION, parent, "", ()))
+        found.append(Standard(subdivision.code, name, JurisdictionKind.SUBDIVISION, parent, "", ()))
     return tuple(found)
 
 
