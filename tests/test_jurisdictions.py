@@ -247,3 +247,15 @@ def test_an_unknown_name_in_an_import_goes_to_review_with_did_you_mean(tmp_path)
     assert row.status == "needs_review"
     assert "unknown jurisdiction 'Ugnada': did you mean Uganda (UG)" in str(row.messages)
     assert Event.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_a_change_made_by_another_process_is_seen_once_it_bumps_the_version(monkeypatch):
+    from timeline.jurisdictions import context
+
+    monkeypatch.setattr(context, "RECHECK_SECONDS", 0.0)
+    assert date_context("JP").date_order == "YMD"
+    Jurisdiction.objects.filter(code="JP").update(date_order="DMY")  # no signal in this process
+    assert date_context("JP").date_order == "YMD"  # still the loaded table
+    context.bump_version()  # what the other process's commit does
+    assert date_context("JP").date_order == "DMY"

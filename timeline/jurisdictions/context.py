@@ -3,9 +3,11 @@
 ``date_context`` reads the jurisdictions table once per process into a dict of a few hundred
 kilobytes and serves every later call from it; a write to any jurisdiction (admin, refresh,
 archive restore) bumps a version in the shared cache, and each process reloads when it sees a
-new one. Editors' values are the table's values, so an override in the admin wins.
+new one (it looks at most once a second). Editors' values are the table's values, so an
+override in the admin wins.
 """
 
+import time
 from dataclasses import dataclass
 
 from django.core.cache import cache
@@ -14,7 +16,9 @@ from django.db import DatabaseError, transaction
 from .standards import standards_by_code
 
 VERSION_KEY = "timeline:jurisdictions-version"
-_loaded = {"version": None, "table": None}
+# Another process's change is seen within this many seconds; this process's own at once.
+RECHECK_SECONDS = 1.0
+_loaded = {"version": None, "table": None, "checked": 0.0}
 
 
 @dataclass(frozen=True)
@@ -24,10 +28,10 @@ class DateContext:
 
 
 def forget_loaded_table():
-    _loaded.update(version=None, table=None)
+    _loaded.update(version=None, table=None, checked=0.0)
 
 
-def _bump_version():
+def bump_version():
     try:
         cache.incr(VERSION_KEY)
     except ValueError:
@@ -37,15 +41,19 @@ def _bump_version():
 def jurisdictions_changed(**kwargs):
     # Now for this process and its transaction, and again once committed for everyone else.
     forget_loaded_table()
-    _bump_version()
-    transaction.on_commit(_bump_version)
+    bump_version()
+    transaction.on_commit(bump_version)
 
 
 def _table():
     """{code: (parent code, date order, languages)} from the database, or None before migrate."""
     from ..models import Jurisdiction
 
+    now = time.monotonic()
+    if _loaded["table"] is not None and now - _loaded["checked"] < RECHECK_SECONDS:
+        return _loaded["table"]
     version = cache.get(VERSION_KEY, 0)
+    _loaded["checked"] = now
     if _loaded["table"] is None or _loaded["version"] != version:
         try:
             rows = Jurisdiction.objects.values_list("code", "parent__code", "date_order", "languages")
