@@ -175,22 +175,15 @@ def test_admin_search_finds_a_name_in_another_language(admin_client):
 
 @pytest.mark.django_db(transaction=True)
 def test_migration_from_the_53_rows_keeps_ids_events_and_editor_values():
-    from timeline.jurisdictions.legacy import DEFAULT_JURISDICTIONS
-
-    # Back to a database as 0002-0011 left it: the 53 rows, with the constraint they were made for.
-    Jurisdiction.objects.update(parent=None)
-    Jurisdiction.objects.exclude(code__in=[row[0] for row in DEFAULT_JURISDICTIONS]).delete()
+    # Back to a database as 0002-0011 left it: the 53 rows (0012's reverse removes the others).
     executor = MigrationExecutor(connection)
     executor.migrate([("timeline", "0011_event_search_vector")])
     apps = executor.loader.project_state([("timeline", "0011_event_search_vector")]).apps
     OldJurisdiction = apps.get_model("timeline", "Jurisdiction")
-    OldJurisdiction.objects.exclude(code__in=["HK", "US", "US-MT", "GB", "DE"]).filter(
-        organizations__isnull=True, laws__isnull=True, events__isnull=True
-    ).exclude(children__isnull=False).delete()
-    assert OldJurisdiction.objects.filter(code="HK").exists()
+    assert OldJurisdiction.objects.count() == 53
     ids = dict(OldJurisdiction.objects.values_list("code", "id"))
     OldJurisdiction.objects.filter(code="GB").update(date_order="MDY")  # an editor's choice
-    OldJurisdiction.objects.filter(code="DE").update(languages=["nl"])  # the 0002 table's "de" was not
+    OldJurisdiction.objects.filter(code="DE").update(languages=["de", "en"])  # and another
     Organization = apps.get_model("timeline", "Organization")
     OldEvent = apps.get_model("timeline", "Event")
     hk = OldJurisdiction.objects.get(code="HK")
@@ -212,7 +205,11 @@ def test_migration_from_the_53_rows_keeps_ids_events_and_editor_values():
     assert dict(Jurisdiction.objects.filter(code__in=ids).values_list("code", "id")) == ids
     assert Event.objects.get(pk=event.pk).jurisdiction.code == "HK"
     assert Jurisdiction.objects.get(code="GB").date_order == "MDY"
-    assert Jurisdiction.objects.get(code="DE").languages == ["nl"]
+    assert Jurisdiction.objects.get(code="DE").languages == ["de", "en"]
+    # Values still as the hand-written table gave them take CLDR's; names and parents stay.
+    assert Jurisdiction.objects.get(code="IN").languages == ["hi", "en"]
+    hong_kong = Jurisdiction.objects.get(code="HK")
+    assert (hong_kong.name, hong_kong.parent.code, hong_kong.kind) == ("Hong Kong", "CN", "country")
     assert Jurisdiction.objects.get(code="US").date_order == "MDY"
     assert Jurisdiction.objects.count() > 5000
 
