@@ -168,9 +168,26 @@ def test_an_editor_override_in_the_admin_wins_and_survives_a_refresh(admin_clien
 
 
 @pytest.mark.django_db
-def test_admin_search_finds_a_name_in_another_language(admin_client):
-    response = admin_client.get("/admin/timeline/jurisdiction/", {"q": "ドイツ"})
+def test_admin_lists_thousands_in_pages_and_search_finds_a_name_in_another_language(
+    admin_client, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(8):
+        response = admin_client.get("/admin/timeline/jurisdiction/")
+    assert response.content.decode().count('class="field-code"') == 100
+    with django_assert_max_num_queries(8):
+        response = admin_client.get("/admin/timeline/jurisdiction/", {"q": "ドイツ"})
     assert "Germany" in response.content.decode()
+    with django_assert_max_num_queries(8):
+        response = admin_client.get(
+            "/admin/autocomplete/",
+            {
+                "term": "Bayern",
+                "app_label": "timeline",
+                "model_name": "organization",
+                "field_name": "jurisdiction",
+            },
+        )
+    assert [result["text"] for result in response.json()["results"]] == ["Bavaria (DE-BY)"]
 
 
 @pytest.mark.django_db(transaction=True)
