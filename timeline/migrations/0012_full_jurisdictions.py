@@ -29,6 +29,9 @@ def back_to_the_53(apps, schema_editor):
         raise RuntimeError(f"cannot go back before 0012: events, organizations or laws use {codes}")
     Jurisdiction.objects.filter(parent__in=added).update(parent=None)
     added.delete()
+    if schema_editor.connection.vendor == "postgresql":
+        # The constraint changes that follow cannot ALTER a table with deferred checks pending.
+        schema_editor.execute("SET CONSTRAINTS ALL IMMEDIATE")
 
 
 class Migration(migrations.Migration):
