@@ -12,6 +12,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework.exceptions import ValidationError
 
+from timeline.jurisdictions.lookup import find_jurisdiction, suggest_jurisdictions
 from timeline.models import (
     ActionType,
     Event,
@@ -57,11 +58,16 @@ class CodeField(forms.CharField):
         value = super().clean(value)
         if value in self.empty_values:
             return None
-        found = Jurisdiction.objects.filter(code=value.strip().upper()).first()
+        found = find_jurisdiction(value)
         if found is None:
+            suggestions = suggest_jurisdictions(value)
             raise forms.ValidationError(
-                "No jurisdiction with code %(value)s (use ISO 3166 codes: HK, US-MT, EU).",
-                params={"value": repr(value)},
+                "No jurisdiction with code or name %(value)s%(hint)s; use an ISO 3166 code (HK, US-MT), "
+                "a body's code (EU) or a name.",
+                params={
+                    "value": repr(value),
+                    "hint": f" (did you mean {' or '.join(suggestions)}?)" if suggestions else "",
+                },
             )
         return found
 

@@ -31,3 +31,13 @@ def editor_client(client, editor):
 def reviewer_client(client, reviewer):
     client.force_login(reviewer)
     return client
+
+
+@pytest.fixture(autouse=True)
+def _fresh_jurisdiction_conventions():
+    """Each test rolls its database back; the per-process table of date conventions must follow."""
+    from timeline.jurisdictions.context import forget_loaded_table
+
+    forget_loaded_table()
+    yield
+    forget_loaded_table()

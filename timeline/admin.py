@@ -6,6 +6,8 @@ from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import admin_imports, dates, services  # noqa: F401  (admin_imports registers the import admin)
+from .jurisdictions.names import name_index
+from .jurisdictions.refresh import TRACKED
 from .models import (
     Citation,
     Event,
@@ -20,11 +22,31 @@ from .models import (
 
 @admin.register(Jurisdiction)
 class JurisdictionAdmin(admin.ModelAdmin):
-    list_display = ["code", "name", "parent", "date_order", "languages"]
-    list_filter = ["date_order"]
-    search_fields = ["code", "name"]
+    """Thousands of rows: found by search (code or name), picked elsewhere by autocomplete."""
+
+    list_display = ["code", "name", "kind", "parent", "date_order", "languages", "overrides"]
+    list_filter = ["kind", "date_order"]
+    search_fields = ["^code", "name"]
     autocomplete_fields = ["parent"]
     list_select_related = ["parent"]
+    list_per_page = 100
+    readonly_fields = ["standard"]
+
+    @admin.display(description="editor overrides")
+    def overrides(self, jurisdiction):
+        standard = jurisdiction.standard or {}
+        changed = [
+            name for name in TRACKED if name in standard and getattr(jurisdiction, name) != standard[name]
+        ]
+        return ", ".join(changed) or "-"
+
+    def get_search_results(self, request, queryset, search_term):
+        """A name in any language (Deutschland, ドイツ) also finds the jurisdiction it names."""
+        results, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        code = name_index().code(search_term) if search_term.strip() else None
+        if code is not None:
+            results = results | queryset.filter(code=code)
+        return results, may_have_duplicates
 
 
 class OrganizationNameInline(admin.TabularInline):

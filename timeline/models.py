@@ -12,6 +12,7 @@ from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
 from . import date_spans, dates, search
+from .jurisdictions.standards import JurisdictionKind
 from .matching import match_key, normalize_url
 
 
@@ -23,9 +24,12 @@ class DateOrder(models.TextChoices):
 
 class Jurisdiction(models.Model):
     code = models.CharField(
-        max_length=12, unique=True, help_text="ISO 3166 code: HK, CN, US, US-MT; EU for the Union."
+        max_length=12,
+        unique=True,
+        help_text="ISO 3166 code: HK, CN, US, US-MT; EU or UN, or a body's acronym: COE, ASEAN, G20.",
     )
     name = models.CharField(max_length=200)
+    kind = models.CharField(max_length=13, choices=JurisdictionKind.choices, default=JurisdictionKind.COUNTRY)
     parent = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
     )
@@ -38,12 +42,20 @@ class Jurisdiction(models.Model):
     languages = models.JSONField(
         default=list, blank=True, help_text='ISO 639-1 codes, most used first: ["zh", "en"].'
     )
+    standard = models.JSONField(
+        default=dict,
+        blank=True,
+        editable=False,
+        help_text="What ISO 3166 and CLDR gave at the last refresh (name, date_order, languages). "
+        "A value that differs from it is an editor's override, and refreshes keep it.",
+    )
 
     class Meta:
         ordering = ["code"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(code__regex=r"^[A-Z]{2}(-[A-Z0-9]{1,3})?$"), name="jurisdiction_code_iso"
+                condition=Q(code__regex=r"^([A-Z]{2}(-[A-Z0-9]{1,3})?|[A-Z][A-Z0-9]{1,11})$"),
+                name="jurisdiction_code_iso_or_body",
             ),
         ]
 

@@ -8,7 +8,7 @@ from django.db.models import Exists, F, Func, Max, OuterRef, Q
 from django.db.models.lookups import In
 
 from . import dates, search
-from .models import Event, Law, Organization
+from .models import Event, Jurisdiction, Law, Organization
 
 # The page size planned for when choosing how to find an organization's events.
 TYPICAL_PAGE = 50
@@ -411,6 +411,11 @@ def public_organizations():
 def public_laws():
     """Laws a public event is about (a law known only from drafts stays unknown)."""
     return Law.objects.filter(Exists(public_events().filter(law=OuterRef("pk"))))
+
+
+def public_jurisdictions():
+    """Jurisdictions where a public event took place (of thousands, the few a reader can pick)."""
+    return Jurisdiction.objects.filter(Exists(public_events().filter(jurisdiction=OuterRef("pk"))))
 
 
 def organizations_visible_to(user):

@@ -127,7 +127,7 @@ class TimelineView(TimelineMixin, TemplateView):
         context["laws"] = [(slug, short or title) for slug, short, title in laws]
         context["jurisdictions"] = [
             (code, f"{name} ({code})")
-            for code, name in Jurisdiction.objects.order_by("name").values_list("code", "name")
+            for code, name in selectors.public_jurisdictions().order_by("name").values_list("code", "name")
         ]
         return context
 

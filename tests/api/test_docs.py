@@ -23,7 +23,6 @@ def test_swagger_ui_script_is_served_as_javascript(client):
     assert "/api/schema/" in response.content.decode()
 
 
-
 @pytest.mark.django_db
 @pytest.mark.parametrize("path", ["/api/docs/", "/api/redoc/"])
 def test_api_docs_pages_say_their_language_and_use_standard_elements(client, path):

@@ -72,7 +72,8 @@ def live_api(tmp_path_factory):
             env,
             "shell",
             "-c",
-            "from django.contrib.auth.models import Group, User; from rest_framework.authtoken.models import Token; "
+            "from django.contrib.auth.models import Group, User; "
+            "from rest_framework.authtoken.models import Token; "
             "user = User.objects.create_user('live-reviewer', password=None); "
             "user.groups.add(Group.objects.get(name='reviewer')); "
             f"Token.objects.create(user=user, key='{token}')",

@@ -181,10 +181,11 @@ def test_invalid_url_needs_review(import_rows):
 
 def test_unknown_jurisdiction_needs_review_and_is_not_created(import_rows):
     count = Jurisdiction.objects.count()
-    batch = import_rows([row(jurisdiction="Atlantis")])
+    # "Atlantis" is not unknown: iso-codes translates Honduras' department Atlántida so (HN-AT).
+    batch = import_rows([row(jurisdiction="Ruritania")])
     staged = only_row(batch)
     assert staged.status == "needs_review"
-    assert "unknown jurisdiction 'Atlantis'" in texts(staged)
+    assert "unknown jurisdiction 'Ruritania'" in texts(staged)
     assert Jurisdiction.objects.count() == count
     assert Event.objects.count() == 0
 

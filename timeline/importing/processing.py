@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from .. import cache, dates
 from ..jurisdictions import date_context
+from ..jurisdictions.lookup import suggest_jurisdictions
 from ..matching import normalize_url
 from ..models import (
     ActionType,
@@ -388,10 +389,12 @@ class Chunk:
         if code:
             item.jurisdiction = self.resolver.jurisdiction(code)
             if item.jurisdiction is None:
+                suggestions = suggest_jurisdictions(code)
+                did_you_mean = f"did you mean {' or '.join(suggestions)}? " if suggestions else ""
                 item.error(
                     "jurisdiction",
-                    f"unknown jurisdiction {code!r}: use an ISO 3166 code such as HK, US or US-CA "
-                    "(or a known name), or add the jurisdiction in the admin first",
+                    f"unknown jurisdiction {code!r}: {did_you_mean}use an ISO 3166 code such as HK, US "
+                    "or US-CA (or a known name), or add the jurisdiction in the admin first",
                 )
 
         language = values.get("language", "").casefold()

@@ -8,8 +8,9 @@ worker created the same thing first, the unique constraint refuses ours and we r
 from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 
+from ..jurisdictions.lookup import find_jurisdiction
 from ..matching import match_key
-from ..models import Jurisdiction, Law, Organization, OrganizationKind, OrganizationName, Source
+from ..models import Law, Organization, OrganizationKind, OrganizationName, Source
 
 
 def _unique_slug(model, text, fallback):
@@ -38,10 +39,7 @@ def _create(build, lookup, attempts=3):
 
 class Resolver:
     def __init__(self):
-        self._jurisdictions = {}
-        for jurisdiction in Jurisdiction.objects.all():
-            self._jurisdictions[jurisdiction.code.casefold()] = jurisdiction
-            self._jurisdictions.setdefault(match_key(jurisdiction.name), jurisdiction)
+        self._jurisdictions = {}  # as written -> Jurisdiction or None
         self.organizations = {}
         self.laws = {}
         self.sources = {}
@@ -50,8 +48,11 @@ class Resolver:
 
     # Jurisdictions are never created by an import: an unknown one is a question for a person.
     def jurisdiction(self, text):
+        """The jurisdiction a code or a name in any language names (see ``jurisdictions.names``)."""
         text = (text or "").strip()
-        return self._jurisdictions.get(text.casefold()) or self._jurisdictions.get(match_key(text))
+        if text not in self._jurisdictions:
+            self._jurisdictions[text] = find_jurisdiction(text)
+        return self._jurisdictions[text]
 
     def prefetch_sources(self, normalized_urls):
         wanted = set(normalized_urls) - set(self.sources)

@@ -1,11 +1,9 @@
-"""Jurisdictions and the date conventions that come with them.
+"""The hand-written table of 53 jurisdictions that ISO 3166 and CLDR replaced, frozen.
 
-``DEFAULT_JURISDICTIONS`` seeds the table (see migration 0002) and is the fallback when a code
-is not in the database yet. ``date_context`` tells the date normalizer which languages and which
-numeric order to expect for text from a jurisdiction.
+Migration 0002 seeded the database from it, and migration 0012 reads it to tell a value an editor
+changed from one that only came from this table (that one is replaced by the standards'). Do not
+edit it: it records what older databases were given.
 """
-
-from dataclasses import dataclass
 
 # code, name, parent code, numeric date order, languages (most used first)
 DEFAULT_JURISDICTIONS = [
@@ -63,61 +61,3 @@ DEFAULT_JURISDICTIONS = [
     ("VN", "Vietnam", None, "DMY", ["vi"]),
     ("ZA", "South Africa", None, "YMD", ["en"]),
 ]
-
-_DEFAULTS_BY_CODE = {row[0]: row for row in DEFAULT_JURISDICTIONS}
-
-
-@dataclass(frozen=True)
-class DateContext:
-    languages: list | None = None
-    date_order: str | None = None
-
-
-def _from_defaults(code):
-    languages, date_order = [], ""
-    while code and code in _DEFAULTS_BY_CODE and not (languages and date_order):
-        _, _, parent, order, langs = _DEFAULTS_BY_CODE[code]
-        languages = languages or list(langs)
-        date_order = date_order or order
-        code = parent
-    return languages, date_order
-
-
-def _from_database(code):
-    from django.db import DatabaseError
-
-    from .models import Jurisdiction
-
-    try:
-        jurisdiction = Jurisdiction.objects.filter(code=code).select_related("parent__parent").first()
-    except DatabaseError:  # not migrated yet: the built-in table still knows the conventions
-        return None
-    if jurisdiction is None:
-        return None
-    languages, date_order = [], ""
-    seen = 0
-    while jurisdiction is not None and not (languages and date_order) and seen < 10:
-        languages = languages or list(jurisdiction.languages or [])
-        date_order = date_order or jurisdiction.date_order
-        jurisdiction, seen = jurisdiction.parent, seen + 1
-    return languages, date_order
-
-
-def date_context(code=None, language=None):
-    """Languages and numeric date order for text about ``code``; ``language`` goes first.
-
-    Looks the jurisdiction up in the database, walking to its parents for what it leaves blank,
-    and falls back to ``DEFAULT_JURISDICTIONS``. An unknown or empty code gives no order.
-    """
-    code = (code or "").strip().upper()
-    languages, date_order = [], ""
-    if code:
-        found = _from_database(code)
-        languages, date_order = found if found is not None else _from_defaults(code)
-    if language:
-        language = language.strip().lower()
-        languages = [language, *[lang for lang in languages if lang != language]]
-    if languages and "en" not in languages:
-        # News about any place is often written in English; keep it as the last resort.
-        languages.append("en")
-    return DateContext(languages=languages or None, date_order=date_order or None)
