@@ -18,14 +18,15 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 
-from . import dates, selectors
+from . import selectors
 
 FEED_SIZE = 50
 ICAL_CHUNK = 500
 
 
 def feed_events():
-    return selectors.public_events().select_related("actor", "law", "jurisdiction")
+    # Feeds show neither citations nor the other organizations: no prefetch queries for them.
+    return selectors.public_events().with_relations(citations=False, organizations=False)
 
 
 def filter_description(params):
@@ -69,7 +70,7 @@ class AtomFeed(Feed):
         return obj["events"]
 
     def item_title(self, item):
-        return f"{event_display(item)}: {item.title}"
+        return f"{item.date_display}: {item.title}"
 
     def item_description(self, item):
         # Atom summaries are HTML for readers: the text is escaped, never interpreted.
@@ -92,12 +93,6 @@ class AtomFeed(Feed):
 
     def item_categories(self, item):
         return [item.get_action_type_display()]
-
-
-def event_display(event):
-    return dates.format_display(
-        event.date_start, event.date_end, event.date_precision, event.date_approximate
-    )
 
 
 # --- iCalendar (RFC 5545), written by hand ---

@@ -324,6 +324,28 @@ class EventQuerySet(models.QuerySet):
         """Without the search fields: only the database reads them, and they are large."""
         return self.defer("search_document", "search_vector")
 
+    def with_relations(self, *, citations=True, organizations=True):
+        """Events with what a page, feed, export or API representation shows of them, in a fixed
+        number of queries: the actor and its parent, jurisdiction, law and the event responded to
+        are joined; the citations (with their sources) and the other organizations (with their
+        parents) are prefetched unless left out by a surface that does not show them (each costs
+        a query per page); the search fields are left out. The one definition of "events with
+        their relations"."""
+        queryset = (
+            self.for_reading()
+            .select_related("actor__parent", "jurisdiction", "law", "responds_to")
+            .defer("responds_to__search_document", "responds_to__search_vector")
+        )
+        if citations:
+            queryset = queryset.prefetch_related(
+                models.Prefetch("citations", queryset=Citation.objects.select_related("source"))
+            )
+        if organizations:
+            queryset = queryset.prefetch_related(
+                models.Prefetch("organizations", queryset=Organization.objects.select_related("parent"))
+            )
+        return queryset
+
 
 class Event(models.Model):
     title = models.CharField(max_length=300)
@@ -464,6 +486,22 @@ class Event(models.Model):
 
     def get_absolute_url(self):
         return reverse("timeline:event", args=[self.pk])
+
+    @property
+    def date_display(self):
+        """The date for people, never more precise than the source: "6 July 2020", "c. 2016".
+
+        The one spelling of an event's date as text: pages, feeds, exports and the admin read it.
+        """
+        return dates.format_display(
+            self.date_start, self.date_end, self.date_precision, self.date_approximate
+        )
+
+    @property
+    def date_edtf(self):
+        """The date as ISO 8601 / EDTF at its precision ("2020-07", "2020-07-06~", a range
+        "2020-06-30/2020-07-06"): the one spelling the exports and the API give."""
+        return dates.edtf(self.date_start, self.date_end, self.date_precision, self.date_approximate)
 
     @staticmethod
     def compose_search_document(*, title, summary, actor, actor_other_names=(), law=None, jurisdiction=None):
