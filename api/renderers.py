@@ -13,6 +13,37 @@ from rest_framework.renderers import BaseRenderer
 
 from timeline.exports import csv_cell as escape_cell
 
+# The columns of ``/events/?format=csv``: the API's event fields flattened (DESIGN.md "API event
+# fields"). The public pages' CSV download (timeline.exports) has a shape of its own, for readers
+# of a spreadsheet (a display date, the actor's parent, quotes): both are pinned by their users.
+EVENT_CSV_COLUMNS = [
+    "id",
+    "external_id",
+    "url",
+    "title",
+    "summary",
+    "action_type",
+    "date",
+    "date_precision",
+    "date_start",
+    "date_end",
+    "date_approximate",
+    "date_text",
+    "actor.id",
+    "actor.name",
+    "actor.kind",
+    "actor.parent.name",
+    "organizations.name",
+    "jurisdiction.code",
+    "jurisdiction.name",
+    "law.id",
+    "law.title",
+    "responds_to.id",
+    "sources.url",
+    "created_at",
+    "updated_at",
+]
+
 LIST_SEPARATOR = " | "
 # What names a nested object in one cell of a list column.
 LIST_KEYS = ("url", "name", "title", "code", "id")
