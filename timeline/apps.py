@@ -7,6 +7,7 @@ class TimelineConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import cache, login_throttle  # noqa: F401  (login_throttle connects its receivers)
+        # Imported here: the receivers need the models, which are not loaded before ready().
+        from . import signals  # noqa: PLC0415
 
-        cache.watch_content_models()
+        signals.connect()

@@ -7,10 +7,8 @@ Counts live in the cache (Redis in production, so every web process shares them)
 from django.conf import settings
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.backends import ModelBackend
-from django.contrib.auth.signals import user_logged_in, user_login_failed
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.dispatch import receiver
 
 from .matching import match_key
 
@@ -58,11 +56,10 @@ class ThrottledAdminAuthenticationForm(AdminAuthenticationForm):
         return super().clean()
 
 
-@receiver(user_login_failed, dispatch_uid="timeline_login_failed")
 def count_failed_login(sender, credentials, request=None, **kwargs):
+    # Receivers of django.contrib.auth's signals, connected in timeline.signals.
     record_failure(request, credentials.get("username"))
 
 
-@receiver(user_logged_in, dispatch_uid="timeline_logged_in")
 def forget_failed_logins(sender, request, user, **kwargs):
     cache.delete(_keys(None, user.get_username())[0])

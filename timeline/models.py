@@ -1,11 +1,10 @@
 import hashlib
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, Q, Value, When
 from django.db.models.functions import Now
-from django.db.models.signals import post_delete
-from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -216,8 +215,6 @@ class Source(models.Model):
         super().save(*args, **kwargs)
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
         try:
             normalized = normalize_url(self.url)
         except ValueError as error:
@@ -681,7 +678,7 @@ class ImportRow(models.Model):
 class EventTombstone(models.Model):
     """An event that was deleted, kept as its id so API mirrors can drop it (the sync feed).
 
-    Written by the ``post_delete`` receiver below for every deletion (admin, shell, API), bulk
+    Written by ``timeline.signals.record_event_deletion`` for every deletion (admin, shell, API), bulk
     queryset deletes included; events that are retracted or unpublished stay in Event and are
     found there by status and ``updated_at``.
     """
@@ -696,10 +693,3 @@ class EventTombstone(models.Model):
 
     def __str__(self):
         return f"event {self.event_id} deleted {self.deleted_at:%Y-%m-%d %H:%M}"
-
-
-@receiver(post_delete, sender=Event, dispatch_uid="timeline_event_tombstone")
-def record_event_deletion(sender, instance, **kwargs):
-    EventTombstone.objects.update_or_create(
-        event_id=instance.pk, defaults={"external_id": instance.external_id, "deleted_at": timezone.now()}
-    )
