@@ -72,17 +72,14 @@ class SourceAdmin(SimpleHistoryAdmin):
 class CitationFormSet(forms.BaseInlineFormSet):
     def clean(self):
         super().clean()
-        if self.instance.status != EventStatus.PUBLISHED:
-            return
         kept = [
             form
             for form in self.forms
             if form.cleaned_data and not form.cleaned_data.get("DELETE") and form.cleaned_data.get("source")
         ]
-        if not kept:
-            raise ValidationError(
-                "A published event needs at least one source: add a citation or save as draft."
-            )
+        errors = services.source_required_errors(self.instance.status, has_source=bool(kept))
+        if errors:
+            raise ValidationError(f"{errors[0].rstrip('.')}: add a citation or save as draft.")
 
 
 def reviewer_owned(request, event):

@@ -17,6 +17,7 @@ from .editorial import (
     initial_status,
     publishable,
     retraction_note_errors,
+    source_required_errors,
     status_change_errors,
 )
 from .event_writes import (
@@ -42,6 +43,7 @@ __all__ = [
     "publishable",
     "retraction_note_errors",
     "save_event",
+    "source_required_errors",
     "status_change_errors",
     "unpublish_events",
 ]

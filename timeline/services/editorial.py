@@ -10,7 +10,8 @@ importer call.
   the engine's reason and how to settle it. The admin still saves it as a draft (a person is there
   to confirm it; ``publishable`` keeps it from being published); the API and the importer refuse
   it until the text or the jurisdiction settles the order.
-- An event may be published when it cites a source and its date is not waiting for review.
+- A published event cites at least one source; an event may be published when it cites a source
+  and its date is not waiting for review.
 """
 
 from ..models import EventStatus
@@ -84,6 +85,13 @@ def ambiguous_date_message(text, normalized):
     """What an editor reads about a date that can be read two ways, with the engine's reason."""
     reason = normalized.note or SWAPPABLE
     return AMBIGUOUS_DATE_MESSAGE.format(text=text, reason=reason)
+
+
+def source_required_errors(status, *, has_source):
+    """Why an event with ``status`` cannot be saved without a source (empty: it can)."""
+    if status == EventStatus.PUBLISHED and not has_source:
+        return ["A published event needs at least one source."]
+    return []
 
 
 def publishable(queryset):

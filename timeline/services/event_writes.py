@@ -13,6 +13,7 @@ from .editorial import (
     change_errors,
     publishable,
     retraction_note_errors,
+    source_required_errors,
     status_change_errors,
 )
 
@@ -105,6 +106,46 @@ def _source_for(values, index, errors):
     return source
 
 
+def _rule_errors(event, user, old_status, old_note, values, sources):
+    """The editorial rules' objections to ``event`` as changed by ``values``, by field."""
+    errors = {}
+    if note_errors := retraction_note_errors(user, old_note, values.get("retraction_note", old_note)):
+        errors["retraction_note"] = note_errors
+    status_errors = status_change_errors(
+        user, old_status, event.status, retraction_note=event.retraction_note or ""
+    )
+    if status_errors:
+        errors["status"] = status_errors
+    if event.pk and event.responds_to_id == event.pk:
+        errors["responds_to"] = ["An event cannot respond to itself."]
+    if event.status == EventStatus.PUBLISHED:
+        has_source = bool(sources) if sources is not None else bool(event.pk and event.citations.exists())
+        if source_errors := source_required_errors(event.status, has_source=has_source):
+            errors["sources"] = source_errors
+    return errors
+
+
+def _date_errors(event, language):
+    """Why the event's date text cannot be used (empty: it was read into the date fields)."""
+    try:
+        normalized = apply_date_text(event, language=language)
+    except dates.DateNormalizationError as error:
+        return [str(error)]
+    return [ambiguous_date_message(event.date_text, normalized)] if normalized.ambiguous else []
+
+
+def _replace_citations(event, sources):
+    errors = {}
+    rows = [(_source_for(item, index, errors), item) for index, item in enumerate(sources)]
+    if errors:
+        raise ValidationError(errors)
+    event.citations.all().delete()
+    Citation.objects.bulk_create(
+        Citation(event=event, source=source, quote=item.get("quote") or "", speaker=item.get("speaker") or "")
+        for source, item in rows
+    )
+
+
 def save_event(event=None, *, values, language=None, user=None):
     """Create (``event`` None) or update an event; returns it saved.
 
@@ -131,28 +172,9 @@ def save_event(event=None, *, values, language=None, user=None):
     for name, value in values.items():
         setattr(event, name, value)
 
-    errors = {}
-    if note_errors := retraction_note_errors(user, old_note, values.get("retraction_note", old_note)):
-        errors["retraction_note"] = note_errors
-    status_errors = status_change_errors(
-        user, old_status, event.status, retraction_note=event.retraction_note or ""
-    )
-    if status_errors:
-        errors["status"] = status_errors
-    if redo_date:
-        try:
-            normalized = apply_date_text(event, language=language)
-        except dates.DateNormalizationError as error:
-            errors["date_text"] = [str(error)]
-        else:
-            if normalized.ambiguous:
-                errors["date_text"] = [ambiguous_date_message(event.date_text, normalized)]
-    if event.pk and event.responds_to_id == event.pk:
-        errors["responds_to"] = ["An event cannot respond to itself."]
-    if event.status == EventStatus.PUBLISHED:
-        has_source = bool(sources) if sources is not None else bool(event.pk and event.citations.exists())
-        if not has_source:
-            errors["sources"] = ["A published event needs at least one source."]
+    errors = _rule_errors(event, user, old_status, old_note, values, sources)
+    if redo_date and (date_errors := _date_errors(event, language)):
+        errors["date_text"] = date_errors
     if errors:
         raise ValidationError(errors)
 
@@ -169,20 +191,7 @@ def save_event(event=None, *, values, language=None, user=None):
             if organizations is not None:
                 event.organizations.set(organizations)
             if sources is not None:
-                source_errors = {}
-                rows = [(_source_for(item, index, source_errors), item) for index, item in enumerate(sources)]
-                if source_errors:
-                    raise ValidationError(source_errors)
-                event.citations.all().delete()
-                Citation.objects.bulk_create(
-                    Citation(
-                        event=event,
-                        source=source,
-                        quote=item.get("quote") or "",
-                        speaker=item.get("speaker") or "",
-                    )
-                    for source, item in rows
-                )
+                _replace_citations(event, sources)
     except IntegrityError as error:
         raise ValidationError(
             {"non_field_errors": [f"The event conflicts with another one: {error}"]}
