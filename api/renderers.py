@@ -13,35 +13,22 @@ from rest_framework.renderers import BaseRenderer
 
 from timeline.exports import csv_cell as escape_cell
 
-# The columns of ``/events/?format=csv``: the API's event fields flattened (DESIGN.md "API event
-# fields"). The public pages' CSV download (timeline.exports) has a shape of its own, for readers
-# of a spreadsheet (a display date, the actor's parent, quotes): both are pinned by their users.
+from .serializers import EventSerializer
+
+# The columns of ``/events/?format=csv``: the API's event fields (DESIGN.md "API event fields") in
+# the serializer's order, a nested field as the columns below. The public pages' CSV download
+# (timeline.exports) has a shape of its own, for readers of a spreadsheet (a display date, the
+# actor's parent, quotes): both are pinned by their users (docs/architecture.md).
+NESTED_EVENT_COLUMNS = {
+    "actor": ["actor.id", "actor.name", "actor.kind", "actor.parent.name"],
+    "organizations": ["organizations.name"],
+    "jurisdiction": ["jurisdiction.code", "jurisdiction.name"],
+    "law": ["law.id", "law.title"],
+    "responds_to": ["responds_to.id"],
+    "sources": ["sources.url"],
+}
 EVENT_CSV_COLUMNS = [
-    "id",
-    "external_id",
-    "url",
-    "title",
-    "summary",
-    "action_type",
-    "date",
-    "date_precision",
-    "date_start",
-    "date_end",
-    "date_approximate",
-    "date_text",
-    "actor.id",
-    "actor.name",
-    "actor.kind",
-    "actor.parent.name",
-    "organizations.name",
-    "jurisdiction.code",
-    "jurisdiction.name",
-    "law.id",
-    "law.title",
-    "responds_to.id",
-    "sources.url",
-    "created_at",
-    "updated_at",
+    column for field in EventSerializer.Meta.fields for column in NESTED_EVENT_COLUMNS.get(field, [field])
 ]
 
 LIST_SEPARATOR = " | "

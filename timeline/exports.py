@@ -65,6 +65,17 @@ def attachment(response, name):
     return response
 
 
+def streamed_download(request, chunks, content_type, name):
+    """Every public event the query asks for, streamed as ``chunks(events, base URL)`` gives
+    them; a bad filter is a 400 naming it."""
+    try:
+        events = filtered(request)
+    except selectors.FilterError as error:
+        return bad_request(error)
+    base = f"{request.scheme}://{request.get_host()}"
+    return attachment(StreamingHttpResponse(chunks(events, base), content_type=content_type), name)
+
+
 # --- CSV ---
 
 
@@ -122,13 +133,7 @@ def csv_rows(events, base):
 
 
 def csv_export(request):
-    try:
-        events = filtered(request)
-    except selectors.FilterError as error:
-        return bad_request(error)
-    base = f"{request.scheme}://{request.get_host()}"
-    response = StreamingHttpResponse(csv_rows(events, base), content_type="text/csv; charset=utf-8")
-    return attachment(response, "policy-timeline.csv")
+    return streamed_download(request, csv_rows, "text/csv; charset=utf-8", "policy-timeline.csv")
 
 
 # --- JSON ---
@@ -185,13 +190,7 @@ def json_chunks(events, base):
 
 
 def json_export(request):
-    try:
-        events = filtered(request)
-    except selectors.FilterError as error:
-        return bad_request(error)
-    base = f"{request.scheme}://{request.get_host()}"
-    response = StreamingHttpResponse(json_chunks(events, base), content_type="application/json")
-    return attachment(response, "policy-timeline.json")
+    return streamed_download(request, json_chunks, "application/json", "policy-timeline.json")
 
 
 # --- TimelineJS ---
