@@ -1,3 +1,14 @@
+"""The timeline's data: who acted (``Organization``), under which law (``Law``), where
+(``Jurisdiction``), what they did and when (``Event``), said where (``Source`` through ``Citation``),
+and how files of events arrive (``ImportBatch``, ``ImportRow``).
+
+Rules that must hold whoever writes are constraints here (a date range that ends after it starts,
+one event per external id or per fingerprint, a retraction with its note); the rules about who may
+write what are in ``timeline.services.editorial``. History of every change is kept by
+simple_history; derived columns (the date's precision rank and span bucket, the search vector) are
+computed by the database.
+"""
+
 import hashlib
 
 from django.conf import settings
@@ -21,6 +32,13 @@ class DateOrder(models.TextChoices):
 
 
 class Jurisdiction(models.Model):
+    """A country, territory or subdivision by its ISO 3166 code, with how dates are written there.
+
+    ``date_order`` and ``languages`` tell the date engine how to read "05/07/2020" and month names
+    in text about the place (``timeline.jurisdictions.date_context``); blank values are taken from
+    the parent (US-MT from US).
+    """
+
     code = models.CharField(
         max_length=12, unique=True, help_text="ISO 3166 code: HK, CN, US, US-MT; EU for the Union."
     )
@@ -76,6 +94,12 @@ def _changed(instance, update_fields, *names):
 
 
 class Organization(models.Model):
+    """A company, government body, court or group that acts in events; ``parent`` is its owner.
+
+    ``match_key`` (the name folded for matching) makes "Facebook, Inc." and "facebook inc" one
+    organization when files are imported; other names are ``OrganizationName`` rows.
+    """
+
     name = models.CharField(max_length=200)
     slug = models.SlugField(max_length=220, unique=True)
     match_key = models.CharField(max_length=200, unique=True, editable=False)
@@ -156,6 +180,9 @@ class LawStatus(models.TextChoices):
 
 
 class Law(models.Model):
+    """A law or regulation events happen under; its milestones are events of the law's action types
+    (passed, signed, in force, struck down), and the responses to it are events linked to it."""
+
     title = models.CharField(max_length=300)
     short_title = models.CharField(max_length=120, blank=True)
     slug = models.SlugField(max_length=220, unique=True)
@@ -193,6 +220,9 @@ class Law(models.Model):
 
 
 class Source(models.Model):
+    """A published page an event is cited from, one row per normalized URL (tracking parameters and
+    other differences that do not change the page are dropped: ``timeline.matching.normalize_url``)."""
+
     url = models.URLField(max_length=1000, help_text="The link as given.")
     normalized_url = models.CharField(max_length=1000, unique=True, editable=False)
     outlet = models.CharField(max_length=200, blank=True)
@@ -345,6 +375,19 @@ class EventQuerySet(models.QuerySet):
 
 
 class Event(models.Model):
+    """Something an organization did, or that happened to a law, on a date as precise as its source.
+
+    The date is kept as written (``date_text``) and as read: a range ``date_start``..``date_end``
+    at a ``date_precision`` (day, week, month, quarter, season, year, decade), ``approximate`` for
+    "c. 2016" or "around July", ``ambiguous`` when the text can be read two ways (it then waits for a
+    reviewer). ``date_display`` and ``date_edtf`` give it as text; ``TIMELINE_KEY`` orders events,
+    a coarser date before a finer one starting the same day.
+
+    ``status``: a draft is for editors; published is public; retracted stays at its permalink with
+    ``retraction_note`` saying why. Events from files are matched by ``external_id``, else by
+    ``fingerprint`` (actor, action, law, jurisdiction, date): importing a file twice changes nothing.
+    """
+
     title = models.CharField(max_length=300)
     summary = models.TextField(blank=True)
     action_type = models.CharField(max_length=32, choices=ActionType.choices)
@@ -569,6 +612,8 @@ class Event(models.Model):
 
 
 class Citation(models.Model):
+    """An event's source, with the quote that supports it and who said it."""
+
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="citations")
     source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="citations")
     quote = models.TextField(blank=True)
@@ -597,6 +642,13 @@ class ImportBatchStatus(models.TextChoices):
 
 
 class ImportBatch(models.Model):
+    """One uploaded file of events (CSV, JSON or NDJSON) and its progress.
+
+    Staging stores every row as an ``ImportRow`` (raw values kept), then workers process the rows
+    in chunks; ``status`` goes staged -> processing -> done (or failed), ``messages`` holds what
+    concerns the whole file (unknown columns, a header problem).
+    """
+
     file_name = models.CharField(max_length=255)
     format = models.CharField(max_length=10, choices=ImportFormat.choices)
     status = models.CharField(
@@ -631,6 +683,13 @@ class ImportRowStatus(models.TextChoices):
 
 
 class ImportRow(models.Model):
+    """One row of an imported file: its raw values exactly as given, and what became of it.
+
+    ``status`` says whether it created, updated or left an event unchanged, needs review (with
+    ``messages`` naming each problem and its column) or failed; a row is re-run after it is fixed,
+    with the rights of ``run_by``.
+    """
+
     batch = models.ForeignKey(ImportBatch, on_delete=models.CASCADE, related_name="rows")
     row_number = models.PositiveIntegerField(help_text="1 = the first data row of the file.")
     raw = models.JSONField(help_text="The row exactly as the file gave it.")

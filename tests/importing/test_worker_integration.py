@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.services import port_open, require, require_postgres, require_redis
+from tests.reachability import port_open, require, require_postgres, require_redis
 
 pytestmark = [pytest.mark.postgres, pytest.mark.redis, pytest.mark.slow]
 
