@@ -151,3 +151,10 @@ def test_save_event_names_every_field_at_fault(editor):
         services.save_event(values=values(date_text="05/07/2020", status=PUBLISHED), user=editor)
     assert {"date_text", "status", "sources"} <= set(raised.value.message_dict)
     assert not Event.objects.exists()
+
+
+def test_a_context_looked_up_once_reads_like_the_jurisdiction():
+    context = services.date_context_for("US", None)
+    assert services.normalize_with(context, "05/07/2020") == services.normalize_in_context(
+        "05/07/2020", jurisdiction="US"
+    )

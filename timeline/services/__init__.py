@@ -7,7 +7,7 @@
 The names below are the services' public interface; callers import them from here.
 """
 
-from .date_context import date_context_for, normalize_in_context
+from .date_context import date_context_for, normalize_in_context, normalize_with
 from .editorial import (
     AMBIGUOUS_DATE_MESSAGE,
     PUBLISH_PERMISSION,
@@ -39,6 +39,7 @@ __all__ = [
     "date_context_for",
     "initial_status",
     "normalize_in_context",
+    "normalize_with",
     "publish_events",
     "publishable",
     "retraction_note_errors",

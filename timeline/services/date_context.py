@@ -29,7 +29,12 @@ def normalize_in_context(text, *, reference=None, jurisdiction=None, language=No
     Relative text is read against ``reference`` (a date, or YYYY-MM-DD text). Raises
     ``dates.DateNormalizationError`` with the reason.
     """
-    context = date_context_for(jurisdiction, language)
+    return normalize_with(date_context_for(jurisdiction, language), text, reference=reference)
+
+
+def normalize_with(context, text, *, reference=None):
+    """``normalize_in_context`` with the context already looked up (``date_context_for``): for a
+    caller that reads many dates of one jurisdiction, such as an import chunk."""
     return dates.normalize_date(
         text, reference=reference, languages=context.languages, date_order=context.date_order
     )
