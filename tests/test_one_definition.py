@@ -31,7 +31,7 @@ ONE_PLACE = {
     # Events with their relations: EventQuerySet.with_relations.
     r"Prefetch\(\s*\"citations\"|\"actor__parent\"": {"timeline/models.py"},
     # The editorial messages: services.editorial.
-    r"can be read two ways \(|needs at least one source\.\"": {"timeline/services/editorial.py"},
+    r"can be read two ways \(\{|needs at least one source\.\"": {"timeline/services/editorial.py"},
 }
 
 
