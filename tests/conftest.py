@@ -1,12 +1,10 @@
 import pytest
 
+from tests.factories import member_of
+
 
 def staff_in_group(django_user_model, username, group_name):
-    from django.contrib.auth.models import Group
-
-    user = django_user_model.objects.create_user(username, password="a long test password 1", is_staff=True)
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
+    return member_of(django_user_model, username, group_name, is_staff=True)
 
 
 @pytest.fixture
