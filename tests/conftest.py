@@ -3,6 +3,18 @@ import pytest
 from tests.factories import member_of
 
 
+@pytest.fixture(autouse=True)
+def static_files_without_collectstatic(settings):
+    """Pages and the API docs render and serve their static files from the apps' own folders,
+    so the suite needs no prior ``collectstatic`` (the manifest storage and whitenoise's
+    static root are for deployments)."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    settings.WHITENOISE_USE_FINDERS = True
+
+
 def staff_in_group(django_user_model, username, group_name):
     return member_of(django_user_model, username, group_name, is_staff=True)
 
