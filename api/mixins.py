@@ -75,6 +75,10 @@ class EventListMixin:
             )
         return allowed[value]
 
+    def listed_events(self):
+        """The events the requester may list, widened past published by ``?status=`` for editors."""
+        return selectors.events_visible_to(self.request.user, self.requested_statuses())
+
     def event_page(self, queryset):
         queryset = self.filter_queryset(queryset).with_relations()
         page = self.paginate_queryset(queryset)

@@ -109,7 +109,7 @@ class EventViewSet(
 
     def get_queryset(self):
         if self.action == "list":
-            return selectors.events_visible_to(self.request.user, self.requested_statuses())
+            return self.listed_events()
         if self.action in ("retrieve", "update", "partial_update"):
             return selectors.events_visible_to(self.request.user, EventStatus.values).with_relations()
         return Event.objects.all()
@@ -234,8 +234,8 @@ class OrganizationViewSet(ApiViewMixin, EventListMixin, viewsets.ReadOnlyModelVi
     @action(**TIMELINE_ACTION)
     def events(self, request, pk=None):
         organization = get_object_or_404(Organization, pk=pk)
-        events = selectors.events_visible_to(request.user, self.requested_statuses())
-        return self.event_page(selectors.EventFilters(organizations=[organization]).apply(events))
+        with_subsidiaries = selectors.EventFilters(organizations=[organization])
+        return self.event_page(with_subsidiaries.apply(self.listed_events()))
 
 
 @method_decorator(cache_public_response("api-laws"), name="dispatch")
@@ -255,8 +255,7 @@ class LawViewSet(ApiViewMixin, EventListMixin, viewsets.ReadOnlyModelViewSet):
     @action(**TIMELINE_ACTION)
     def events(self, request, pk=None):
         law = get_object_or_404(Law, pk=pk)
-        events = selectors.events_visible_to(request.user, self.requested_statuses())
-        return self.event_page(events.filter(law=law))
+        return self.event_page(self.listed_events().filter(law=law))
 
 
 @method_decorator(cache_public_response("api-jurisdictions"), name="dispatch")
