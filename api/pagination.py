@@ -13,6 +13,7 @@ script that asks for 1,000 learns at once that it gets 500 at a time.
 
 import base64
 import binascii
+import datetime
 import json
 
 from django.core.exceptions import FieldDoesNotExist
@@ -43,6 +44,26 @@ def decode_cursor(text):
     if not isinstance(payload, dict):
         raise ValidationError({"cursor": ["Invalid cursor: use the next/previous links as given."]})
     return payload
+
+
+def removal_cursor(at, event_id):
+    """The cursor of the sync feed of removals after the removal (``at``, ``event_id``)."""
+    return encode_cursor({"o": "removed", "v": [at.isoformat(), event_id]})
+
+
+def parse_removal_cursor(text):
+    """(at, event id) from a cursor of the sync feed of removals; a 400 naming it otherwise."""
+    payload = decode_cursor(text)
+    values = payload.get("v")
+    try:
+        if payload.get("o") != "removed" or not isinstance(values, list) or len(values) != 2:
+            raise ValueError
+        at = datetime.datetime.fromisoformat(values[0])
+        if at.tzinfo is None or not isinstance(values[1], int):
+            raise ValueError
+        return at, values[1]
+    except (TypeError, ValueError) as error:
+        raise ValidationError({"cursor": ["Invalid cursor: use the next link as given."]}) from error
 
 
 class KeysetPagination(BasePagination):

@@ -8,7 +8,6 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from timeline import dates
 from timeline.models import (
     ActionType,
     Event,
@@ -23,20 +22,6 @@ from timeline.models import (
     Source,
 )
 from timeline.selectors import can_see_unpublished
-
-
-def event_edtf(event):
-    """ISO 8601 / EDTF at the event's precision ("2020", "2020-07", "2020-07-06~")."""
-    edtf = getattr(dates, "edtf", None)
-    if edtf is not None:
-        return edtf(event.date_start, event.date_end, event.date_precision, event.date_approximate)
-    return dates.NormalizedDate(
-        text=event.date_text,
-        start=event.date_start,
-        end=event.date_end,
-        precision=event.date_precision,
-        approximate=event.date_approximate,
-    ).iso
 
 
 def absolute(request, url):
@@ -172,7 +157,7 @@ class EventSerializer(serializers.ModelSerializer):
             "title": event.title,
             "summary": event.summary,
             "action_type": event.action_type,
-            "date": event_edtf(event),
+            "date": event.date_edtf,
             "date_precision": event.date_precision,
             "date_start": event.date_start.isoformat(),
             "date_end": event.date_end.isoformat(),
@@ -211,7 +196,7 @@ class EventSerializer(serializers.ModelSerializer):
         return absolute(self.context.get("request"), reverse("api:event-detail", args=[event.pk]))
 
     def get_date(self, event) -> str:
-        return event_edtf(event)
+        return event.date_edtf
 
     @extend_schema_field(EventRefSerializer(allow_null=True))
     def get_responds_to(self, event):
@@ -308,6 +293,10 @@ class NormalizedDateSerializer(serializers.Serializer):
     end = serializers.DateField()
     approximate = serializers.BooleanField()
     ambiguous = serializers.BooleanField(help_text="True when the text can be read two ways: review it.")
+
+
+class RemovedQuerySerializer(serializers.Serializer):
+    since = serializers.DateTimeField()
 
 
 class RemovalSerializer(serializers.Serializer):

@@ -7,43 +7,28 @@ published events by default too, and drafts or retractions only when they ask
 (``?status=draft|retracted|all``; anybody else asking gets 403); they can open any event by id.
 """
 
-import datetime
-
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db.models import Count, Prefetch
+from django.db.models import Count
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.decorators import method_decorator
-from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import (
-    OpenApiParameter,
-    OpenApiResponse,
-    extend_schema,
-    extend_schema_view,
-    inline_serializer,
-)
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view, inline_serializer
 from rest_framework import exceptions, mixins, serializers, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.parsers import JSONParser, MultiPartParser
-from rest_framework.permissions import (
-    SAFE_METHODS,
-    AllowAny,
-    DjangoModelPermissions,
-    DjangoModelPermissionsOrAnonReadOnly,
-)
+from rest_framework.parsers import MultiPartParser
+from rest_framework.permissions import AllowAny, DjangoModelPermissions
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
+from rest_framework.utils.urls import replace_query_param
 from rest_framework.views import APIView
 
 from timeline import dates, selectors, services
 from timeline.cache import cache_public_response
 from timeline.importing.staging import ImportFileError, stage_file
-from timeline.jurisdictions import date_context
 from timeline.models import (
     NEWEST_FIRST_KEY,
     TIMELINE_KEY,
-    Citation,
     Event,
     EventStatus,
     ImportBatch,
@@ -57,174 +42,23 @@ from timeline.models import (
 
 from . import filters
 from . import serializers as api
-from .exceptions import api_exception_handler
-from .pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, KeysetPagination, decode_cursor, encode_cursor
-from .renderers import CSVRenderer
-from .throttling import AnonymousRateThrottle
+from .mixins import ApiViewMixin, EventListMixin
+from .pagination import (
+    DEFAULT_PAGE_SIZE,
+    MAX_PAGE_SIZE,
+    KeysetPagination,
+    parse_removal_cursor,
+    removal_cursor,
+)
+from .renderers import EVENT_CSV_COLUMNS, CSVRenderer
+from .schema import EVENT_LIST_SCHEMA, WRITE_ERRORS, events_action_schema, responses
 
-# --- documentation of errors ----------------------------------------------------------------------
-
-ERROR_DESCRIPTIONS = {
-    400: "Bad input: a parameter or body field is wrong (see error.fields), a bad cursor, page_size over "
-    f"{MAX_PAGE_SIZE}, malformed JSON.",
-    401: "The token given is not valid (or a write without credentials).",
-    403: "Authenticated but without the right (Django model permissions), or asking for drafts without it.",
-    404: "No such resource (or not visible to you), or an unknown ?format.",
-    406: "The Accept header asks for a representation this endpoint does not give.",
-    415: "Unsupported Content-Type for the body.",
-    429: "Too many requests from this address (anonymous rate limit); retry after Retry-After seconds.",
-}
 ID_REGEX = r"[0-9]{1,18}"
-# Parameters whose schema type is not free text: an empty value is an error, not "absent".
-TYPED_PARAMETERS = (
-    "action_type",
-    "cursor",
-    "format",
-    "kind",
-    "ordering",
-    "page_size",
-    "parent",
-    "reference",
-    "since",
-    "status",
-    "updated_since",
-)
-READ_ERRORS = (400, 401, 403, 404, 406, 429)
-WRITE_ERRORS = (400, 401, 403, 404, 406, 415, 429)
-
-
-def error_responses(codes=READ_ERRORS):
-    return {
-        code: OpenApiResponse(api.ErrorSerializer, description=ERROR_DESCRIPTIONS[code]) for code in codes
-    }
-
-
-def responses(ok, codes=READ_ERRORS, status_code=200):
-    return {status_code: ok, **error_responses(codes)}
-
-
-FORMAT_PARAMETER = OpenApiParameter(
-    "format", OpenApiTypes.STR, enum=["json", "csv"], description="csv: the page as CSV (next page in Link)."
-)
-STATUS_PARAMETER = OpenApiParameter(
-    "status",
-    OpenApiTypes.STR,
-    enum=["published", "draft", "retracted", "all"],
-    description="Editors only (view or change right on events): widen the list past published events.",
-)
-
 EVENT_ORDERINGS = {
     # The timeline's own keys: EventQuerySet.head recognizes them as the timeline order.
     "date": TIMELINE_KEY,
     "-date": NEWEST_FIRST_KEY,
     "updated_at": ("updated_at", "id"),
-}
-EVENT_CSV_COLUMNS = [
-    "id",
-    "external_id",
-    "url",
-    "title",
-    "summary",
-    "action_type",
-    "date",
-    "date_precision",
-    "date_start",
-    "date_end",
-    "date_approximate",
-    "date_text",
-    "actor.id",
-    "actor.name",
-    "actor.kind",
-    "actor.parent.name",
-    "organizations.name",
-    "jurisdiction.code",
-    "jurisdiction.name",
-    "law.id",
-    "law.title",
-    "responds_to.id",
-    "sources.url",
-    "created_at",
-    "updated_at",
-]
-
-
-class ApiAutoSchema(AutoSchema):
-    """drf-spectacular's schema, telling also that anonymous reads are allowed where they are."""
-
-    def get_auth(self):
-        auths = super().get_auth()
-        perms = [type(p) for p in self.view.get_permissions()]
-        anonymous_reads = any(issubclass(p, DjangoModelPermissionsOrAnonReadOnly) for p in perms)
-        if anonymous_reads and self.method in SAFE_METHODS and {} not in auths:
-            auths.append({})
-        return auths
-
-
-class ApiViewMixin:
-    """Every API view: JSON errors of one shape, anonymous rate limit, keyset pages."""
-
-    schema = ApiAutoSchema()
-
-    renderer_classes = [JSONRenderer]
-    parser_classes = [JSONParser]
-    throttle_classes = [AnonymousRateThrottle]
-    pagination_class = KeysetPagination
-    csv_columns = None
-
-    def get_exception_handler(self):
-        return api_exception_handler
-
-    def initial(self, request, *args, **kwargs):
-        # 405 before authentication and permissions: DELETE on an event is not offered at all.
-        method = request.method.lower()
-        if method not in self.http_method_names or not hasattr(self, method):
-            raise exceptions.MethodNotAllowed(request.method)
-        super().initial(request, *args, **kwargs)
-        empty = sorted(name for name in TYPED_PARAMETERS if request.query_params.get(name, None) == "")
-        if empty:
-            raise exceptions.ValidationError(
-                {name: ["Give a value or leave the parameter out."] for name in empty}
-            )
-
-
-def with_event_relations(queryset):
-    """Everything an event representation shows, in a fixed number of queries per page."""
-    queryset = queryset.for_reading().defer("responds_to__search_document", "responds_to__search_vector")
-    queryset = queryset.select_related("actor__parent", "jurisdiction", "law", "responds_to")
-    return queryset.prefetch_related(
-        Prefetch("organizations", queryset=Organization.objects.select_related("parent")),
-        Prefetch("citations", queryset=Citation.objects.select_related("source")),
-    )
-
-
-class EventListMixin:
-    """Paged, filtered event lists (the events list and the law / organization timelines)."""
-
-    def requested_statuses(self):
-        value = self.request.query_params.get("status", "").strip()
-        if not value or value == EventStatus.PUBLISHED:
-            return None
-        allowed = {"draft": ["draft"], "retracted": ["retracted"], "all": EventStatus.values}
-        if value not in allowed:
-            raise exceptions.ValidationError(
-                {"status": [f"Unknown status {value!r}; use one of: published, draft, retracted, all."]}
-            )
-        if not selectors.can_see_unpublished(self.request.user):
-            raise exceptions.PermissionDenied(
-                "Only editors (view or change right on events) may list drafts."
-            )
-        return allowed[value]
-
-    def event_page(self, queryset):
-        queryset = with_event_relations(self.filter_queryset(queryset))
-        page = self.paginate_queryset(queryset)
-        serializer = api.EventSerializer(page, many=True, context=self.get_serializer_context())
-        return self.get_paginated_response(serializer.data)
-
-
-EVENT_LIST_SCHEMA = {
-    "parameters": [STATUS_PARAMETER, FORMAT_PARAMETER],
-    "responses": responses(api.EventSerializer(many=True)),
 }
 
 
@@ -275,9 +109,9 @@ class EventViewSet(
 
     def get_queryset(self):
         if self.action == "list":
-            return selectors.events_visible_to(self.request.user, self.requested_statuses())
+            return self.listed_events()
         if self.action in ("retrieve", "update", "partial_update"):
-            return with_event_relations(selectors.events_visible_to(self.request.user, EventStatus.values))
+            return selectors.events_visible_to(self.request.user, EventStatus.values).with_relations()
         return Event.objects.all()
 
     def get_serializer_class(self):
@@ -316,7 +150,7 @@ class EventViewSet(
             raise exceptions.ValidationError(detail) from error
 
     def _represent(self, event):
-        event = with_event_relations(Event.objects.filter(pk=event.pk)).get()
+        event = Event.objects.filter(pk=event.pk).with_relations().get()
         return api.EventSerializer(event, context=self.get_serializer_context()).data
 
     @extend_schema(
@@ -353,44 +187,21 @@ class EventViewSet(
         A mirror applies these removals and then the events listed with ``updated_since`` (and
         ``ordering=updated_at``); ids it never had can be ignored. Only ids are given.
         """
-        params = RemovedQuerySerializer(data=request.query_params)
+        params = api.RemovedQuerySerializer(data=request.query_params)
         params.is_valid(raise_exception=True)
         since = params.validated_data["since"]
         size = KeysetPagination().get_page_size(request)
         after = None
         if cursor := request.query_params.get("cursor"):
-            after = removal_cursor(cursor)
+            after = parse_removal_cursor(cursor)
         rows = selectors.removed_events(since, after=after, limit=size)
         more, rows = len(rows) > size, rows[:size]
         next_link = None
         if more and rows:
-            from rest_framework.utils.urls import replace_query_param
-
-            last = rows[-1]
-            token = encode_cursor({"o": "removed", "v": [last.at.isoformat(), last.id]})
+            token = removal_cursor(rows[-1].at, rows[-1].id)
             next_link = replace_query_param(request.build_absolute_uri(), "cursor", token)
         data = {"next": next_link, "results": api.RemovalSerializer(rows, many=True).data}
         return Response(data)
-
-
-class RemovedQuerySerializer(serializers.Serializer):
-    since = serializers.DateTimeField()
-
-
-def removal_cursor(text):
-    payload = decode_cursor(text)
-    values = payload.get("v")
-    try:
-        if payload.get("o") != "removed" or not isinstance(values, list) or len(values) != 2:
-            raise ValueError
-        at = datetime.datetime.fromisoformat(values[0])
-        if at.tzinfo is None or not isinstance(values[1], int):
-            raise ValueError
-        return at, values[1]
-    except (TypeError, ValueError) as error:
-        raise exceptions.ValidationError(
-            {"cursor": ["Invalid cursor: use the next link as given."]}
-        ) from error
 
 
 # /organizations/{id}/events/ and /laws/{id}/events/: an event list like /events/ itself.
@@ -404,10 +215,6 @@ TIMELINE_ACTION = {
     "renderer_classes": [JSONRenderer, CSVRenderer],
     "csv_columns": EVENT_CSV_COLUMNS,
 }
-
-
-def events_action_schema(summary):
-    return extend_schema(summary=summary, **EVENT_LIST_SCHEMA)
 
 
 @method_decorator(cache_public_response("api-organizations"), name="dispatch")
@@ -430,8 +237,8 @@ class OrganizationViewSet(ApiViewMixin, EventListMixin, viewsets.ReadOnlyModelVi
     @action(**TIMELINE_ACTION)
     def events(self, request, pk=None):
         organization = get_object_or_404(selectors.organizations_visible_to(request.user), pk=pk)
-        events = selectors.events_visible_to(request.user, self.requested_statuses())
-        return self.event_page(selectors.EventFilters(organizations=[organization]).apply(events))
+        with_subsidiaries = selectors.EventFilters(organizations=[organization])
+        return self.event_page(with_subsidiaries.apply(self.listed_events()))
 
 
 @method_decorator(cache_public_response("api-laws"), name="dispatch")
@@ -454,8 +261,7 @@ class LawViewSet(ApiViewMixin, EventListMixin, viewsets.ReadOnlyModelViewSet):
     @action(**TIMELINE_ACTION)
     def events(self, request, pk=None):
         law = get_object_or_404(selectors.laws_visible_to(request.user), pk=pk)
-        events = selectors.events_visible_to(request.user, self.requested_statuses())
-        return self.event_page(events.filter(law=law))
+        return self.event_page(self.listed_events().filter(law=law))
 
 
 @method_decorator(cache_public_response("api-jurisdictions"), name="dispatch")
@@ -509,14 +315,12 @@ class DateNormalizeView(ApiViewMixin, APIView):
         params = api.DateNormalizeQuerySerializer(data=request.query_params)
         params.is_valid(raise_exception=True)
         values = params.validated_data
-        jurisdiction = values.get("jurisdiction")
-        context = date_context(jurisdiction.code if jurisdiction else None, values.get("language"))
         try:
-            normalized = dates.normalize_date(
+            normalized = services.normalize_in_context(
                 values["text"],
                 reference=values.get("reference"),
-                languages=context.languages,
-                date_order=context.date_order,
+                jurisdiction=values.get("jurisdiction"),
+                language=values.get("language"),
             )
         except (dates.DateNormalizationError, ValueError) as error:
             raise exceptions.ValidationError({"text": [str(error)]}) from error

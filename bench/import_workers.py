@@ -199,7 +199,7 @@ def main():
     parser.add_argument("--redis-db", type=int, default=12, help="Redis database number, flushed")
     args = parser.parse_args()
 
-    from tests.services import port_open
+    from tests.reachability import port_open
 
     for host, port, what in (("127.0.0.1", 5432, "PostgreSQL"), ("127.0.0.1", 6379, "Redis")):
         if not port_open(host, port):

@@ -13,6 +13,7 @@ app.autodiscover_tasks()
 @worker_process_init.connect
 def warm_date_parser(**kwargs):
     # dateparser's first parse in a process costs over a second; pay it before the first task.
-    from timeline import dates
+    # config/__init__.py imports this module while the settings load, before the apps are ready.
+    from timeline import dates  # noqa: PLC0415
 
     dates.warm_up()

@@ -1,12 +1,22 @@
 import pytest
 
+from tests.factories import member_of
+
+
+@pytest.fixture(autouse=True)
+def static_files_without_collectstatic(settings):
+    """Pages and the API docs render and serve their static files from the apps' own folders,
+    so the suite needs no prior ``collectstatic`` (the manifest storage and whitenoise's
+    static root are for deployments)."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    settings.WHITENOISE_USE_FINDERS = True
+
 
 def staff_in_group(django_user_model, username, group_name):
-    from django.contrib.auth.models import Group
-
-    user = django_user_model.objects.create_user(username, password="a long test password 1", is_staff=True)
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
+    return member_of(django_user_model, username, group_name, is_staff=True)
 
 
 @pytest.fixture

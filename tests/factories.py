@@ -1,6 +1,7 @@
 import datetime
 
 import factory
+from django.contrib.auth.models import Group
 
 from timeline import models
 
@@ -62,3 +63,12 @@ class CitationFactory(factory.django.DjangoModelFactory):
     event = factory.SubFactory(EventFactory)
     source = factory.SubFactory(SourceFactory)
     quote = "We are pausing."
+
+
+def member_of(django_user_model, username, group_name, *, is_staff=False):
+    """A user in one of the roles' groups ("editor", "reviewer"), as the migrations define them."""
+    user = django_user_model.objects.create_user(
+        username, password="a long test password 1", is_staff=is_staff
+    )
+    user.groups.add(Group.objects.get(name=group_name))
+    return user

@@ -15,7 +15,7 @@ from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from tests.factories import EventFactory
-from tests.services import PrivateRedis
+from tests.reachability import PrivateRedis
 from timeline import cache as public_cache
 from timeline import shared_cache
 from timeline.models import Event, ImportBatch

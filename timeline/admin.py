@@ -94,17 +94,14 @@ class SourceAdmin(SimpleHistoryAdmin):
 class CitationFormSet(forms.BaseInlineFormSet):
     def clean(self):
         super().clean()
-        if self.instance.status != EventStatus.PUBLISHED:
-            return
         kept = [
             form
             for form in self.forms
             if form.cleaned_data and not form.cleaned_data.get("DELETE") and form.cleaned_data.get("source")
         ]
-        if not kept:
-            raise ValidationError(
-                "A published event needs at least one source: add a citation or save as draft."
-            )
+        errors = services.source_required_errors(self.instance.status, has_source=bool(kept))
+        if errors:
+            raise ValidationError(f"{errors[0].rstrip('.')}: add a citation or save as draft.")
 
 
 def reviewer_owned(request, event):
@@ -176,11 +173,8 @@ class EventAdminForm(forms.ModelForm):
             self.add_error("date_text", str(error))
             return cleaned
         if normalized.ambiguous and cleaned.get("status") == EventStatus.PUBLISHED:
-            self.add_error(
-                "date_text",
-                f"{cleaned['date_text']!r} can be read two ways; set the jurisdiction, write the date "
-                "as YYYY-MM-DD, or save as draft.",
-            )
+            message = services.ambiguous_date_message(cleaned["date_text"], normalized)
+            self.add_error("date_text", f"{message}; or save it as a draft.")
         return cleaned
 
 
@@ -206,9 +200,7 @@ class EventAdmin(SimpleHistoryAdmin):
 
     @admin.display(ordering="date_start", description="date")
     def display_date(self, event):
-        return dates.format_display(
-            event.date_start, event.date_end, event.date_precision, event.date_approximate
-        )
+        return event.date_display
 
     @admin.display(description="read as")
     def normalized_date(self, event):
@@ -266,9 +258,8 @@ class EventAdmin(SimpleHistoryAdmin):
 
 
 def describe_date(event):
-    shown = dates.format_display(
-        event.date_start, event.date_end, event.date_precision, event.date_approximate
-    )
+    """The date as shown, with what it was read as: "July 2020 (2020-07-01 to 2020-07-31, ...)"."""
+    shown = event.date_display
     span = (
         event.date_start.isoformat()
         if event.date_start == event.date_end

@@ -20,7 +20,6 @@ from functools import wraps
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from . import shared_cache
 
@@ -71,25 +70,9 @@ def _new_series():
 
 
 def content_changed(**kwargs):
+    """Receiver of every write to public content (connected in ``timeline.signals``)."""
     # After commit: a reader that sees the new version also sees the committed rows.
     transaction.on_commit(bump_content_version)
-
-
-def watch_content_models():
-    from . import models
-
-    for model in (
-        models.Event,
-        models.Citation,
-        models.Source,
-        models.Organization,
-        models.OrganizationName,
-        models.Law,
-        models.Jurisdiction,
-    ):
-        post_save.connect(content_changed, sender=model, dispatch_uid=f"cache-save-{model.__name__}")
-        post_delete.connect(content_changed, sender=model, dispatch_uid=f"cache-delete-{model.__name__}")
-    m2m_changed.connect(content_changed, sender=models.Event.organizations.through, dispatch_uid="cache-m2m")
 
 
 def request_key(prefix, request):

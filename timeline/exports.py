@@ -14,12 +14,10 @@
 import csv
 import json
 
-from django.db.models import Prefetch
 from django.http import HttpResponseBadRequest, JsonResponse, StreamingHttpResponse
 from django.utils.html import escape
 
-from . import dates, selectors
-from .models import Citation
+from . import selectors
 
 CHUNK = 500
 TIMELINEJS_LIMIT = 500
@@ -51,33 +49,7 @@ CSV_COLUMNS = [
 
 
 def export_events():
-    return (
-        selectors.public_events()
-        .select_related("actor__parent", "jurisdiction", "law")
-        .prefetch_related(
-            "organizations", Prefetch("citations", queryset=Citation.objects.select_related("source"))
-        )
-    )
-
-
-def edtf(start, end, precision, approximate):
-    """ISO 8601 / EDTF at the precision, by ``dates.NormalizedDate``: "2020-07", "2020-07-06~".
-
-    A stored date whose ends fall in different periods of its precision is a range
-    ("2020-06-30/2020-07-06").
-    """
-    ends = {dates.NormalizedDate("", day, day, precision).iso for day in (start, end)}
-    return dates.NormalizedDate("", start, end, precision, approximate, is_range=len(ends) > 1).iso
-
-
-def event_edtf(event):
-    return edtf(event.date_start, event.date_end, event.date_precision, event.date_approximate)
-
-
-def event_display(event):
-    return dates.format_display(
-        event.date_start, event.date_end, event.date_precision, event.date_approximate
-    )
+    return selectors.public_events().with_relations()
 
 
 def bad_request(error):
@@ -91,6 +63,17 @@ def filtered(request):
 def attachment(response, name):
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
+
+
+def streamed_download(request, chunks, content_type, name):
+    """Every public event the query asks for, streamed as ``chunks(events, base URL)`` gives
+    them; a bad filter is a 400 naming it."""
+    try:
+        events = filtered(request)
+    except selectors.FilterError as error:
+        return bad_request(error)
+    base = f"{request.scheme}://{request.get_host()}"
+    return attachment(StreamingHttpResponse(chunks(events, base), content_type=content_type), name)
 
 
 # --- CSV ---
@@ -113,8 +96,8 @@ def csv_row(event, base):
     values = [
         event.pk,
         base + event.get_absolute_url(),
-        event_edtf(event),
-        event_display(event),
+        event.date_edtf,
+        event.date_display,
         event.date_start.isoformat(),
         event.date_end.isoformat(),
         event.date_precision,
@@ -150,13 +133,7 @@ def csv_rows(events, base):
 
 
 def csv_export(request):
-    try:
-        events = filtered(request)
-    except selectors.FilterError as error:
-        return bad_request(error)
-    base = f"{request.scheme}://{request.get_host()}"
-    response = StreamingHttpResponse(csv_rows(events, base), content_type="text/csv; charset=utf-8")
-    return attachment(response, "policy-timeline.csv")
+    return streamed_download(request, csv_rows, "text/csv; charset=utf-8", "policy-timeline.csv")
 
 
 # --- JSON ---
@@ -170,8 +147,8 @@ def event_json(event, base):
         "title": event.title,
         "summary": event.summary,
         "action_type": event.action_type,
-        "date": event_edtf(event),
-        "date_display": event_display(event),
+        "date": event.date_edtf,
+        "date_display": event.date_display,
         "date_precision": event.date_precision,
         "date_start": event.date_start.isoformat(),
         "date_end": event.date_end.isoformat(),
@@ -213,13 +190,7 @@ def json_chunks(events, base):
 
 
 def json_export(request):
-    try:
-        events = filtered(request)
-    except selectors.FilterError as error:
-        return bad_request(error)
-    base = f"{request.scheme}://{request.get_host()}"
-    response = StreamingHttpResponse(json_chunks(events, base), content_type="application/json")
-    return attachment(response, "policy-timeline.json")
+    return streamed_download(request, json_chunks, "application/json", "policy-timeline.json")
 
 
 # --- TimelineJS ---
@@ -252,7 +223,7 @@ def timelinejs_event(event):
     if end != start:
         item["end_date"] = end
     if event.date_approximate or event.date_precision in DISPLAY_DATE_PRECISIONS or end != start:
-        display = event_display(event)
+        display = event.date_display
         start["display_date"] = display
         item["display_date"] = display
     return item

@@ -23,7 +23,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 
-from . import dates, selectors
+from . import selectors
 from .control_characters import strip_control_characters
 
 FEED_SIZE = 50
@@ -38,7 +38,8 @@ ICAL_CHUNK = 500
 
 
 def feed_events():
-    return selectors.public_events().select_related("actor", "law", "jurisdiction")
+    # Feeds show neither citations nor the other organizations: no prefetch queries for them.
+    return selectors.public_events().with_relations(citations=False, organizations=False)
 
 
 def filter_description(params):
@@ -86,7 +87,7 @@ class AtomFeed(Feed):
         return tag_uri("timeline" + (f"?{query}" if query else ""))
 
     def item_title(self, item):
-        return strip_control_characters(f"{event_display(item)}: {item.title}")
+        return strip_control_characters(f"{item.date_display}: {item.title}")
 
     def item_description(self, item):
         # Atom summaries are HTML for readers: the text is escaped, never interpreted.
@@ -111,12 +112,6 @@ class AtomFeed(Feed):
 
     def item_categories(self, item):
         return [item.get_action_type_display()]
-
-
-def event_display(event):
-    return dates.format_display(
-        event.date_start, event.date_end, event.date_precision, event.date_approximate
-    )
 
 
 # --- iCalendar (RFC 5545), written by the icalendar library ---

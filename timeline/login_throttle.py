@@ -27,9 +27,7 @@ import time
 from django.conf import settings
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.backends import ModelBackend
-from django.contrib.auth.signals import user_logged_in, user_login_failed
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.dispatch import receiver
 
 from .client_address import client_address
 from .matching import match_key
@@ -113,15 +111,14 @@ class ThrottledAdminAuthenticationForm(AdminAuthenticationForm):
         return super().clean()
 
 
-@receiver(user_login_failed, dispatch_uid="timeline_login_failed")
 def count_failed_login(sender, credentials, request=None, **kwargs):
-    # Only attempts that got to check a password count (the backend refuses the others).
+    # A receiver of django.contrib.auth's signal, connected in timeline.signals. Only attempts that
+    # got to check a password count (the backend refuses the others).
     username = credentials.get("username")
     if refusal(request, username) is None:
         record_failure(request, username)
 
 
-@receiver(user_logged_in, dispatch_uid="timeline_logged_in")
 def forget_failed_logins(sender, request, user, **kwargs):
     # The pair only: the username's count from elsewhere is someone else's guessing.
     counters.delete(_keys(request, user.get_username())["pair"])

@@ -1,11 +1,21 @@
+"""The timeline's data: who acted (``Organization``), under which law (``Law``), where
+(``Jurisdiction``), what they did and when (``Event``), said where (``Source`` through ``Citation``),
+and how files of events arrive (``ImportBatch``, ``ImportRow``).
+
+Rules that must hold whoever writes are constraints here (a date range that ends after it starts,
+one event per external id or per fingerprint, a retraction with its note); the rules about who may
+write what are in ``timeline.services.editorial``. History of every change is kept by
+simple_history; derived columns (the date's precision rank and span bucket, the search vector) are
+computed by the database.
+"""
+
 import hashlib
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, Q, Value, When
 from django.db.models.functions import Now
-from django.db.models.signals import post_delete
-from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -23,6 +33,13 @@ class DateOrder(models.TextChoices):
 
 
 class Jurisdiction(models.Model):
+    """A country, territory or subdivision by its ISO 3166 code, with how dates are written there.
+
+    ``date_order`` and ``languages`` tell the date engine how to read "05/07/2020" and month names
+    in text about the place (``timeline.jurisdictions.date_context``); blank values are taken from
+    the parent (US-MT from US).
+    """
+
     code = models.CharField(
         max_length=12,
         unique=True,
@@ -89,6 +106,12 @@ def _changed(instance, update_fields, *names):
 
 
 class Organization(models.Model):
+    """A company, government body, court or group that acts in events; ``parent`` is its owner.
+
+    ``match_key`` (the name folded for matching) makes "Facebook, Inc." and "facebook inc" one
+    organization when files are imported; other names are ``OrganizationName`` rows.
+    """
+
     name = models.CharField(max_length=200)
     slug = models.SlugField(max_length=220, unique=True)
     match_key = models.CharField(max_length=200, unique=True, editable=False)
@@ -169,6 +192,9 @@ class LawStatus(models.TextChoices):
 
 
 class Law(models.Model):
+    """A law or regulation events happen under; its milestones are events of the law's action types
+    (passed, signed, in force, struck down), and the responses to it are events linked to it."""
+
     title = models.CharField(max_length=300)
     short_title = models.CharField(max_length=120, blank=True)
     slug = models.SlugField(max_length=220, unique=True)
@@ -206,6 +232,9 @@ class Law(models.Model):
 
 
 class Source(models.Model):
+    """A published page an event is cited from, one row per normalized URL (tracking parameters and
+    other differences that do not change the page are dropped: ``timeline.matching.normalize_url``)."""
+
     url = models.URLField(max_length=1000, help_text="The link as given.")
     normalized_url = models.CharField(max_length=1000, unique=True, editable=False)
     outlet = models.CharField(max_length=200, blank=True)
@@ -228,8 +257,6 @@ class Source(models.Model):
         super().save(*args, **kwargs)
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
         try:
             normalized = normalize_url(self.url)
         except ValueError as error:
@@ -336,8 +363,43 @@ class EventQuerySet(models.QuerySet):
         """Without the search fields: only the database reads them, and they are large."""
         return self.defer("search_document", "search_vector")
 
+    def with_relations(self, *, citations=True, organizations=True):
+        """Events with what a page, feed, export or API representation shows of them, in a fixed
+        number of queries: the actor and its parent, jurisdiction, law and the event responded to
+        are joined; the citations (with their sources) and the other organizations (with their
+        parents) are prefetched unless left out by a surface that does not show them (each costs
+        a query per page); the search fields are left out. The one definition of "events with
+        their relations"."""
+        queryset = (
+            self.for_reading()
+            .select_related("actor__parent", "jurisdiction", "law", "responds_to")
+            .defer("responds_to__search_document", "responds_to__search_vector")
+        )
+        if citations:
+            queryset = queryset.prefetch_related(
+                models.Prefetch("citations", queryset=Citation.objects.select_related("source"))
+            )
+        if organizations:
+            queryset = queryset.prefetch_related(
+                models.Prefetch("organizations", queryset=Organization.objects.select_related("parent"))
+            )
+        return queryset
+
 
 class Event(models.Model):
+    """Something an organization did, or that happened to a law, on a date as precise as its source.
+
+    The date is kept as written (``date_text``) and as read: a range ``date_start``..``date_end``
+    at a ``date_precision`` (day, week, month, quarter, season, year, decade), ``approximate`` for
+    "c. 2016" or "around July", ``ambiguous`` when the text can be read two ways (it then waits for a
+    reviewer). ``date_display`` and ``date_edtf`` give it as text; ``TIMELINE_KEY`` orders events,
+    a coarser date before a finer one starting the same day.
+
+    ``status``: a draft is for editors; published is public; retracted stays at its permalink with
+    ``retraction_note`` saying why. Events from files are matched by ``external_id``, else by
+    ``fingerprint`` (actor, action, law, jurisdiction, date): importing a file twice changes nothing.
+    """
+
     title = models.CharField(max_length=300)
     summary = models.TextField(blank=True)
     action_type = models.CharField(max_length=32, choices=ActionType.choices)
@@ -477,6 +539,22 @@ class Event(models.Model):
     def get_absolute_url(self):
         return reverse("timeline:event", args=[self.pk])
 
+    @property
+    def date_display(self):
+        """The date for people, never more precise than the source: "6 July 2020", "c. 2016".
+
+        The one spelling of an event's date as text: pages, feeds, exports and the admin read it.
+        """
+        return dates.format_display(
+            self.date_start, self.date_end, self.date_precision, self.date_approximate
+        )
+
+    @property
+    def date_edtf(self):
+        """The date as ISO 8601 / EDTF at its precision ("2020-07", "2020-07-06~", a range
+        "2020-06-30/2020-07-06"): the one spelling the exports and the API give."""
+        return dates.edtf(self.date_start, self.date_end, self.date_precision, self.date_approximate)
+
     @staticmethod
     def compose_search_document(*, title, summary, actor, actor_other_names=(), law=None, jurisdiction=None):
         """The text full-text search reads for an event; one line per part, empty parts left out."""
@@ -546,6 +624,8 @@ class Event(models.Model):
 
 
 class Citation(models.Model):
+    """An event's source, with the quote that supports it and who said it."""
+
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="citations")
     source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="citations")
     quote = models.TextField(blank=True)
@@ -574,6 +654,13 @@ class ImportBatchStatus(models.TextChoices):
 
 
 class ImportBatch(models.Model):
+    """One uploaded file of events (CSV, JSON or NDJSON) and its progress.
+
+    Staging stores every row as an ``ImportRow`` (raw values kept), then workers process the rows
+    in chunks; ``status`` goes staged -> processing -> done (or failed), ``messages`` holds what
+    concerns the whole file (unknown columns, a header problem).
+    """
+
     file_name = models.CharField(max_length=255)
     format = models.CharField(max_length=10, choices=ImportFormat.choices)
     status = models.CharField(
@@ -608,6 +695,13 @@ class ImportRowStatus(models.TextChoices):
 
 
 class ImportRow(models.Model):
+    """One row of an imported file: its raw values exactly as given, and what became of it.
+
+    ``status`` says whether it created, updated or left an event unchanged, needs review (with
+    ``messages`` naming each problem and its column) or failed; a row is re-run after it is fixed,
+    with the rights of ``run_by``.
+    """
+
     batch = models.ForeignKey(ImportBatch, on_delete=models.CASCADE, related_name="rows")
     row_number = models.PositiveIntegerField(help_text="1 = the first data row of the file.")
     raw = models.JSONField(help_text="The row exactly as the file gave it.")
@@ -655,7 +749,7 @@ class ImportRow(models.Model):
 class EventTombstone(models.Model):
     """An event that was deleted, kept as its id so API mirrors can drop it (the sync feed).
 
-    Written by the ``post_delete`` receiver below for every deletion (admin, shell, API), bulk
+    Written by ``timeline.signals.record_event_deletion`` for every deletion (admin, shell, API), bulk
     queryset deletes included; events that are retracted or unpublished stay in Event and are
     found there by status and ``updated_at``.
     """
@@ -670,10 +764,3 @@ class EventTombstone(models.Model):
 
     def __str__(self):
         return f"event {self.event_id} deleted {self.deleted_at:%Y-%m-%d %H:%M}"
-
-
-@receiver(post_delete, sender=Event, dispatch_uid="timeline_event_tombstone")
-def record_event_deletion(sender, instance, **kwargs):
-    EventTombstone.objects.update_or_create(
-        event_id=instance.pk, defaults={"external_id": instance.external_id, "deleted_at": timezone.now()}
-    )

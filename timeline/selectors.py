@@ -1,14 +1,28 @@
 """Reads shared by the pages, feeds, exports and the API: one meaning for every filter."""
 
 import datetime
+import heapq
 import math
 from dataclasses import dataclass
 
+from django.contrib.postgres.search import SearchQuery
+from django.db import connection, connections
 from django.db.models import Exists, F, Func, Max, OuterRef, Q
 from django.db.models.lookups import In
 
 from . import dates, search
-from .models import Event, Jurisdiction, Law, Organization
+from .models import (
+    ActionType,
+    Citation,
+    Event,
+    EventStatus,
+    EventTombstone,
+    Jurisdiction,
+    Law,
+    Organization,
+    Source,
+)
+from .services.date_context import normalize_in_context
 
 # The page size planned for when choosing how to find an organization's events.
 TYPICAL_PAGE = 50
@@ -33,7 +47,6 @@ def organization_tree_ids(organization_ids):
     A recursive common table expression (the ORM has none): ``UNION`` rather than ``UNION ALL``
     stops at an organization already found, so even a cycle of parents ends.
     """
-    from django.db import connection
 
     ids = [int(pk) for pk in organization_ids]
     if not ids:
@@ -55,9 +68,10 @@ def organization_tree_ids(organization_ids):
 
 
 def parse_date_bound(field, text, *, reference=None):
-    """The normalized range of a typed bound such as "2020", "July 2020" or "2020-06-30"."""
+    """The normalized range of a typed bound such as "2020", "July 2020" or "2020-06-30" (read
+    in no jurisdiction's context: numeric dates must be unambiguous)."""
     try:
-        normalized = dates.normalize_date(text, reference=reference)
+        normalized = normalize_in_context(text, reference=reference)
     except dates.DateNormalizationError as error:
         raise FilterError(field, f"{field}: {error}") from error
     if normalized.ambiguous:
@@ -139,12 +153,9 @@ def search_events(queryset, text):
     whole words, on the stored vector and its GIN index (``timeline.search``). Elsewhere: every
     word (up to 10) must appear somewhere in the document, case-insensitively.
     """
-    from django.db import connections
 
     text = text.replace("\x00", "")
     if connections[queryset.db].vendor == "postgresql":
-        from django.contrib.postgres.search import SearchQuery
-
         return queryset.filter(
             search_vector=SearchQuery(text, search_type="websearch", config=search.SEARCH_CONFIG)
         )
@@ -166,7 +177,6 @@ def event_filters_from_params(params):
     Every value is checked here, dates included, so a bad value is reported before any query
     for events runs. Unknown slugs are errors, not silently ignored filters.
     """
-    from .models import ActionType, Jurisdiction, Law
 
     def value(name):
         # NUL never belongs in a filter, and PostgreSQL refuses it in a query.
@@ -373,7 +383,6 @@ def can_see_unpublished(user):
 
 def events_visible_to(user, statuses=None):
     """The events ``user`` may read; ``statuses`` (editors only) widens past published."""
-    from .models import EventStatus
 
     if not statuses or not can_see_unpublished(user):
         return public_events()
@@ -384,9 +393,6 @@ def events_visible_to(user, statuses=None):
 
 def sources_visible_to(user):
     """Sources cited by at least one event ``user`` may read (a draft's sources stay hidden)."""
-    from django.db.models import Exists, OuterRef
-
-    from .models import Citation, Source
 
     if can_see_unpublished(user):
         return Source.objects.all()
@@ -444,9 +450,6 @@ def removed_events(since, *, after=None, limit=100):
     In (at, id) order; ``after`` = (at, id) of the last removal already seen. Two queries.
     Only ids leave this function: never the content of an event that is not public.
     """
-    import heapq
-
-    from .models import EventStatus, EventTombstone
 
     def keyset(queryset, at_field, id_field):
         queryset = queryset.filter(**{f"{at_field}__gte": since})

@@ -6,25 +6,21 @@ filter value is answered with the page, its message and status 400, never a 500.
 
 from urllib.parse import urlencode
 
-from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.generic import DetailView, TemplateView
 
 from . import charts, selectors
-from .models import ActionType, Citation, Jurisdiction
+from .models import ActionType, Jurisdiction
 
 PAGE_SIZE = 20
 
 
 def displayed_events():
-    """Published events with what a listing shows, in a fixed number of queries."""
-    return (
-        selectors.public_events()
-        .select_related("actor__parent", "jurisdiction", "law")
-        .prefetch_related(Prefetch("citations", queryset=Citation.objects.select_related("source")))
-    )
+    """Published events with what a page shows (not the other organizations: a permalink reads
+    its own), in a fixed number of queries."""
+    return selectors.public_events().with_relations(organizations=False)
 
 
 def download_links(query):
@@ -146,7 +142,7 @@ class EventDetailView(DetailView):
             return render(request, "timeline/event_retracted.html", {"event": retracted}, status=410)
 
     def get_queryset(self):
-        return displayed_events().select_related("responds_to")
+        return displayed_events()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -1,12 +1,12 @@
 import datetime
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.cache import cache
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from tests import factories
+from tests.factories import member_of
 from timeline.models import ActionType, EventStatus, Jurisdiction
 
 API = "/api/v1"
@@ -40,12 +40,6 @@ def reader(django_user_model):
 @pytest.fixture
 def reader_client(reader):
     return token_client(reader)
-
-
-def member_of(django_user_model, username, group_name):
-    user = django_user_model.objects.create_user(username, password="a long test password 3")
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
 
 
 @pytest.fixture

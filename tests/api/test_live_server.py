@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.services import require_postgres
+from tests.reachability import require_postgres
 
 pytestmark = [pytest.mark.live, pytest.mark.slow]
 

@@ -82,6 +82,14 @@ def test_ambiguous_date_is_a_400_on_date_text(reviewer_token_client, world):
     assert not Event.objects.filter(external_id="api-twitter-pause").exists()
 
 
+def test_the_ambiguous_date_message_gives_the_engines_reason(reviewer_token_client, world):
+    body = payload(world, date_text="05/07/2020", jurisdiction=None)
+    error = assert_error(reviewer_token_client.post(f"{API}/events/", body, format="json"), 400, "date_text")
+    message = error["fields"]["date_text"][0]
+    assert "5 July or 7 May" in message
+    assert "could be swapped" not in message
+
+
 @pytest.mark.parametrize("text", ["N/A", "TBD", "to", "a week after parliament passed the law"])
 def test_text_that_names_no_date_is_a_400_with_the_reason(reviewer_token_client, world, text):
     body = payload(world, date_text=text)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.pages.seed import create_hong_kong_2020
-from tests.services import CHROMIUM_PATH, require, require_chromium
+from tests.reachability import CHROMIUM_PATH, require, require_chromium
 
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 

@@ -2,7 +2,7 @@ import re
 
 import pytest
 
-from tests.services import require_chromium
+from tests.reachability import require_chromium
 
 pytestmark = pytest.mark.chromium
 

@@ -8,7 +8,7 @@ import pytest
 
 from tests.browser.conftest import TIMELINEJS, require_node_module
 from tests.factories import EventFactory
-from tests.services import require_chromium
+from tests.reachability import require_chromium
 
 pytestmark = pytest.mark.chromium
 

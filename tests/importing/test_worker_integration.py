@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.services import PrivateRedis, require_postgres, require_redis, wait_for
+from tests.reachability import PrivateRedis, require_postgres, require_redis, wait_for
 
 pytestmark = [pytest.mark.postgres, pytest.mark.redis, pytest.mark.slow]
 

@@ -47,7 +47,8 @@ def jurisdictions_changed(**kwargs):
 
 def _table():
     """{code: (parent code, date order, languages)} from the database, or None before migrate."""
-    from ..models import Jurisdiction
+    # models imports this package (for JurisdictionKind): the model is read when called.
+    from ..models import Jurisdiction  # noqa: PLC0415
 
     now = time.monotonic()
     if _loaded["table"] is not None and now - _loaded["checked"] < RECHECK_SECONDS:

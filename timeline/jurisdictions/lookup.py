@@ -5,7 +5,8 @@ from .names import name_index
 
 def find_jurisdiction(text):
     """The ``Jurisdiction`` ``text`` names (``DE``, ``DEU``, ``Deutschland``, ``ドイツ``), or None."""
-    from ..models import Jurisdiction
+    # models imports this package (for JurisdictionKind): the model is read when called.
+    from ..models import Jurisdiction  # noqa: PLC0415
 
     text = (text or "").strip()
     if not text:
@@ -23,7 +24,8 @@ def find_jurisdiction(text):
 
 def suggest_jurisdictions(text, limit=3):
     """ "Name (CODE)" of the jurisdictions ``text`` may have meant, closest first."""
-    from ..models import Jurisdiction
+    # models imports this package (for JurisdictionKind): the model is read when called.
+    from ..models import Jurisdiction  # noqa: PLC0415
 
     codes = name_index().candidates(text, limit=limit)
     names = dict(Jurisdiction.objects.filter(code__in=codes).values_list("code", "name"))

@@ -31,6 +31,7 @@ import babel
 import pycountry
 from babel import Locale, localedata
 from babel.languages import get_official_languages
+from django.conf import settings
 
 from ..matching import match_key
 from .bodies import BODIES
@@ -191,8 +192,6 @@ def _fingerprint():
 
 
 def _stored_path():
-    from django.conf import settings
-
     return Path(settings.VAR_DIR) / f"jurisdiction-names-{_fingerprint()}.json"
 
 

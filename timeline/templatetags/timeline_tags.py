@@ -18,10 +18,8 @@ register = template.Library()
 
 @register.filter
 def event_date(event):
-    """ "6 July 2020", "July 2020", "c. 2016": never more precise than the source was."""
-    return dates.format_display(
-        event.date_start, event.date_end, event.date_precision, event.date_approximate
-    )
+    """ "6 July 2020", "July 2020", "c. 2016": ``Event.date_display``, for templates."""
+    return event.date_display
 
 
 def _html_point(day, precision):

@@ -4,7 +4,7 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 
 from timeline import dates
-from timeline.jurisdictions import date_context
+from timeline.services import normalize_in_context
 
 
 class Command(BaseCommand):
@@ -23,23 +23,24 @@ class Command(BaseCommand):
 
     def handle(self, *args, text, reference=None, jurisdiction=None, language=None, **options):
         try:
-            result = dates.normalize_date(text, **self.context(reference, jurisdiction, language))
+            result = normalize_in_context(
+                text,
+                reference=self.reference(reference),
+                jurisdiction=jurisdiction or None,
+                language=language.strip().lower() if language and language.strip() else None,
+            )
         except dates.DateNormalizationError as error:
             self.stdout.write(json.dumps({"error": error.reason, "text": text}, ensure_ascii=False))
             raise CommandError(error.reason, returncode=1) from None
         self.stdout.write(json.dumps(result.as_dict(), ensure_ascii=False))
 
-    def context(self, reference, jurisdiction, language):
-        if reference:
-            try:
-                reference = dt.date.fromisoformat(reference.strip())
-            except ValueError:
-                raise dates.DateNormalizationError(
-                    f"--reference {reference!r} is not a date written YYYY-MM-DD"
-                ) from None
-        languages = [language.strip().lower()] if language and language.strip() else None
-        date_order = None
-        if jurisdiction:
-            found = date_context(jurisdiction, language)
-            languages, date_order = found.languages or languages, found.date_order
-        return {"reference": reference or None, "languages": languages, "date_order": date_order}
+    @staticmethod
+    def reference(text):
+        if not text:
+            return None
+        try:
+            return dt.date.fromisoformat(text.strip())
+        except ValueError:
+            raise dates.DateNormalizationError(
+                f"--reference {text!r} is not a date written YYYY-MM-DD"
+            ) from None

@@ -1,12 +1,22 @@
-"""Writes to events that the admin, the API and the importer share."""
+"""Writes to events that the admin, the API and the importer share: saving an event from values,
+publishing and unpublishing. The rules they follow are in ``editorial``."""
 
-from . import dates
-from .control_characters import strip_control_characters
-from .jurisdictions import date_context
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
 
-
-def date_context_for(jurisdiction=None, language=None):
-    return date_context(jurisdiction.code if jurisdiction is not None else None, language)
+from .. import dates
+from ..control_characters import strip_control_characters
+from ..matching import normalize_url
+from ..models import Citation, Event, EventStatus, Source
+from .date_context import normalize_in_context
+from .editorial import (
+    ambiguous_date_message,
+    change_errors,
+    publishable,
+    retraction_note_errors,
+    source_required_errors,
+    status_change_errors,
+)
 
 
 def apply_normalized_date(event, normalized):
@@ -24,58 +34,14 @@ def apply_date_text(event, *, reference=None, language=None):
     ``date_reference``; numeric order and languages come from the event's jurisdiction.
     Raises ``dates.DateNormalizationError`` with the reason; the event is then left unchanged.
     """
-    context = date_context_for(event.jurisdiction, language)
-    normalized = dates.normalize_date(
+    normalized = normalize_in_context(
         event.date_text,
         reference=reference or event.date_reference,
-        languages=context.languages,
-        date_order=context.date_order,
+        jurisdiction=event.jurisdiction,
+        language=language,
     )
     apply_normalized_date(event, normalized)
     return normalized
-
-
-PUBLISH_PERMISSION = "timeline.publish_event"
-
-
-def can_publish(user):
-    """Reviewers publish and retract; editors write drafts."""
-    return user is not None and user.has_perm(PUBLISH_PERMISSION)
-
-
-def status_change_errors(user, old_status, new_status, *, retraction_note=""):
-    """Why ``user`` may not move an event from ``old_status`` to ``new_status`` (empty: allowed)."""
-    from .models import EventStatus
-
-    if new_status == old_status:
-        return []
-    public_statuses = (EventStatus.PUBLISHED, EventStatus.RETRACTED)
-    if (new_status in public_statuses or old_status in public_statuses) and not can_publish(user):
-        return ["Only a reviewer can publish, unpublish or retract an event."]
-    if new_status == EventStatus.RETRACTED and not retraction_note.strip():
-        return ["A retracted event needs a public note saying why."]
-    return []
-
-
-def change_errors(user, stored_status):
-    """Why ``user`` may not change an event whose stored status is ``stored_status`` (empty: allowed).
-
-    What the public reads is a reviewer's to change: an editor edits drafts, and a published or
-    retracted event changes only when a reviewer makes (or accepts) the change.
-    """
-    from .models import EventStatus
-
-    if stored_status in (EventStatus.PUBLISHED, EventStatus.RETRACTED) and not can_publish(user):
-        return [
-            f"The event is {stored_status}: only a reviewer can change what the public reads. "
-            "Ask a reviewer to make the change, or to unpublish the event so that you can edit it."
-        ]
-    return []
-
-
-def publishable(queryset):
-    """Events that may be published: a source, and a date that is not waiting for review."""
-    return queryset.filter(citations__isnull=False, date_ambiguous=False).distinct()
 
 
 def _set_status(events, status, reason):
@@ -88,8 +54,6 @@ def _set_status(events, status, reason):
 
 def publish_events(queryset):
     """Publish what may be published; returns (number published, events left as they were)."""
-    from .models import EventStatus
-
     ready = list(publishable(queryset).exclude(status=EventStatus.PUBLISHED))
     _set_status(ready, EventStatus.PUBLISHED, "Published")
     ready_ids = {event.pk for event in ready}
@@ -98,19 +62,12 @@ def publish_events(queryset):
 
 
 def unpublish_events(queryset):
-    from .models import EventStatus
-
     events = list(queryset.filter(status=EventStatus.PUBLISHED))
     _set_status(events, EventStatus.DRAFT, "Unpublished")
     return len(events)
 
 
 # --- API writes: create or update one event from validated values ---
-
-AMBIGUOUS_DATE_MESSAGE = (
-    "{text!r} can be read two ways ({reason}); write it as YYYY-MM-DD or a month name, "
-    "or give the jurisdiction whose date order it follows"
-)
 
 
 def _date_inputs_changed(event, values):
@@ -121,11 +78,6 @@ def _date_inputs_changed(event, values):
 
 
 def _source_for(values, index, errors):
-    from django.db import IntegrityError
-
-    from .matching import normalize_url
-    from .models import Source
-
     url = (values.get("url") or "").strip()
     try:
         normalized = normalize_url(url)
@@ -155,6 +107,52 @@ def _source_for(values, index, errors):
     return source
 
 
+def _rule_errors(event, user, old_status, old_note, values, sources):
+    """The editorial rules' objections to ``event`` as changed by ``values``, by field."""
+    errors = {}
+    if note_errors := retraction_note_errors(user, old_note, values.get("retraction_note", old_note)):
+        errors["retraction_note"] = note_errors
+    status_errors = status_change_errors(
+        user, old_status, event.status, retraction_note=event.retraction_note or ""
+    )
+    if status_errors:
+        errors["status"] = status_errors
+    if event.pk and event.responds_to_id == event.pk:
+        errors["responds_to"] = ["An event cannot respond to itself."]
+    if event.status == EventStatus.PUBLISHED:
+        has_source = bool(sources) if sources is not None else bool(event.pk and event.citations.exists())
+        if source_errors := source_required_errors(event.status, has_source=has_source):
+            errors["sources"] = source_errors
+    return errors
+
+
+def _date_errors(event, language):
+    """Why the event's date text cannot be used (empty: it was read into the date fields)."""
+    try:
+        normalized = apply_date_text(event, language=language)
+    except dates.DateNormalizationError as error:
+        return [str(error)]
+    return [ambiguous_date_message(event.date_text, normalized)] if normalized.ambiguous else []
+
+
+def _replace_citations(event, sources):
+    errors = {}
+    rows = [(_source_for(item, index, errors), item) for index, item in enumerate(sources)]
+    if errors:
+        raise ValidationError(errors)
+    event.citations.all().delete()
+    Citation.objects.bulk_create(
+        Citation(
+            event=event,
+            source=source,
+            # bulk_create sends no pre_save: the control characters are cleaned here.
+            quote=strip_control_characters(item.get("quote") or ""),
+            speaker=strip_control_characters(item.get("speaker") or ""),
+        )
+        for source, item in rows
+    )
+
+
 def save_event(event=None, *, values, language=None, user=None):
     """Create (``event`` None) or update an event; returns it saved.
 
@@ -167,11 +165,6 @@ def save_event(event=None, *, values, language=None, user=None):
     ``django.core.exceptions.ValidationError`` with a message per field: unreadable or ambiguous
     date, a status the user may not set, a published event without a source, a duplicate.
     """
-    from django.core.exceptions import PermissionDenied, ValidationError
-    from django.db import IntegrityError, transaction
-
-    from .models import Citation, Event, EventStatus
-
     values = dict(values)
     organizations = values.pop("organizations", None)
     sources = values.pop("sources", None)
@@ -186,29 +179,9 @@ def save_event(event=None, *, values, language=None, user=None):
     for name, value in values.items():
         setattr(event, name, value)
 
-    errors = {}
-    if values.get("retraction_note", old_note) != old_note and not can_publish(user):
-        errors["retraction_note"] = ["Only a reviewer can write the public note of a retraction."]
-    status_errors = status_change_errors(
-        user, old_status, event.status, retraction_note=event.retraction_note or ""
-    )
-    if status_errors:
-        errors["status"] = status_errors
-    if redo_date:
-        try:
-            normalized = apply_date_text(event, language=language)
-        except dates.DateNormalizationError as error:
-            errors["date_text"] = [str(error)]
-        else:
-            if normalized.ambiguous:
-                reason = getattr(normalized, "note", "") or "day and month could be swapped"
-                errors["date_text"] = [AMBIGUOUS_DATE_MESSAGE.format(text=event.date_text, reason=reason)]
-    if event.pk and event.responds_to_id == event.pk:
-        errors["responds_to"] = ["An event cannot respond to itself."]
-    if event.status == EventStatus.PUBLISHED:
-        has_source = bool(sources) if sources is not None else bool(event.pk and event.citations.exists())
-        if not has_source:
-            errors["sources"] = ["A published event needs at least one source."]
+    errors = _rule_errors(event, user, old_status, old_note, values, sources)
+    if redo_date and (date_errors := _date_errors(event, language)):
+        errors["date_text"] = date_errors
     if errors:
         raise ValidationError(errors)
 
@@ -225,20 +198,7 @@ def save_event(event=None, *, values, language=None, user=None):
             if organizations is not None:
                 event.organizations.set(organizations)
             if sources is not None:
-                source_errors = {}
-                rows = [(_source_for(item, index, source_errors), item) for index, item in enumerate(sources)]
-                if source_errors:
-                    raise ValidationError(source_errors)
-                event.citations.all().delete()
-                Citation.objects.bulk_create(
-                    Citation(
-                        event=event,
-                        source=source,
-                        quote=strip_control_characters(item.get("quote") or ""),
-                        speaker=strip_control_characters(item.get("speaker") or ""),
-                    )
-                    for source, item in rows
-                )
+                _replace_citations(event, sources)
     except IntegrityError as error:
         raise ValidationError(
             {"non_field_errors": [f"The event conflicts with another one: {error}"]}

@@ -1,0 +1,50 @@
+"""Each idea has one definition in the application code; these fail when a second spelling of it
+creeps back (a copy that would then have to be kept in step, as exports.edtf once was not).
+
+The date engine (``timeline/dates``) defines the primitives; the places allowed to call them are
+listed with the reason.
+"""
+
+import re
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+APPLICATION = [ROOT / "timeline", ROOT / "api", ROOT / "config"]
+ENGINE = ("timeline/dates.py", "timeline/dates/")
+
+ONE_PLACE = {
+    # An event's date as text: Event.date_display. The template tags also label the period
+    # headings of a listing ("Q3 2020") from a period, not from an event.
+    r"\bformat_display\(": {"timeline/models.py", "timeline/templatetags/timeline_tags.py"},
+    # An event's EDTF string: Event.date_edtf.
+    r"\bedtf\(": {"timeline/models.py"},
+    # A date normalized in a jurisdiction's context: services.normalize_in_context. The importer
+    # still reads it itself until its rewrite calls normalize_in_context (issue 15's closing note).
+    r"\bnormalize_date\(": {"timeline/services/date_context.py", "timeline/importing/processing.py"},
+    r"\bdate_context\(": {
+        "timeline/services/date_context.py",
+        "timeline/jurisdictions.py",
+        "timeline/importing/processing.py",
+    },
+    # Events with their relations: EventQuerySet.with_relations.
+    r"Prefetch\(\s*\"citations\"|\"actor__parent\"": {"timeline/models.py"},
+    # The editorial messages: services.editorial.
+    r"can be read two ways \(\{|needs at least one source\.\"": {"timeline/services/editorial.py"},
+}
+
+
+def application_files():
+    for folder in APPLICATION:
+        for path in folder.rglob("*.py"):
+            relative = path.relative_to(ROOT).as_posix()
+            if "/migrations/" not in relative and not relative.startswith(ENGINE):
+                yield relative, path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("pattern", ONE_PLACE)
+def test_an_idea_is_spelled_in_one_place(pattern):
+    found = {name for name, text in application_files() if re.search(pattern, text)}
+    assert found <= ONE_PLACE[pattern], f"{pattern!r} spelled again in {sorted(found - ONE_PLACE[pattern])}"
+    assert found, f"{pattern!r} is nowhere: update this test with the idea's new home"
