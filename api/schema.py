@@ -65,3 +65,99 @@ EVENT_LIST_SCHEMA = {
 
 def events_action_schema(summary):
     return extend_schema(summary=summary, **EVENT_LIST_SCHEMA)
+
+
+# --- Post-processing: what drf-spectacular cannot say from the views ---------------------------
+
+# Parameters accept exactly what the server accepts, and carry an example that it accepts (so
+# that a client generator, and schemathesis's examples phase, start from a working request).
+CURSOR_SCHEMA = {"type": "string", "minLength": 1, "pattern": "^[A-Za-z0-9_-]+=*$"}
+PARAMETER_EXAMPLES = {
+    "text": "Monday, July 6, 2020",
+    "reference": "2020-07-07",
+    "jurisdiction": "HK",
+    "language": "en",
+    "q": "data requests",
+    "date_after": "June 2020",
+    "date_before": "2020",
+    "action_type": "data_request_policy",
+    "since": "2020-07-01T00:00:00Z",
+    "updated_since": "2020-07-01T00:00:00Z",
+    "page_size": 20,
+}
+URI_TOO_LONG = {
+    "description": "The URL is longer than the server reads (gunicorn: 4,094 bytes for the request "
+    "line); the answer comes from the server, not the API, and has no JSON body."
+}
+
+
+def _fix_parameter(parameter):
+    schema = parameter.setdefault("schema", {})
+    name = parameter["name"]
+    if name == "cursor":
+        schema.update(CURSOR_SCHEMA)
+    elif name == "page_size":
+        schema.update({"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE})
+    if schema.get("type") == "string" and parameter.get("required") and "format" not in schema:
+        schema.setdefault("minLength", 1)
+    if name in PARAMETER_EXAMPLES and "example" not in parameter and "examples" not in parameter:
+        parameter["example"] = PARAMETER_EXAMPLES[name]
+
+
+def _identifier(path):
+    """The path parameter of a detail path ("/api/v1/events/{id}/" -> "id"), else None."""
+    last = path.rstrip("/").rsplit("/", 1)[-1]
+    return last[1:-1] if last.startswith("{") and last.endswith("}") else None
+
+
+def _links(paths):
+    """OpenAPI links from where an identifier appears to the operations that take it.
+
+    A list's first result, a created (or accepted) resource and a resource itself lead to its
+    detail operations and to sub-resources such as /organizations/{id}/events/: this is what lets
+    a stateful client (schemathesis's stateful phase) walk from one call to the next.
+    """
+    for path in list(paths):
+        name = _identifier(path)
+        if name is None:
+            continue
+        prefix = path[: path.rindex("{")] + "{" + name + "}"
+        targets = [
+            operation["operationId"]
+            for target_path, operations in paths.items()
+            if target_path.startswith(prefix)
+            for method, operation in operations.items()
+            if method in ("get", "put", "patch")
+        ]
+        collection = paths.get(path[: path.rindex("{")], {})
+        sources = [
+            (collection.get("get"), "200", f"$response.body#/results/0/{name}"),
+            (collection.get("post"), "201", f"$response.body#/{name}"),
+            (collection.get("post"), "202", f"$response.body#/{name}"),
+            (paths[path].get("get"), "200", f"$response.body#/{name}"),
+        ]
+        for operation, code, expression in sources:
+            response = (operation or {}).get("responses", {}).get(code)
+            if response is None:
+                continue
+            for operation_id in targets:
+                if operation_id != operation["operationId"]:
+                    response.setdefault("links", {})[operation_id] = {
+                        "operationId": operation_id,
+                        "parameters": {name: expression},
+                    }
+
+
+def postprocess(result, generator, request, public):
+    """drf-spectacular postprocessing hook (SPECTACULAR_SETTINGS["POSTPROCESSING_HOOKS"])."""
+    paths = result.get("paths", {})
+    for operations in paths.values():
+        for operation in operations.values():
+            if not isinstance(operation, dict) or "responses" not in operation:
+                continue
+            for parameter in operation.get("parameters", []):
+                if parameter.get("in") == "query":
+                    _fix_parameter(parameter)
+            operation["responses"].setdefault("414", URI_TOO_LONG)
+    _links(paths)
+    return result

@@ -223,6 +223,21 @@ class SourceInputSerializer(serializers.Serializer):
     speaker = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
 
 
+class LanguageField(serializers.RegexField):
+    """A language tag (BCP 47 shape: en, zh-Hant, es-419), answered in lower case."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", 35)
+        super().__init__(
+            r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$",
+            error_messages={"invalid": "Use a language code such as en, zh-Hant or es-419."},
+            **kwargs,
+        )
+
+    def to_internal_value(self, data):
+        return super().to_internal_value(data).lower()
+
+
 class EventWriteSerializer(serializers.Serializer):
     """What a client sends to create or change an event. The date is given as written
     (``date_text``); the server normalizes it, reading it in ``language`` (optional) and the
@@ -244,12 +259,8 @@ class EventWriteSerializer(serializers.Serializer):
     date_reference = serializers.DateField(
         required=False, allow_null=True, help_text="What relative text is read against (the source's date)."
     )
-    language = serializers.CharField(
-        max_length=8,
-        required=False,
-        allow_blank=True,
-        write_only=True,
-        help_text="ISO 639-1 code of date_text.",
+    language = LanguageField(
+        required=False, allow_blank=True, write_only=True, help_text="Language of date_text (en, zh-Hant)."
     )
     status = serializers.ChoiceField(
         choices=EventStatus.choices,
@@ -264,12 +275,6 @@ class EventWriteSerializer(serializers.Serializer):
         many=True, required=False, help_text="Replaces the event's sources when given."
     )
 
-    def validate_language(self, value):
-        value = value.strip().lower()
-        if value and not (value.isascii() and value.replace("-", "").isalpha()):
-            raise serializers.ValidationError("Use an ISO 639-1 code such as en, zh, de.")
-        return value
-
 
 class DateNormalizeQuerySerializer(serializers.Serializer):
     text = serializers.CharField(max_length=200, help_text='The date as written: "Monday, July 6, 2020".')
@@ -277,13 +282,7 @@ class DateNormalizeQuerySerializer(serializers.Serializer):
         required=False, help_text="YYYY-MM-DD that relative text is read against."
     )
     jurisdiction = JurisdictionCodeField(required=False, help_text="ISO 3166 code.")
-    language = serializers.CharField(max_length=8, required=False, help_text="ISO 639-1 code.")
-
-    def validate_language(self, value):
-        value = value.strip().lower()
-        if not (value.isascii() and value.replace("-", "").isalpha()):
-            raise serializers.ValidationError("Use an ISO 639-1 code such as en, zh, de.")
-        return value
+    language = LanguageField(required=False, help_text="Language of the text (en, zh-Hant); else detected.")
 
 
 class NormalizedDateSerializer(serializers.Serializer):

@@ -25,7 +25,8 @@ ONE_PLACE = {
     r"\bnormalize_date\(": {"timeline/services/date_context.py", "timeline/importing/processing.py"},
     r"\bdate_context\(": {
         "timeline/services/date_context.py",
-        "timeline/jurisdictions.py",
+        "timeline/jurisdictions/__init__.py",  # its docstring names it
+        "timeline/jurisdictions/context.py",  # the definition
         "timeline/importing/processing.py",
     },
     # Events with their relations: EventQuerySet.with_relations.
