@@ -1,0 +1,392 @@
+"""Who and what an article names: organizations (known, or proposed from capitalized names and
+bodies such as "the Chinese parliament"), laws (known, law-like names, references such as "the
+new law") and jurisdictions (by name in any language).
+
+What is known comes in a ``Knowledge`` (the database adapter fills it; tests build it by hand).
+Known names are matched with the importer's ``match_key`` (case, accents and spacing do not
+matter): every run of one to six words that starts with a capital is looked up, and in CJK text
+every run of two to twelve characters.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import NamedTuple
+
+from ..matching import match_key
+from . import vocabulary
+from .places import jurisdiction_lookup
+
+
+@dataclass(frozen=True)
+class KnownOrganization:
+    name: str
+    kind: str = ""
+    parent: str = ""
+    other_names: tuple[str, ...] = ()
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class KnownLaw:
+    title: str
+    short_title: str = ""
+    jurisdiction: str = ""
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    organizations: tuple[KnownOrganization, ...] = ()
+    laws: tuple[KnownLaw, ...] = ()
+    jurisdiction_code: Callable[[str], str | None] | None = field(default=None, compare=False)
+
+    @cached_property
+    def organization_keys(self) -> dict[str, KnownOrganization]:
+        keys = {}
+        for organization in self.organizations:
+            for name in (organization.name, *organization.other_names):
+                keys.setdefault(_key(name), organization)
+        return keys
+
+    @cached_property
+    def law_keys(self) -> dict[str, KnownLaw]:
+        keys = {}
+        for law in self.laws:
+            for name in (law.title, law.short_title):
+                if name:
+                    keys.setdefault(_key(name), law)
+        return keys
+
+    @cached_property
+    def law_words(self) -> list[tuple[frozenset, KnownLaw]]:
+        return [(_law_words(law.title), law) for law in self.laws]
+
+    def code_of(self, name: str) -> str | None:
+        lookup = self.jurisdiction_code or jurisdiction_lookup()
+        return lookup(name)
+
+
+class Mention(NamedTuple):
+    start: int
+    end: int
+    kind: str  # organization | law | jurisdiction
+    name: str  # the name to record: the known name, or the text as written
+    known: bool
+    detail: str = ""  # organization kind, law jurisdiction or jurisdiction code
+    possessive: bool = False
+
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
+_TOKEN = re.compile(r"[^\W_](?:[\w&]|[.-](?=\w)|['’](?=\w\w))*")
+_CJK_RUN = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]{2,}")
+_LAW_NOUNS = frozenset(
+    [
+        "law",
+        "laws",
+        "act",
+        "bill",
+        "legislation",
+        "ordinance",
+        "regulation",
+        "code",
+        "decree",
+        "statute",
+        "directive",
+    ]
+)
+_GENERIC_LAW_WORDS = _LAW_NOUNS | frozenset(
+    [
+        "the",
+        "new",
+        "a",
+        "an",
+        "this",
+        "that",
+        "of",
+        "on",
+        "for",
+        "and",
+        "to",
+        "its",
+        "controversial",
+        "proposed",
+    ]
+)
+# Last words of names that are organizations, not people: "Digital Rights Watch", "Acme Group".
+_ORGANIZATION_ENDINGS = frozenset(
+    [
+        "inc",
+        "ltd",
+        "llc",
+        "plc",
+        "corp",
+        "corporation",
+        "company",
+        "co",
+        "group",
+        "holdings",
+        "watch",
+        "foundation",
+        "network",
+        "international",
+        "institute",
+        "association",
+        "council",
+        "committee",
+        "union",
+        "party",
+        "agency",
+        "commission",
+        "office",
+        "ministry",
+        "court",
+        "times",
+        "post",
+        "news",
+        "media",
+        "rights",
+        "labs",
+        "technologies",
+        "bank",
+        "alliance",
+        "coalition",
+        "center",
+        "centre",
+        "project",
+        "initiative",
+        "society",
+        "forum",
+        "federation",
+        "league",
+        "trust",
+        "fund",
+        "service",
+        "services",
+        "systems",
+        "platforms",
+        "communications",
+        "telecom",
+        "parliament",
+        "congress",
+        "senate",
+        "assembly",
+        "government",
+        "authority",
+        "police",
+        "board",
+        "bureau",
+        "department",
+    ]
+)
+
+
+def _key(name: str) -> str:
+    return match_key(name.translate(_APOSTROPHES))
+
+
+def _law_words(title: str) -> frozenset:
+    return frozenset(word for word in re.findall(r"\w+", _key(title)) if word not in _GENERIC_LAW_WORDS)
+
+
+def _capitalized(token: str) -> bool:
+    return token[:1].isupper() or (token[:1].isdigit() is False and any(ch.isupper() for ch in token[1:3]))
+
+
+def _possessive(text: str, end: int) -> bool:
+    return bool(re.match(r"[’']s?\b", text[end : end + 2]))
+
+
+def find_organizations(text: str, knowledge: Knowledge, language: str) -> list[Mention]:
+    found: list[Mention] = []
+    keys = knowledge.organization_keys
+    if keys:
+        for start, end in _candidate_spans(text, language, 6):
+            organization = keys.get(_key(text[start:end]))
+            if organization is not None and not any(m.start <= start < m.end for m in found):
+                found.append(
+                    Mention(
+                        start,
+                        end,
+                        "organization",
+                        organization.name,
+                        True,
+                        organization.kind,
+                        _possessive(text, end),
+                    )
+                )
+    return sorted(found)
+
+
+def _candidate_spans(text: str, language: str, longest: int):
+    """(start, end) of word runs to look names up with, longest first at each position."""
+    if language in vocabulary.SPACELESS:
+        for run in _CJK_RUN.finditer(text):
+            chars = run.group()
+            for i in range(len(chars)):
+                for length in range(min(12, len(chars) - i), 1, -1):
+                    yield run.start() + i, run.start() + i + length
+    tokens = list(_TOKEN.finditer(text))
+    cased = language not in ("ar",)
+    for i, token in enumerate(tokens):
+        if cased and not _capitalized(token.group()):
+            continue
+        for j in range(min(len(tokens), i + longest), i, -1):
+            between = text[tokens[j - 1].end() : tokens[j - 1].end()]
+            if "\n" in text[token.start() : tokens[j - 1].end()]:
+                continue
+            del between
+            yield token.start(), tokens[j - 1].end()
+
+
+def propose_organizations(text: str, taken: list[Mention], language: str) -> list[Mention]:
+    """Capitalized names and bodies not already known: candidates for new organizations."""
+    found: list[Mention] = []
+    occupied = [(m.start, m.end) for m in taken]
+
+    def free(start, end):
+        return not any(a < end and start < b for a, b in occupied)
+
+    function_words = vocabulary.function_words(language)
+    for pattern, kind in vocabulary.bodies(language):
+        for match in pattern.finditer(text):
+            qualifier = _qualifier_before(text, match.start(), function_words)
+            if qualifier is None or not free(qualifier, match.end()):
+                continue
+            name = text[qualifier : match.end()]
+            found.append(
+                Mention(
+                    qualifier, match.end(), "organization", name, False, kind, _possessive(text, match.end())
+                )
+            )
+            occupied.append((qualifier, match.end()))
+    if language in vocabulary.SPACELESS or language == "ar":
+        return sorted(found)
+    tokens = list(_TOKEN.finditer(text))
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        word = token.group()
+        if not _capitalized(word) or word.lower() in function_words:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(tokens):
+            gap = text[tokens[j - 1].end() : tokens[j].start()]
+            nxt = tokens[j].group()
+            if gap not in (" ", "-") or not (
+                _capitalized(nxt) or nxt.lower() in ("of", "for", "&", "de", "du", "der", "für")
+            ):
+                break
+            j += 1
+        while j > i + 1 and not _capitalized(tokens[j - 1].group()):
+            j -= 1
+        start, end = token.start(), tokens[j - 1].end()
+        words = [t.group() for t in tokens[i:j]]
+        if free(start, end) and not _looks_like_person(words) and not _adjective(words, text, end, language):
+            found.append(
+                Mention(start, end, "organization", text[start:end], False, "", _possessive(text, end))
+            )
+        i = j
+    return sorted(found)
+
+
+def _qualifier_before(text: str, position: int, function_words) -> int | None:
+    """Start of the capitalized words ("Chinese", "Hong Kong", "China's") just before a body noun."""
+    start = None
+    for token in reversed(list(_TOKEN.finditer(text[max(0, position - 80) : position]))):
+        offset = max(0, position - 80)
+        word = token.group()
+        tail = text[offset + token.end() : position if start is None else start]
+        if tail.strip(" ’'s") or not _capitalized(word) or word.lower() in function_words:
+            break
+        start = offset + token.start()
+    return start
+
+
+def _adjective(words: list[str], text: str, end: int, language: str) -> bool:
+    """ "American" in "the American tech giant": a nationality, not a name."""
+    return (
+        language == "en"
+        and len(words) == 1
+        and bool(_DEMONYM.search(words[0]))
+        and bool(re.match(r" [a-z]", text[end : end + 2]))
+    )
+
+
+_DEMONYM = re.compile(r"(?:an|ese|ish|ian|ic|i)$")
+
+
+def _looks_like_person(words: list[str]) -> bool:
+    if not 2 <= len(words) <= 3:
+        return False
+    if words[-1].lower().rstrip(".") in _ORGANIZATION_ENDINGS:
+        return False
+    return all(word[:1].isupper() and word[1:].islower() and word.isalpha() for word in words)
+
+
+def find_laws(text: str, knowledge: Knowledge, language: str) -> list[Mention]:
+    found: list[Mention] = []
+    keys = knowledge.law_keys
+    for match in vocabulary.law_names(language).finditer(text):
+        start, end = _trim_law(text, match.start(), match.end(), language)
+        if end - start < 4 or any(m.start < end and start < m.end for m in found):
+            continue
+        name = text[start:end].strip(" 《》「」")
+        law = keys.get(_key(name)) or _law_by_words(name, knowledge)
+        if law is None and language == "en" and name[:1].islower() and len(_law_words(name)) == 0:
+            continue
+        if law is not None:
+            found.append(Mention(start, end, "law", law.title, True, law.jurisdiction))
+        else:
+            found.append(Mention(start, end, "law", name, False))
+    return sorted(found)
+
+
+def _trim_law(text, start, end, language):
+    while end > start and not text[end - 1].isalnum() and text[end - 1] not in "》」":
+        end -= 1
+    if language == "en":
+        words = text[start:end].split()
+        while words and words[0].lower() in _GENERIC_LAW_WORDS - _LAW_NOUNS | {"new"}:
+            start += len(words[0]) + 1
+            words = words[1:]
+    return start, end
+
+
+def _law_by_words(name: str, knowledge: Knowledge) -> KnownLaw | None:
+    words = _law_words(name)
+    if not words:
+        return None
+    matches = [law for title_words, law in knowledge.law_words if words <= title_words]
+    return matches[0] if len(matches) == 1 else None
+
+
+def law_references(text: str, language: str) -> list[tuple[int, int]]:
+    return [m.span() for m in vocabulary.law_references(language).finditer(text)]
+
+
+def law_group_key(name: str) -> frozenset:
+    return _law_words(name)
+
+
+def find_jurisdictions(text: str, knowledge: Knowledge, language: str, taken: list[Mention]) -> list[Mention]:
+    found: list[Mention] = []
+    occupied = [(m.start, m.end) for m in taken if m.kind == "law"]
+    for start, end in _candidate_spans(text, language, 4):
+        if any(a <= start < b for a, b in occupied) or any(m.start <= start < m.end for m in found):
+            continue
+        phrase = text[start:end]
+        if (
+            phrase.isupper()
+            and len(phrase) <= 3
+            and not re.search(r"\bthe\s+$", text[max(0, start - 5) : start], re.I)
+        ):
+            continue
+        code = knowledge.code_of(phrase)
+        if code:
+            found.append(Mention(start, end, "jurisdiction", phrase, True, code, _possessive(text, end)))
+    return sorted(found)

@@ -1,0 +1,52 @@
+"""Jurisdiction names in any language -> code, for the extractor.
+
+``timeline.jurisdictions`` owns the names of jurisdictions; when it offers ``name_index`` (every
+ISO 3166 and CLDR name in every language), that is what is used. Until then, CLDR's territory
+names (Babel) in the extractor's languages and ISO 3166-1's names (pycountry) stand in.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ..matching import match_key
+
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+def _name_key(text: str) -> str:
+    return re.sub(r"^the ", "", _NOT_WORD.sub(" ", match_key(text)).strip())
+
+
+@cache
+def jurisdiction_lookup():
+    try:
+        from ..jurisdictions import name_index
+    except ImportError:
+        index = _standard_names()
+        return lambda name: index.get(_name_key(name))
+    return name_index().code
+
+
+@cache
+def _standard_names() -> dict[str, str]:
+    import pycountry
+    from babel import Locale
+
+    from .vocabulary import LANGUAGES
+
+    names: dict[str, str] = {}
+    for country in pycountry.countries:
+        for attribute in ("name", "common_name", "official_name"):
+            value = getattr(country, attribute, None)
+            if value:
+                names.setdefault(_name_key(value), country.alpha_2)
+    for language in LANGUAGES:
+        for code, name in Locale.parse(language).territories.items():
+            if len(code) == 2 and code.isalpha() and code not in ("ZZ", "XA", "XB", "QO"):
+                names.setdefault(_name_key(name), code)
+                short = re.split(r"\s+(?:SAR|S\.A\.R\.)|特別行政區|特别行政区|特別行政区|특별행정구", name)[0]
+                names.setdefault(_name_key(short), code)
+    names.setdefault(_name_key("European Union"), "EU")
+    return names
