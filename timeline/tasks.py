@@ -28,3 +28,14 @@ def process_import_chunk(self, batch_id, row_ids):
 @shared_task(**RETRYING)
 def finish_import_batch(batch_id):
     processing.finish_batch(batch_id)
+
+
+@shared_task(**RETRYING)
+def extract_article_files(paths, part_path, published=None, url="", language=""):
+    """Candidate events of a chunk of article files, written to ``part_path`` (rewritten on a retry)."""
+    import datetime
+
+    from . import article_events
+
+    day = datetime.date.fromisoformat(published) if published else None
+    article_events.write_rows_part(paths, part_path, published=day, url=url, language=language)
