@@ -5,7 +5,7 @@ from django.db.models import Count
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
-from . import admin_imports, dates, services  # noqa: F401  (admin_imports registers the import admin)
+from . import admin_articles, admin_imports, dates, services  # noqa: F401  (admin_imports registers the import admin)
 from .models import (
     Citation,
     Event,
@@ -193,6 +193,17 @@ class EventAdmin(SimpleHistoryAdmin):
         if event.pk is None or event.date_start is None:
             return "Shown after saving."
         return describe_date(event)
+
+    def get_urls(self):
+        from django.urls import path
+
+        def from_article(request):
+            return admin_articles.article_view(self, request)
+
+        view = path(
+            "from-article/", self.admin_site.admin_view(from_article), name="timeline_event_from_article"
+        )
+        return [view, *super().get_urls()]
 
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)

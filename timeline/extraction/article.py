@@ -38,11 +38,6 @@ class Article:
     language: str = ""
     kind: str = "text"
 
-    def with_defaults(self, **values):
-        """A copy where the given values fill what the article itself left empty."""
-        missing = {name: value for name, value in values.items() if value and not getattr(self, name)}
-        return replace(self, **missing) if missing else self
-
 
 def kind_of(name: str = "", content_type: str = "", text: str = "") -> str:
     """text, markdown or html: from the file name, else the content type, else the text itself."""
@@ -99,6 +94,7 @@ def read_article(
     url: str = "",
     language: str = "",
     outlet: str = "",
+    title: str = "",
 ) -> Article:
     """The article in ``data``; given values win over what the HTML metadata says."""
     label = f"{name}: " if name else ""
@@ -120,7 +116,7 @@ def read_article(
         article = Article(text=_tidy(text), title=_first_line(text))
     if not article.text.strip():
         raise ArticleError(f"{label}no article text found")
-    given = {"published": published, "url": url, "language": language, "outlet": outlet}
+    given = {"published": published, "url": url, "language": language, "outlet": outlet, "title": title}
     given = {key: value for key, value in given.items() if value}
     return replace(article, **given)
 

@@ -187,17 +187,24 @@ class _Context:
 
     def candidates(self) -> list[Candidate]:
         found: list[Candidate] = []
-        anchored_dates: dict[int, tuple[date_engine.NormalizedDate, str, _Anchor]] = {}
+        anchors: dict[int, _Anchor] = {}
         for sentence in self.sentences:
+            if self._headline(sentence):
+                continue
             anchor = self._anchor(sentence)
+            if anchor is not None:
+                anchors[sentence.index] = anchor
             for action in self._actions(sentence):
                 in_anchor = anchor is not None and anchor.end <= action.start < anchor.clause_end
                 for actor in self._subjects(action):
                     found.append(self._candidate(actor, action, in_anchor=in_anchor))
-            if anchor is not None:
-                resolved = self._resolve_anchor(anchor, sentence, found)
-                if resolved is not None:
-                    anchored_dates[sentence.index] = resolved
+        for candidate in found:
+            self._date_from_sentence(candidate, anchors.get(candidate.sentence_index))
+        anchored_dates = {}
+        for index, anchor in anchors.items():
+            resolved = self._resolve_anchor(anchor, self.sentences[index], found)
+            if resolved is not None:
+                anchored_dates[index] = resolved
         for candidate in found:
             self._date(candidate, anchored_dates)
         found = self._merge(found)
@@ -205,6 +212,15 @@ class _Context:
             self._describe(candidate)
         self._link_responses(found)
         return found
+
+    def _headline(self, sentence: Sentence) -> bool:
+        """A title line (one sentence, no closing punctuation, first of the text) restates the story:
+        its events are in the body, with their dates."""
+        if sentence.paragraph != 0:
+            return False
+        line = self.text[sentence.start : sentence.end]
+        alone = all(other.paragraph != 0 or other.index == sentence.index for other in self.sentences[:3])
+        return alone and not re.search(r"[.!?。！？]$", line) and len(self.sentences) > 1
 
     def _actions(self, sentence: Sentence) -> list[_Action]:
         text = self.text
@@ -269,6 +285,15 @@ class _Context:
             and not _inside((m.start, m.end), self.quotations)
         ]
         spaceless = self.language in vocabulary.SPACELESS
+        if before and self.language in vocabulary.SUBJECT_FIRST:
+            clause_start = max(
+                [sentence.start]
+                + [
+                    m.end() + sentence.start
+                    for m in re.finditer(r"[;:]|,\s(?:dass|weil|wenn)\b", text[sentence.start : action.start])
+                ]
+            )
+            before = [m for m in before if m.start >= clause_start][:1] or before
         if before:
             nearest = before[-1]
             gap = text[nearest.end : action.start]
@@ -306,7 +331,7 @@ class _Context:
             return len(gap) <= 40 and "。" not in gap
         words = re.findall(r"[^\W\d_]+", gap)
         dated = sum(len(re.findall(r"[^\W\d_]+", m.text)) for m in self.mentions if m.text in gap)
-        return len(words) - dated <= 10
+        return len(words) - dated <= (20 if self.language in vocabulary.SUBJECT_FIRST else 10)
 
     def _candidate(self, actor: Mention, action: _Action, *, in_anchor: bool) -> Candidate:
         sentence = action.sentence
@@ -409,6 +434,8 @@ class _Context:
                 base = mention.value
                 self.used_dates.add(mention.span)
         if base is None:
+            base = self._date_of_clause_action(anchor, sentence, found)
+        if base is None:
             events = [c for c in found if c.sentence_index == sentence.index and "anchor" in c.notes]
             for event in events:
                 dated = self._date_of_event_elsewhere(event)
@@ -430,6 +457,26 @@ class _Context:
             approximate=anchor.approximate or base.approximate,
         )
         return value, self.text[anchor.start : anchor.clause_end].strip().rstrip(".。"), anchor
+
+    def _date_of_clause_action(self, anchor: _Anchor, sentence: Sentence, found: list[Candidate]):
+        """The date of the event the anchor's clause names, when another sentence dated it: "two
+        weeks after the parliament adopted the Online Content Act" is the dated law_passed of that law."""
+        for action in self._actions(sentence):
+            if not anchor.end <= action.start < anchor.clause_end:
+                continue
+            law = self._law_for(action)
+            actors = {m.name for m in self._subjects(action)}
+            for candidate in found:
+                same = candidate.action_type == action.action_type and (
+                    candidate.actor in actors or (law is not None and candidate.law == law.name)
+                )
+                if (
+                    same
+                    and candidate.date_source == DATE_FROM_SENTENCE
+                    and candidate.sentence_index != sentence.index
+                ):
+                    return candidate.date
+        return None
 
     def _date_of_event_elsewhere(self, event: Candidate):
         """The date another sentence gives the same law's milestone or the same actor's action."""
@@ -472,32 +519,32 @@ class _Context:
 
     # --- dating ---
 
-    def _date(self, candidate: Candidate, anchored_dates) -> None:
-        if candidate.date is not None:
+    def _date_from_sentence(self, candidate: Candidate, anchor: _Anchor | None) -> None:
+        if "anchor" in candidate.notes:
             return
         action = candidate._action
         sentence = action.sentence
-        anchor = anchored_dates.get(sentence.index)
         own = [
             m
             for m in self.mentions
             if sentence.start <= m.span[0] < sentence.end
-            and not (anchor and anchor[2].start <= m.span[0] < anchor[2].clause_end)
+            and not (anchor and anchor.start <= m.span[0] < anchor.clause_end)
         ]
-        if own and "anchor" not in candidate.notes:
+        if own:
             mention = min(own, key=lambda m: (abs(m.span[0] - action.end), m.span[0]))
-            candidate.date, candidate.date_text, candidate.date_source = (
-                mention.value,
-                mention.text,
-                DATE_FROM_SENTENCE,
-            )
+            candidate.date, candidate.date_text = mention.value, mention.text
+            candidate.date_source = DATE_FROM_SENTENCE
             self.used_dates.add(mention.span)
+
+    def _date(self, candidate: Candidate, anchored_dates) -> None:
+        if candidate.date is not None:
             return
-        if anchor is not None and "anchor" not in candidate.notes:
-            candidate.date, candidate.date_text, candidate.date_source = anchor[0], anchor[1], DATE_ANCHORED
-            return
+        anchor = anchored_dates.get(candidate.sentence_index)
         if "anchor" in candidate.notes:
             candidate.notes.append("the anchored event's date is not in the article")
+            return
+        if anchor is not None:
+            candidate.date, candidate.date_text, candidate.date_source = anchor[0], anchor[1], DATE_ANCHORED
             return
         self._inherit(candidate, anchored_dates)
 

@@ -120,6 +120,8 @@ def _read_run(text, run, anchors, reference, languages):
             if pieces[-1].group() in {",", "of", "the", "on", "in", "at"}:
                 continue
             start, stop = pieces[0].start(), pieces[-1].end()
+            if text[stop - 1] == "." and pieces[-1].group()[:-1].isdigit():
+                stop -= 1
             value = _read(text[start:stop], reference, languages)
             if value is not None:
                 yield DateMention((start, stop), text[start:stop], value)

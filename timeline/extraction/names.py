@@ -320,10 +320,75 @@ def _adjective(words: list[str], text: str, end: int, language: str) -> bool:
 _DEMONYM = re.compile(r"(?:an|ese|ish|ian|ic|i)$")
 
 
+# Words that make a name an institution in the languages of the vocabulary: "Corte Suprema".
+_INSTITUTION_WORDS = frozenset(
+    [
+        "corte",
+        "tribunal",
+        "tribunale",
+        "ministerio",
+        "ministère",
+        "ministero",
+        "ministério",
+        "conseil",
+        "cour",
+        "consiglio",
+        "conselho",
+        "consejo",
+        "comisión",
+        "commissione",
+        "comissão",
+        "autorité",
+        "autoridad",
+        "autorità",
+        "autoridade",
+        "agence",
+        "agencia",
+        "agenzia",
+        "agência",
+        "gericht",
+        "bundesgericht",
+        "regierung",
+        "ministerium",
+        "parlament",
+        "parlement",
+        "parlamento",
+        "senado",
+        "sénat",
+        "senato",
+        "assemblée",
+        "asamblea",
+        "congreso",
+        "congresso",
+        "governo",
+        "gobierno",
+        "gouvernement",
+        "garante",
+        "polizia",
+        "policía",
+        "polícia",
+        "supreme",
+        "federal",
+        "national",
+        "state",
+        "european",
+        "supremo",
+        "suprema",
+        "superior",
+        "constitutional",
+        "constitutionnel",
+        "bundestag",
+        "bundesrat",
+        "bundesverfassungsgericht",
+    ]
+)
+
+
 def _looks_like_person(words: list[str]) -> bool:
     if not 2 <= len(words) <= 3:
         return False
-    if words[-1].lower().rstrip(".") in _ORGANIZATION_ENDINGS:
+    lowered = {word.lower().rstrip(".") for word in words}
+    if words[-1].lower().rstrip(".") in _ORGANIZATION_ENDINGS or lowered & _INSTITUTION_WORDS:
         return False
     return all(word[:1].isupper() and word[1:].islower() and word.isalpha() for word in words)
 
@@ -347,8 +412,26 @@ def find_laws(text: str, knowledge: Knowledge, language: str) -> list[Mention]:
 
 
 def _trim_law(text, start, end, language):
+    newline = text.find("\n", start, end)
+    if newline != -1:
+        end = newline
     while end > start and not text[end - 1].isalnum() and text[end - 1] not in "》」":
         end -= 1
+    if language in vocabulary.SPACELESS:
+        # "…日表决通过香港国安法": the name starts after the last action or date mark inside the match.
+        inside = text[start:end]
+        cuts = [m.end() for action in vocabulary.actions(language) for m in action.pattern.finditer(inside)]
+        cuts += [m.end() for m in re.finditer(r"[日月年\d]", inside)]
+        if cuts and max(cuts) < len(inside) - 1:
+            start += max(cuts)
+        return start, end
+    function_words = vocabulary.function_words(language)
+    words = list(re.finditer(r"\S+", text[start:end]))
+    while len(words) > 1 and (
+        words[-1].group().lower() in function_words or not words[-1].group()[0].isalpha()
+    ):
+        words.pop()
+        end = start + words[-1].end()
     if language == "en":
         words = text[start:end].split()
         while words and words[0].lower() in _GENERIC_LAW_WORDS - _LAW_NOUNS | {"new"}:

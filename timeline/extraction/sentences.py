@@ -60,6 +60,8 @@ def _ends(line: str):
         abbreviated = match.group()[0] == "." and _ABBREVIATION.search(
             line[max(0, match.start() - 8) : match.start() + 1]
         )
+        if re.search(r"(?<![\d.])\d{1,2}\.$", line[: match.start() + 1]) and match.group() == ".":
+            continue  # "am 6. Mai": an ordinal day, not the end of a sentence
         if abbreviated and not re.search(r"\b\d{4}\.$|\b[A-Z]{2,}\.$", line[: match.start() + 1]):
             continue
         if depth_at[min(end, len(line)) - 1] > 0:

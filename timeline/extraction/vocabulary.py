@@ -36,6 +36,9 @@ PRIORITY = (
 )
 LAW_ACTIONS = frozenset({"law_passed", "law_signed", "law_in_force", "law_struck_down"})
 SPACELESS = frozenset({"zh", "ja", "ko"})
+# Languages whose verb (or its participle) comes last: the subject is the first name of the clause,
+# not the one nearest the verb ("Die Netzwerk AG hat … Datenanfragen der Behörden ausgesetzt").
+SUBJECT_FIRST = frozenset({"de", "ja", "ko", "tr"})
 LANGUAGES = ("en", "fr", "de", "es", "it", "pt", "ru", "tr", "ar", "zh", "ja", "ko")
 
 ACTIONS = {
@@ -384,11 +387,11 @@ LAW_NAMES = {
         r"|(?:(?<=\bthe )|(?<=\bits )|(?<=\bnew )|(?<=\ba )|(?<=\ban ))(?!new\b)(?:(?:[a-z][a-z-]+\s+){1,3}(?:law|act|bill|ordinance|regulation)"
         r"(?![\w-]|\s+enforcement))"
     ),
-    "fr": r"(?:loi|projet de loi|décret|règlement)\s+(?:(?:n°\s*[\d-]+|dite?|sur|relative?\s+à|pour|contre|de|du|des|la|le|l'|l’)\s*)+(?:[\w’'-]+\s*){1,5}",
+    "fr": r"(?:loi|projet de loi|décret|règlement)\s+(?:(?:n°\s*[\d-]+|dite?|sur|relative?\s+à|pour|contre|de|du|des|la|le|l'|l’)\s*)+(?:[^\W\d_][\w’'-]*\s*){1,5}",
     "de": r"[A-ZÄÖÜ][\w-]*(?:gesetz|Gesetz|verordnung|Verordnung)\b|(?:Gesetz|Verordnung)\s+(?:über|zur|zum|gegen)\s+(?:[\w-]+\s*){1,4}",
-    "es": r"(?:ley|proyecto de ley|decreto|reglamento)\s+(?:(?:de|del|sobre|contra|para|la|el|orgánica|general)\s+)+(?:[\w-]+\s*){1,4}",
-    "it": r"(?:legge|decreto|regolamento)\s+(?:(?:sulla|sul|sui|sugli|sulle|contro|per|di|del|della)\s+)+(?:[\w-]+\s*){1,4}",
-    "pt": r"(?:lei|projeto de lei|decreto|regulamento|medida provisória)\s+(?:(?:de|do|da|dos|das|sobre|contra|geral)\s+)+(?:[\w-]+\s*){1,4}",
+    "es": r"(?:ley|proyecto de ley|decreto|reglamento)\s+(?:(?:de|del|sobre|contra|para|la|el|orgánica|general)\s+)+(?:[^\W\d_][\w-]*\s*){1,4}",
+    "it": r"(?:legge|decreto|regolamento)\s+(?:(?:sulla|sul|sui|sugli|sulle|contro|per|di|del|della)\s+)+(?:[^\W\d_][\w-]*\s*){1,4}",
+    "pt": r"(?:lei|projeto de lei|decreto|regulamento|medida provisória)\s+(?:(?:de|do|da|dos|das|sobre|contra|geral)\s+)+(?:[^\W\d_][\w-]*\s*){1,4}",
     "ru": r"закон\w*\s+(?:о|об|«)\s*[\w\s-]{3,60}?(?=[»,.;]|\s+(?:был|была|вступ|принят|подписан))",
     "tr": r"(?:[A-ZÇĞİÖŞÜ][\w-]*\s+){1,5}(?:Kanunu|Yasası)",
     "ar": r"قانون\s+(?:[\w]+\s*){1,4}",
