@@ -36,7 +36,9 @@ class ArticleForm(forms.Form):
         required=False,
         help_text="YYYY-MM-DD. Needed to read 'Monday' or 'last week'; taken from the page when it says.",
     )
-    url = forms.URLField(required=False, max_length=1000, help_text="The article's address: its source.")
+    url = forms.URLField(
+        required=False, max_length=1000, assume_scheme="https", help_text="The article's address: its source."
+    )
     outlet = forms.CharField(required=False, max_length=200)
     title = forms.CharField(required=False, max_length=500)
     language = forms.CharField(

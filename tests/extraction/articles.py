@@ -16,7 +16,9 @@ ARTICLES = {
             "Acme Cloud said it would appeal. “We disagree with the decision and will challenge it,” "
             "a spokeswoman for Acme Cloud said."
         ),
-        "events": [("Irish Data Protection Commission", "government_order", D(2023, 3, 7), D(2023, 3, 7), False)],
+        "events": [
+            ("Irish Data Protection Commission", "government_order", D(2023, 3, 7), D(2023, 3, 7), False)
+        ],
     },
     "en_several_dates": {
         "published": D(2021, 11, 30),
