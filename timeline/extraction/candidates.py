@@ -283,6 +283,7 @@ class _Context:
             and m.end <= action.start
             and not m.possessive
             and not _inside((m.start, m.end), self.quotations)
+            and not self._after_preposition(m)
         ]
         spaceless = self.language in vocabulary.SPACELESS
         if before and self.language in vocabulary.SUBJECT_FIRST:
@@ -323,6 +324,26 @@ class _Context:
             if passive or (quoted and re.fullmatch(r"\s+(?:the\s+|a\s+)?", gap)):
                 return [first]
         return []
+
+    def _after_preposition(self, mention: Mention) -> bool:
+        words = re.findall(r"[^\W\d_]+", self.text[max(0, mention.start - 20) : mention.start])
+        if words and words[-1].lower() in (
+            "the",
+            "a",
+            "an",
+            "le",
+            "la",
+            "les",
+            "der",
+            "die",
+            "das",
+            "el",
+            "il",
+            "o",
+            "a",
+        ):
+            words = words[:-1]
+        return bool(words) and words[-1].lower() in vocabulary.prepositions(self.language)
 
     def _close(self, gap: str, spaceless: bool) -> bool:
         if re.search(r"[;:“”\"«»「」]", gap) or "\n" in gap:

@@ -367,6 +367,25 @@ FUNCTION_WORDS = {
     "tr": "ve ile bir bu şu o da de ama ancak göre sonra önce için olarak gibi daha çok",
 }
 
+# A name right after one of these is an object or a place, not who acts ("suspended its service in
+# Freedonia"); the passive "by" is read apart.
+PREPOSITIONS = {
+    "en": "in at from to for with of on into across against over under about within throughout via",
+    "fr": "à au aux en dans de du des sur pour avec contre chez envers",
+    "de": "in im am an auf aus bei mit nach von vom zu zum zur für gegen über",
+    "es": "en a al de del con para por sobre contra hacia",
+    "it": "in a al di da con per su nel nella del della dal dalla contro",
+    "pt": "em no na nos nas de do da dos das com para por sobre contra",
+    "ru": "в во на с со из от к по о об для против при",
+    "tr": "",
+}
+
+
+@cache
+def prepositions(language: str) -> frozenset:
+    return frozenset(PREPOSITIONS.get(language, "").split())
+
+
 # Nouns of bodies that act, after a capitalized qualifier ("the Chinese parliament"), and the
 # organization kind they give.
 BODIES = {
