@@ -31,6 +31,7 @@ ARTICLES = {
         ),
         "events": [
             ("Montana Legislature", "law_passed", D(2023, 4, 14), D(2023, 4, 14), False),
+            ("Governor Greg Gianforte", "law_signed", D(2023, 5, 17), D(2023, 5, 17), False),
         ],
     },
     "en_anchored": {
@@ -118,7 +119,7 @@ ARTICLES = {
         "events": [("VideoNet", "lawsuit_filed", D(2020, 9, 30), D(2020, 9, 30), False)],
     },
     "zh_passed": {
-        "published": D(2020, 7, 1),
+        "published": D(2020, 7, 7),
         "language": "zh",
         "text": "全国人大常委会2020年6月30日表决通过香港国安法。脸书7月6日暂停处理香港政府的数据请求。",
         "events": [

@@ -119,6 +119,7 @@ class _Anchor(NamedTuple):
     days: int
     before: bool
     approximate: bool
+    later: bool = False  # "a week later", "le lendemain": counted from the date before it
 
 
 def extract(article: Article, knowledge: Knowledge | None = None) -> Extraction:
@@ -137,7 +138,11 @@ def extract(article: Article, knowledge: Knowledge | None = None) -> Extraction:
     laws = find_laws(text, knowledge, language)
     jurisdictions = find_jurisdictions(text, knowledge, language, organizations + laws)
     date_spans = [Mention(m.span[0], m.span[1], "date", m.text, False) for m in mentions]
-    proposed = propose_organizations(text, organizations + laws + date_spans, language)
+    proposed = [
+        m
+        for m in propose_organizations(text, organizations + laws + date_spans, language)
+        if not vocabulary.cue(language, "law").fullmatch(m.name)
+    ]
     jurisdictions = [j for j in jurisdictions if not any(p.start <= j.start < p.end for p in proposed)]
     proposed = [p for p in proposed if not any(j.start <= p.start < j.end for j in jurisdictions)]
     actors = sorted(
@@ -234,7 +239,7 @@ class _Context:
         has_law = bool(vocabulary.cue(self.language, "law").search(plain)) or any(
             sentence.start <= law.start < sentence.end for law in self.laws
         )
-        cues["law"] = has_law
+        cues["law"] = has_law or self._law_carried_over(sentence)
         for action in vocabulary.actions(self.language):
             if action.cue and not cues[action.cue]:
                 continue
@@ -246,10 +251,26 @@ class _Context:
                     continue
                 if self._denied_or_hedged(sentence, start, end):
                     continue
-                if self._inside_name(start, end):
+                if self._inside_name(start, end) or self._noun(sentence, start):
                     continue
                 found.append(_Action(start, end, action.action_type, sentence))
         return sorted(found)
+
+    def _noun(self, sentence: Sentence, start: int) -> bool:
+        """ "the fine", "a ban": the word after a determiner names a thing, it is not an act."""
+        words = re.findall(r"[^\W\d_]+", self.text[max(sentence.start, start - 12) : start])
+        return bool(words) and words[-1].lower() in vocabulary.determiners(self.language)
+
+    def _law_carried_over(self, sentence: Sentence) -> bool:
+        """ "The legislature passed the ban in April. The governor signed it in May.": "it" is the law."""
+        if sentence.index == 0 or not vocabulary.pronoun_object(self.language).search(
+            self.text[sentence.start : sentence.end]
+        ):
+            return False
+        previous = self.sentences[sentence.index - 1]
+        if previous.paragraph != sentence.paragraph:
+            return False
+        return bool(vocabulary.cue(self.language, "law").search(self.text[previous.start : previous.end]))
 
     def _inside_name(self, start, end) -> bool:
         return any(m.start <= start and end <= m.end for m in (*self.actors, *self.laws))
@@ -281,7 +302,7 @@ class _Context:
             for m in self.actors
             if sentence.start <= m.start
             and m.end <= action.start
-            and not m.possessive
+            and (not m.possessive or quoting.role_after(text, m.end))
             and not _inside((m.start, m.end), self.quotations)
             and not self._after_preposition(m)
         ]
@@ -348,6 +369,8 @@ class _Context:
     def _close(self, gap: str, spaceless: bool) -> bool:
         if re.search(r"[;:“”\"«»「」]", gap) or "\n" in gap:
             return False
+        if vocabulary.clause_break(self.language).search(gap):
+            return False
         if spaceless:
             return len(gap) <= 40 and "。" not in gap
         words = re.findall(r"[^\W\d_]+", gap)
@@ -380,6 +403,31 @@ class _Context:
                 )
         candidate._action = action
         return candidate
+
+    def _quote_that_follows(self, sentence: Sentence, actor: Mention) -> list[tuple[str, str]]:
+        """ "Bitkom criticized the law. "It endangers free speech," a spokesman said.": the quote of the
+        next sentence, when that sentence names no one else, is the statement's."""
+        if sentence.index + 1 >= len(self.sentences):
+            return []
+        following = self.sentences[sentence.index + 1]
+        if following.paragraph != sentence.paragraph:
+            return []
+        others = [
+            m
+            for m in self.actors
+            if following.start <= m.start < following.end
+            and m.name != actor.name
+            and not _inside((m.start, m.end), self.quotations)
+            and not quoting.is_role(m.name)
+        ]
+        if others:
+            return []
+        rest = self._without_quotes(following)
+        return [
+            (quote.text, quoting.speaker(rest, actor.name))
+            for quote in self.quotations
+            if following.start <= quote.start < following.end
+        ]
 
     def _law_for(self, action: _Action) -> Mention | None:
         sentence = action.sentence
@@ -427,8 +475,8 @@ class _Context:
         ):
             return None
         groups = match.groupdict()
-        if groups.get("the"):
-            count, unit = 1, groups.get("unit2") or "lendemain"
+        if groups.get("the") or groups.get("the3"):
+            count, unit = 1, groups.get("unit2") or groups.get("unit3") or "lendemain"
             direction = groups.get("dir2") or ""
             approximate = False
         else:
@@ -436,22 +484,35 @@ class _Context:
             count = int(word) if word.isdigit() else vocabulary.NUMBER_VALUES.get(word, 1)
             unit, direction = groups["unit"], groups["dir"]
             approximate = word in vocabulary.VAGUE_COUNT_WORDS or vocabulary.unit_days(unit) > 1
-        clause = re.search(r"[,;:]|\s[–—]\s", segment[match.end() :])
-        clause_end = sentence.start + match.end() + (clause.start() if clause else len(segment) - match.end())
+        direction = direction.strip().lower()
+        later = bool(groups.get("the3")) or direction in vocabulary.LATER_WORDS
+        if later:
+            clause_end = sentence.start + match.end()
+        else:
+            clause = re.search(r"[,;:]|\s[–—]\s", segment[match.end() :])
+            clause_end = (
+                sentence.start + match.end() + (clause.start() if clause else len(segment) - match.end())
+            )
         return _Anchor(
             sentence.start + match.start(),
             sentence.start + match.end(),
             clause_end,
             count * vocabulary.unit_days(unit),
-            direction.strip().lower() in vocabulary.BEFORE_WORDS,
+            direction in vocabulary.BEFORE_WORDS,
             approximate,
+            later,
         )
 
     def _resolve_anchor(self, anchor: _Anchor, sentence: Sentence, found: list[Candidate]):
         """The date "a week after <event>" names: from a date right after it, else the event's date."""
         base = None
+        if anchor.later:
+            earlier = [m for m in self.mentions if m.span[1] <= anchor.start]
+            if not earlier:
+                return None
+            base = earlier[-1].value
         for mention in self.mentions:
-            if anchor.end <= mention.span[0] <= anchor.end + 2:
+            if base is None and anchor.end <= mention.span[0] <= anchor.end + 2:
                 base = mention.value
                 self.used_dates.add(mention.span)
         if base is None:
@@ -553,9 +614,25 @@ class _Context:
         ]
         if own:
             mention = min(own, key=lambda m: (abs(m.span[0] - action.end), m.span[0]))
-            candidate.date, candidate.date_text = mention.value, mention.text
+            candidate.date, candidate.date_text = self._in_the_past(mention, candidate), mention.text
             candidate.date_source = DATE_FROM_SENTENCE
             self.used_dates.add(mention.span)
+
+    def _in_the_past(self, mention: DateMention, candidate: Candidate):
+        """A date without a year read as after the publication date ("in April", in December) is
+        last year's: an article reports what has happened."""
+        value, published = mention.value, self.article.published
+        if published is None or value.start <= published or re.search(r"\d{4}|年", mention.text):
+            return value
+        try:
+            start, end = (
+                value.start.replace(year=value.start.year - 1),
+                value.end.replace(year=value.end.year - 1),
+            )
+        except ValueError:  # 29 February
+            return value
+        candidate.notes.append("no year given: taken as the last such date before publication")
+        return replace(value, start=start, end=end)
 
     def _date(self, candidate: Candidate, anchored_dates) -> None:
         if candidate.date is not None:

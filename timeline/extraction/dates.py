@@ -92,17 +92,32 @@ def _words(languages: tuple[str, ...]) -> tuple[frozenset, frozenset]:
 
 def _scan(text: str, reference, languages):
     anchors, joiners = _words(languages)
+    cjk = []
     for match in _CJK_DATE.finditer(text):
         value = _read(match.group(), reference, languages)
         if value is not None:
-            yield DateMention(match.span(), match.group(), value)
+            cjk.append(DateMention(match.span(), match.group(), value))
+    found = sorted(
+        [
+            *cjk,
+            *(
+                m
+                for m in _scan_words(text, reference, languages, anchors, joiners)
+                if not any(c.span[0] < m.span[1] and m.span[0] < c.span[1] for c in cjk)
+            ),
+        ]
+    )
+    yield from found
+
+
+def _scan_words(text, reference, languages, anchors, joiners):
     run: list[re.Match] = []
     for token in [*_TOKEN.finditer(text), None]:
         word = token.group().lower().rstrip(".") if token else ""
         dateish = token is not None and (
             word in anchors or word in joiners or (word[:1].isdigit() and not word.isalpha())
         )
-        if dateish and (not run or text[run[-1].end() : token.start()].strip() == ""):
+        if dateish and (not run or text[run[-1].end() : token.start()] in ("", " ", "  ")):
             run.append(token)
             continue
         yield from _read_run(text, run, anchors, reference, languages)
@@ -117,11 +132,13 @@ def _read_run(text, run, anchors, reference, languages):
             return
         for end in range(len(run), 0, -1):
             pieces = run[:end]
-            if pieces[-1].group() in {",", "of", "the", "on", "in", "at"}:
+            last = pieces[-1].group()
+            if not _anchor(last, anchors) and not last[:1].isdigit():
                 continue
             start, stop = pieces[0].start(), pieces[-1].end()
-            if text[stop - 1] == "." and pieces[-1].group()[:-1].isdigit():
-                stop -= 1
+            last = pieces[-1].group()
+            if text[stop - 1] == "." and (last[:-1].isdigit() or len(last) > 5):
+                stop -= 1  # the sentence's full stop, not an abbreviation ("Sept.")
             value = _read(text[start:stop], reference, languages)
             if value is not None:
                 yield DateMention((start, stop), text[start:stop], value)
@@ -133,6 +150,8 @@ def _read_run(text, run, anchors, reference, languages):
 
 def _anchor(token: str, anchors) -> bool:
     word = token.lower().rstrip(".")
+    if len(word) < 2:  # 月, 日: weekday abbreviations in CJK locales, but mostly parts of dates
+        return False
     return (word in anchors and word not in {"of", "the"}) or bool(re.fullmatch(r"(?:1[5-9]|20)\d\d", word))
 
 

@@ -263,6 +263,14 @@ def propose_organizations(text: str, taken: list[Mention], language: str) -> lis
                 )
             )
             occupied.append((qualifier, match.end()))
+    if language in vocabulary.SPACELESS:
+        for match in vocabulary.cjk_bodies(language).finditer(text):
+            start, end = match.span("name")
+            if free(start, end):
+                found.append(
+                    Mention(start, end, "organization", match.group("name"), False, match.lastgroup or "")
+                )
+                occupied.append((start, end))
     if language in vocabulary.SPACELESS or language == "ar":
         return sorted(found)
     tokens = list(_TOKEN.finditer(text))
@@ -270,6 +278,9 @@ def propose_organizations(text: str, taken: list[Mention], language: str) -> lis
     while i < len(tokens):
         token = tokens[i]
         word = token.group()
+        elided = _ELISION.match(word) if language in ("fr", "it") else None
+        if elided:
+            word = word[elided.end() :]
         if not _capitalized(word) or word.lower() in function_words:
             i += 1
             continue
@@ -277,15 +288,32 @@ def propose_organizations(text: str, taken: list[Mention], language: str) -> lis
         while j < len(tokens):
             gap = text[tokens[j - 1].end() : tokens[j].start()]
             nxt = tokens[j].group()
-            if gap not in (" ", "-") or not (
-                _capitalized(nxt) or nxt.lower() in ("of", "for", "&", "de", "du", "der", "für")
-            ):
+            if gap not in (" ", "-") or not (_capitalized(nxt) or nxt.lower() in _NAME_JOINERS):
                 break
             j += 1
         while j > i + 1 and not _capitalized(tokens[j - 1].group()):
             j -= 1
-        start, end = token.start(), tokens[j - 1].end()
         words = [t.group() for t in tokens[i:j]]
+        if any(w.lower() in ("and", "et", "und", "y", "e", "ve", "и") for w in words) and (
+            words[-1].lower() not in _INSTITUTION_WORDS | _ORGANIZATION_ENDINGS
+        ):
+            j = i + next(
+                k for k, w in enumerate(words) if w.lower() in ("and", "et", "und", "y", "e", "ve", "и")
+            )
+            while j > i + 1 and not _capitalized(tokens[j - 1].group()):
+                j -= 1
+            words = [t.group() for t in tokens[i:j]]
+        if (
+            language in ("fr", "es", "it", "pt")
+            and j < len(tokens)
+            and words[-1].lower() in _INSTITUTION_WORDS
+            and text[tokens[j - 1].end() : tokens[j].start()] == " "
+            and _ROMANCE_ADJECTIVE.search(tokens[j].group())
+            and tokens[j].group().islower()
+        ):
+            j += 1
+            words.append(tokens[j - 1].group())
+        start, end = token.start() + (elided.end() if elided else 0), tokens[j - 1].end()
         if free(start, end) and not _looks_like_person(words) and not _adjective(words, text, end, language):
             found.append(
                 Mention(start, end, "organization", text[start:end], False, "", _possessive(text, end))
@@ -380,7 +408,50 @@ _INSTITUTION_WORDS = frozenset(
         "bundestag",
         "bundesrat",
         "bundesverfassungsgericht",
+        "verband",
+        "kurumu",
+        "kurulu",
+        "bakanlığı",
+        "mahkemesi",
+        "meclisi",
+        "başkanlığı",
+        "governor",
+        "president",
+        "minister",
+        "chancellor",
+        "senator",
+        "mayor",
+        "judge",
+        "prosecutor",
+        "attorney-general",
+        "premier",
+        "gouverneur",
+        "président",
+        "ministre",
+        "präsident",
+        "minister",
+        "kanzler",
+        "bundeskanzler",
+        "gobernador",
+        "presidente",
+        "ministro",
+        "governatore",
+        "sindaco",
+        "prefeito",
+        "alcalde",
+        "maire",
+        "bürgermeister",
     ]
+)
+# Words that join the parts of an institution's name, never two names: "Bilgi Teknolojileri ve
+# İletişim Kurumu", but "Facebook and WhatsApp" are two.
+_NAME_JOINERS = frozenset(
+    ["of", "for", "&", "de", "du", "des", "der", "für", "and", "et", "und", "y", "e", "ve", "и"]
+)
+_ELISION = re.compile(r"^(?:[lLdD]|[qQ]u)['’]")
+# Lower-case adjectives that end a Romance institution's name: "Assemblée nationale", "Corte suprema".
+_ROMANCE_ADJECTIVE = re.compile(
+    r"(?:ale|ales|al|aux|ique|ico|ica|iche|ien|ienne|ano|ana|ese|esa|ês|ois|oise|ivo|iva|if|ive)$"
 )
 
 

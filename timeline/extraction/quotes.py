@@ -14,7 +14,8 @@ _QUOTE = re.compile(r"“([^”“]+)”|\"([^\"\n]+)\"|«\s?([^»]+?)\s?»|„(
 # Roles that speak for an organization; the speaker is then "<organization> <role>".
 _ROLES = re.compile(
     r"\b(spokes(?:person|man|woman)|representative|official|chief executive|CEO|minister|president|"
-    r"director|chair(?:man|woman|person)?|founder|head of [a-z ]+|general counsel|lawyer|attorney)\b",
+    r"director|chair(?:man|woman|person)?|founder|head of [a-z ]+|general counsel|lawyer|attorney|"
+    r"sprecher(?:in)?|porte-parole|portavoz|portavoce|porta-voz|представитель)\b",
     re.IGNORECASE,
 )
 
@@ -33,6 +34,17 @@ def find_quotes(text: str) -> list[Quote]:
         if len(inner.split()) >= 3 or cjk >= 6:
             found.append(Quote(match.start(), match.end(), inner.strip(" ,")))
     return found
+
+
+def is_role(name: str) -> bool:
+    """ "Sprecher des Verbands", "Spokesperson": a role, not an organization of its own."""
+    return _ROLES.match(name) is not None
+
+
+def role_after(text: str, position: int) -> bool:
+    """Whether a role follows ``position`` ("Meta's president of global affairs said")."""
+    match = _ROLES.search(text, position, position + 40)
+    return match is not None and not text[position : match.start()].strip(" ’'s").count(" ") > 1
 
 
 def speaker(sentence: str, actor: str) -> str:

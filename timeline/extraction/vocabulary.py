@@ -238,37 +238,37 @@ statement: 밝혔|말했|발표|비판|환영|규탄|경고
 CUES = {
     "en": {
         "data": r"(?:data|information) requests?|requests? for (?:\w+ ){0,2}(?:data|information)|user (?:data|information)|law[- ]enforcement|government requests?|police requests?|cooperation with (?:the )?(?:\w+ )?(?:authorities|police|government)|requests? from (?:the )?(?:\w+ ){0,3}(?:government|police|authorities)",
-        "service": r"services?|apps?|application|operations|business|website|site|platform|store|products?|access|market|network|VPN|sales",
+        "service": r"services?|apps?|application|operations|business|website|site|platform|store|products?|access|market|network|VPN|sales|servers?|social network|internet|connections?",
         "content": r"posts?|content|accounts?|videos?|articles?|tweets?|pages?|search results|channels?|photos?|messages",
-        "law": r"laws?|acts?|bills?|legislation|ordinance|regulations?|statute|directive|decree",
+        "law": r"laws?|acts?|bills?|legislation|ordinance|regulations?|statute|directive|decree|ban",
     },
     "fr": {
         "data": r"données|demandes?|requêtes|forces de l'ordre|forces de l’ordre|police|autorités",
-        "service": r"services?|applications?|appli|activités|site|plateforme|accès|marché",
+        "service": r"services?|applications?|appli|activités|site|plateforme|accès|marché|réseau social|serveurs?",
         "content": r"contenus?|publications?|comptes?|vidéos?|messages",
         "law": r"loi|lois|projet de loi|décret|règlement|directive|ordonnance|texte",
     },
     "de": {
         "data": r"Daten\w*|Anfragen|Auskunftsersuchen|Behörden|Polizei|Strafverfolgung\w*",
-        "service": r"Dienst\w*|App|Apps|Angebot|Betrieb|Website|Plattform|Zugang|Markt|Geschäft",
+        "service": r"Dienst\w*|App|Apps|Angebot|Betrieb|Website|Plattform|Zugang|Markt|Geschäft|Netzwerk|Server",
         "content": r"Inhalte|Beiträge|Konten|Videos|Posts|Nachrichten|Accounts",
         "law": r"Gesetz\w*|\w+gesetz\w*|Verordnung|Richtlinie",
     },
     "es": {
         "data": r"datos|solicitudes|peticiones|requerimientos|autoridades|policía",
-        "service": r"servicios?|aplicación|app|operaciones|sitio|plataforma|acceso|mercado",
+        "service": r"servicios?|aplicación|app|operaciones|sitio|plataforma|acceso|mercado|red social|servidores",
         "content": r"contenidos?|publicaciones|cuentas|videos|vídeos|mensajes",
         "law": r"ley|leyes|proyecto de ley|decreto|reglamento|norma",
     },
     "it": {
         "data": r"dati|richieste|autorità|polizia",
-        "service": r"servizi?o?|app|applicazione|attività|sito|piattaforma|accesso|mercato",
+        "service": r"servizi?o?|app|applicazione|attività|sito|piattaforma|accesso|mercato|social network|rete sociale|server",
         "content": r"contenuti|post|account|video|messaggi",
         "law": r"legge|leggi|decreto|regolamento|direttiva|norma",
     },
     "pt": {
         "data": r"dados|pedidos|solicitações|requisições|autoridades|polícia",
-        "service": r"serviços?|aplicativo|app|operações|site|plataforma|acesso|mercado",
+        "service": r"serviços?|aplicativo|app|operações|site|plataforma|acesso|mercado|rede social|redes sociais|servidores",
         "content": r"conteúdos?|publicações|contas|vídeos|mensagens|posts",
         "law": r"lei|leis|projeto de lei|decreto|regulamento|medida provisória",
     },
@@ -367,6 +367,45 @@ FUNCTION_WORDS = {
     "tr": "ve ile bir bu şu o da de ama ancak göre sonra önce için olarak gibi daha çok",
 }
 
+# Words that start a new clause: a name before one is not the subject of a verb after it
+# ("ExpressVPN withdrew …, after the government ordered …").
+CLAUSE_BREAKS = {
+    "en": r"after|before|when|while|because|since|although|though|which|who|whereas|until|once|if|as|but",
+    "fr": r"après que|quand|lorsque|parce que|alors que|qui|car|mais|tandis que",
+    "de": r"nachdem|weil|während|dass|obwohl|aber|sondern",
+    "es": r"después de que|cuando|porque|mientras|que|pero|aunque",
+    "it": r"dopo che|quando|perché|mentre|che|ma|anche se",
+    "pt": r"depois que|quando|porque|enquanto|que|mas|embora",
+    "ru": r"после того как|когда|потому что|который|которая|которые|но|хотя",
+}
+DETERMINERS = {
+    "en": "the a an its their his her this that these those our any no",
+    "fr": "le la les un une son sa ses leur leurs ce cette",
+    "es": "el la los las un una su sus este esta",
+    "it": "il lo la i gli le un uno una suo sua",
+    "pt": "o a os as um uma seu sua",
+}
+PRONOUN_OBJECTS = {"en": r"\b(?:it|the measure)\b", "fr": r"\bl[ae]?['’ ]", "es": r"\bla (?:firmó|promulgó)"}
+
+
+@cache
+def clause_break(language: str) -> re.Pattern:
+    words = CLAUSE_BREAKS.get(language)
+    if not words:
+        return re.compile(r"(?!x)x")
+    return re.compile(rf"(?<![\w])(?:{words})(?![\w])", re.IGNORECASE)
+
+
+@cache
+def determiners(language: str) -> frozenset:
+    return frozenset(DETERMINERS.get(language, "").split())
+
+
+@cache
+def pronoun_object(language: str) -> re.Pattern:
+    return re.compile(PRONOUN_OBJECTS.get(language, r"(?!x)x"), re.IGNORECASE)
+
+
 # A name right after one of these is an object or a place, not who acts ("suspended its service in
 # Freedonia"); the passive "by" is read apart.
 PREPOSITIONS = {
@@ -396,6 +435,38 @@ BODIES = {
         "regulator": "regulator|regulators|commission|authority|agency|watchdog|data protection authority",
     },
 }
+
+# CJK bodies at the start of a sentence or clause, by the noun that ends their name: "全国人大常委会…".
+CJK_BODIES = {
+    "zh": {
+        "legislature": "常委会|常委會|委员会|委員會|议会|議會|立法会|立法會|国会|國會|人大",
+        "government": "政府|国务院|國務院|部|局|署|办公室|辦公室",
+        "court": "法院|法庭",
+        "company": "公司|集团|集團",
+    },
+    "ja": {
+        "legislature": "国会|議会|委員会",
+        "government": "政府|省|庁|内閣",
+        "court": "裁判所",
+        "company": "株式会社|社",
+    },
+    "ko": {
+        "legislature": "국회|위원회",
+        "government": "정부|부|청",
+        "court": "법원",
+        "company": "회사",
+    },
+}
+
+
+@cache
+def cjk_bodies(language: str) -> re.Pattern:
+    table = CJK_BODIES.get(language, {})
+    nouns = "|".join(f"(?P<{kind}>{words})" for kind, words in table.items()) or "(?!x)x"
+    return re.compile(
+        rf"(?:^|(?<=[。！？\n，、,]))\s*(?P<name>[^\s\d，。、「」『』（）()]{{0,12}}?(?:{nouns}))"
+    )
+
 
 LAW_NAMES = {
     # A law named with capitals ("Online Safety Act") or a few lower-case words before the law
@@ -467,9 +538,9 @@ _NUMBERS = {
 
 # "<count> <unit> after|before <event>" and "the day after <event>": unit -> days.
 ANCHORS = {
-    "en": r"(?P<count>\d+|{n})\s+(?P<unit>days?|weeks?|months?|years?)\s+(?P<dir>after|before)|(?P<the>the\s+(?P<unit2>day|week|month))\s+(?P<dir2>after|before)",
-    "fr": r"(?P<count>\d+|{n})\s+(?P<unit>jours?|semaines?|mois|ans|années?)\s+(?P<dir>après|avant)|(?P<the>le\s+lendemain)(?P<dir2>\s+de)",
-    "de": r"(?P<count>\d+|{n})\s+(?P<unit>Tage?n?|Wochen?|Monate?n?|Jahre?n?)\s+(?P<dir>nach|vor)",
+    "en": r"(?P<count>\d+|{n})\s+(?P<unit>days?|weeks?|months?|years?)\s+(?P<dir>after|before|later|earlier)|(?P<the>the\s+(?P<unit2>day|week|month))\s+(?P<dir2>after|before)|(?P<the3>the\s+(?:next|following)\s+(?P<unit3>day))",
+    "fr": r"(?P<count>\d+|{n})\s+(?P<unit>jours?|semaines?|mois|ans|années?)\s+(?P<dir>après|avant|plus tard)|(?P<the>le\s+lendemain)(?P<dir2>\s+de)?",
+    "de": r"(?P<count>\d+|{n})\s+(?P<unit>Tage?n?|Wochen?|Monate?n?|Jahre?n?)\s+(?P<dir>nach|vor|später)|(?P<the3>am\s+(?:nächsten|folgenden)\s+(?P<unit3>Tag))",
     "es": r"(?P<count>\d+|{n})\s+(?P<unit>días?|semanas?|mes|meses|años?)\s+(?P<dir>después de|antes de|tras)",
     "it": r"(?P<count>\d+|{n})\s+(?P<unit>giorn[oi]|settiman[ae]|mes[ei]|ann[oi])\s+(?P<dir>dopo|prima)",
     "pt": r"(?P<count>\d+|{n})\s+(?P<unit>dias?|semanas?|mês|meses|anos?)\s+(?P<dir>depois de|após|antes de)",
@@ -508,7 +579,9 @@ UNIT_DAYS = {
     "лет": 365,
     "lendemain": 1,
 }
-BEFORE_WORDS = frozenset({"before", "avant", "vor", "antes de", "prima", "до"})
+BEFORE_WORDS = frozenset({"before", "avant", "vor", "antes de", "prima", "до", "earlier"})
+# Anchors without an event after them count from the date before them: "a week later".
+LATER_WORDS = frozenset({"later", "earlier", "plus tard", "später", "", "lendemain"})
 
 
 def unit_days(unit: str) -> int:
