@@ -401,6 +401,8 @@ class _Context:
                 candidate.quotes.append(
                     (quote.text, quoting.speaker(self._without_quotes(sentence), actor.name))
                 )
+        if not candidate.quotes and action.action_type == "statement":
+            candidate.quotes.extend(self._quote_that_follows(sentence, actor))
         candidate._action = action
         return candidate
 
