@@ -151,3 +151,25 @@ def test_people_without_the_add_right_are_refused(client, django_user_model):
 
 def test_the_event_list_links_to_the_page(editor_client):
     assert URL in editor_client.get(reverse("admin:timeline_event_changelist")).content.decode()
+
+
+def test_an_uploaded_page_is_reviewed_as_its_text_with_its_metadata(editor_client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    page = (
+        "<html><head><meta property='article:published_time' content='2024-02-14'>"
+        "<link rel='canonical' href='https://news.example/page'></head><body><article>"
+        "<p>The Freedonia Assembly passed the Platform Accountability Act on 2 February 2024.</p>"
+        "<p>ChatHub suspended its service in Freedonia on Monday, saying “we cannot operate here”.</p>"
+        "</article></body></html>"
+    )
+    upload = SimpleUploadedFile("page.html", page.encode(), content_type="text/html")
+    response = editor_client.post(URL, {"file": upload, "_find": "1"})
+    form = response.context["form"]
+    assert form.initial["published"] == datetime.date(2024, 2, 14)
+    assert form.initial["url"] == "https://news.example/page"
+    assert "The Freedonia Assembly passed" in form.initial["text"]
+    data = reviewed(response, accept=(0,))
+    data.update({"text": form.initial["text"], "published": "2024-02-14", "url": form.initial["url"]})
+    assert editor_client.post(URL, data).status_code == 302
+    assert Event.objects.get().citations.get().source.url == "https://news.example/page"

@@ -38,9 +38,7 @@ def test_a_folder_of_articles_becomes_an_import_file_with_the_four_extra_columns
     (folder / "two.md").write_text("# Quiet day\n\nNothing happened at all today.\n", encoding="utf-8")
     (folder / "notes.pdf").write_bytes(b"%PDF-1.4")
     output = tmp_path / "out.csv"
-    out, _ = run(
-        str(folder), "--published", "2024-02-14", "--url", "https://news.example/a", "--output", str(output)
-    )
+    out, _ = run(str(folder), "--published", "2024-02-14", "--output", str(output))
     rows = read_csv(output)
     with open(output, encoding="utf-8") as handle:
         assert (
@@ -109,3 +107,34 @@ def test_a_bad_date_and_a_missing_path_are_one_line_errors(tmp_path):
         run(str(tmp_path), "--published", "7/7/2020", "--output", str(tmp_path / "o.csv"))
     with pytest.raises(CommandError, match="no such file or folder"):
         run(str(tmp_path / "nope.txt"), "--output", str(tmp_path / "o.csv"))
+
+
+def test_one_url_is_for_one_article(tmp_path):
+    (tmp_path / "one.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "two.txt").write_text(ARTICLE, encoding="utf-8")
+    with pytest.raises(CommandError, match="--url names one article"):
+        run(str(tmp_path), "--url", "https://news.example/a", "--output", str(tmp_path / "o.csv"))
+
+
+def test_the_worker_task_writes_its_chunk_and_its_refusals(tmp_path):
+    import json
+
+    from timeline import tasks
+
+    (tmp_path / "one.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    part = tmp_path / "part-000000.csv"
+    tasks.extract_article_files.delay(
+        [str(tmp_path / "one.txt"), str(tmp_path / "empty.txt")], str(part), published="2024-02-14"
+    )
+    rows = list(csv.DictReader(part.open(encoding="utf-8"), fieldnames=HEADER))
+    assert [r["actor"] for r in rows] == ["Freedonia Assembly", "ChatHub"]
+    assert json.loads((tmp_path / "part-000000.csv.errors").read_text()) == [
+        "empty.txt: the article is empty"
+    ]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "empty.txt",
+        "one.txt",
+        "part-000000.csv",
+        "part-000000.csv.errors",
+    ]

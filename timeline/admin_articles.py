@@ -145,6 +145,17 @@ def article_view(model_admin, request):
                 }
             )
         formset = CandidateFormSet(initial=initial, prefix="candidate")
+    # The review step carries the article as text (an uploaded file is not sent twice).
+    context["form"] = ArticleForm(
+        initial={
+            "text": article.text,
+            "published": article.published,
+            "url": article.url,
+            "outlet": article.outlet,
+            "title": article.title,
+            "language": article.language,
+        }
+    )
     context.update(
         {
             "article": article,

@@ -145,11 +145,13 @@ def extract(article: Article, knowledge: Knowledge | None = None) -> Extraction:
     ]
     jurisdictions = [j for j in jurisdictions if not any(p.start <= j.start < p.end for p in proposed)]
     proposed = [p for p in proposed if not any(j.start <= p.start < j.end for j in jurisdictions)]
+    # A country (not a region: "Central", "Georgia" are too often other things) can act: "China passed".
+    countries = [j for j in jurisdictions if "-" not in j.detail]
     actors = sorted(
         [
             *organizations,
             *proposed,
-            *[j._replace(kind="organization", known=False, detail="government") for j in jurisdictions],
+            *[j._replace(kind="organization", known=False, detail="government") for j in countries],
         ]
     )
     context = _Context(

@@ -41,6 +41,10 @@ class Command(BaseCommand):
             except ValueError:
                 raise CommandError(f"--published {published!r} is not a date YYYY-MM-DD") from None
         files = self.article_files(paths)
+        if url and len(files) > 1:
+            raise CommandError(
+                f"--url names one article, and the paths hold {len(files)} files: give one file"
+            )
         if not files:
             raise CommandError(
                 "no article files (.txt, .md, .html) in the given paths", returncode=EXIT_NOTHING_READ
