@@ -161,3 +161,16 @@ def test_quoted_words_are_not_read_as_actions():
 def test_people_are_not_proposed_as_organizations():
     text = "Jane Doe criticized the law on Monday, saying “it goes much too far for everyone”."
     assert extract(read_article(text, published=datetime.date(2024, 5, 10))).candidates == []
+
+
+def test_a_modal_between_subject_and_verb_and_a_passive_without_auxiliary_are_not_acts():
+    text = (
+        "StreamCo filed a lawsuit on 6 May 2024 seeking to block a law signed by Governor Ann Lee that "
+        "would force the sale of the app used by Americans or ban it. "
+        "The app was blocked by the Freedonia Telecom Authority on 3 May 2024."
+    )
+    candidates = extract(read_article(text, published=datetime.date(2024, 5, 7))).candidates
+    assert [(c.actor, c.action_type, c.date.start.isoformat()) for c in candidates] == [
+        ("StreamCo", "lawsuit_filed", "2024-05-06"),
+        ("Freedonia Telecom Authority", "service_blocked", "2024-05-03"),
+    ]

@@ -255,8 +255,16 @@ class _Context:
                     continue
                 if self._inside_name(start, end) or self._noun(sentence, start):
                     continue
+                if self._reduced_passive(sentence, start, end):
+                    continue
                 found.append(_Action(start, end, action.action_type, sentence))
         return sorted(found)
+
+    def _reduced_passive(self, sentence: Sentence, start: int, end: int) -> bool:
+        """ "a law signed by the governor": a participle describing a thing, not a clause's verb."""
+        if not re.match(r"\s+by\b", self.text[end : end + 4]) or self.language != "en":
+            return False
+        return not vocabulary.passive_auxiliary(self.language).search(self.text[sentence.start : start])
 
     def _noun(self, sentence: Sentence, start: int) -> bool:
         """ "the fine", "a ban": the word after a determiner names a thing, it is not an act."""
@@ -321,6 +329,8 @@ class _Context:
         if before:
             nearest = before[-1]
             gap = text[nearest.end : action.start]
+            if self._modal(gap):
+                return []  # "… would force the sale of the app or ban it": not (yet) an act
             if self._close(gap, spaceless):
                 group = [nearest]
                 for other in reversed(before[:-1]):
@@ -340,13 +350,27 @@ class _Context:
         if after:
             first = after[0]
             gap = text[action.end : first.start]
-            passive = re.fullmatch(r"\s+(?:\w+\s+){0,3}by\s+(?:the\s+)?", gap) or re.fullmatch(
-                r"\s*(?:par|von|por|da|от)\s+(?:l[ae']\s*|der\s+|dem\s+|el\s+|la\s+)?", gap
+            # The passive needs its auxiliary: "was blocked by the court", not "a law signed by X".
+            auxiliary = vocabulary.passive_auxiliary(self.language).search(
+                text[sentence.start : action.start]
+            )
+            passive = auxiliary and (
+                re.fullmatch(r"\s+(?:\w+\s+){0,3}by\s+(?:the\s+)?", gap)
+                or re.fullmatch(r"\s*(?:par|von|por|da|от)\s+(?:l[ae']\s*|der\s+|dem\s+|el\s+|la\s+)?", gap)
             )
             quoted = re.search(r"[”\"»」』],?\s*$", text[sentence.start : action.start])
             if passive or (quoted and re.fullmatch(r"\s+(?:the\s+|a\s+)?", gap)):
                 return [first]
         return []
+
+    def _modal(self, gap: str) -> bool:
+        """A modal or a denial between the subject and its verb scopes over the verb."""
+        words = vocabulary.hedge_words(self.language)
+        negations = vocabulary.negation_words(self.language)
+        for word in re.findall(r"[^\W\d_]+(?:['’]t)?", gap.lower()):
+            if word in words or word in negations or word.endswith(("n't", "n’t")):
+                return True
+        return False
 
     def _after_preposition(self, mention: Mention) -> bool:
         words = re.findall(r"[^\W\d_]+", self.text[max(0, mention.start - 20) : mention.start])

@@ -345,7 +345,7 @@ def _adjective(words: list[str], text: str, end: int, language: str) -> bool:
     )
 
 
-_DEMONYM = re.compile(r"(?:an|ese|ish|ian|ic|i)$")
+_DEMONYM = re.compile(r"(?:an|ese|ish|ian|ic|i)s?$")
 
 
 # Words that make a name an institution in the languages of the vocabulary: "Corte Suprema".

@@ -331,7 +331,7 @@ NEGATION_AFTER = {
     "de": r"(?:\w+ ){0,3}nicht\b",
 }
 HEDGES = {
-    "en": r"may|might|could|would|should|plans?|planned|planning|threaten(?:s|ed)?|propos(?:e|es|ed|al)|consider(?:s|ed|ing)?|expected|likely|if|whether|unless|seeks?|sought|aims?|wants?|intends?|hopes?|set to|due to|asked to|urged",
+    "en": r"may|might|could|would|should|plans?|planned|planning|threaten(?:s|ed|ing)?|propos(?:e|es|ed|al|ing)|consider(?:s|ed|ing)?|expected|likely|if|whether|unless|seeks?|seeking|sought|aims?|aiming|wants?|intends?|hopes?|set to|due to|asked to|urged|tried|tries|trying|attempt(?:s|ed|ing)?|seek",
     "fr": r"pourrai\w*|devrai\w*|envisag\w*|menac\w*|si|souhait\w*|veut|voudrai\w*|prévoit|projette",
     "de": r"könnte\w*|sollte\w*|würde\w*|will|wollen|plant\w*|erwägt|droht\w*|falls|wenn|ob",
     "es": r"podría\w*|debería\w*|planea\w*|propon\w*|amenaz\w*|si|estudia|considera|quiere",
@@ -644,6 +644,50 @@ def hedge_before(language: str) -> re.Pattern:
     if language in SPACELESS:
         return re.compile(rf"(?:{words})[^，。,]{{0,6}}$")
     return re.compile(rf"(?<![\w])(?:{words})(?![\w])(?:\s+[\w’'-]+){{0,3}}\s*$", re.IGNORECASE)
+
+
+# The modal words of the hedges, single words only: a hedge between a subject and its verb.
+_MODALS = {
+    "en": "may might could would should",
+    "fr": "pourrait pourraient devrait devraient",
+    "de": "könnte könnten sollte sollten würde würden",
+    "es": "podría podrían debería deberían",
+    "it": "potrebbe potrebbero dovrebbe dovrebbero",
+    "pt": "poderia poderiam deveria deveriam",
+    "ru": "может могут мог могла могли",
+}
+_NEGATIONS = {
+    "en": "not never no neither nor",
+    "fr": "ne pas jamais",
+    "de": "nicht nie kein keine",
+    "es": "no nunca",
+    "it": "non mai",
+    "pt": "não nunca",
+    "ru": "не",
+}
+PASSIVE_AUXILIARIES = {
+    "en": r"\b(?:was|were|is|are|been|be|being|got|gets)\s+(?:\w+\s+)?$",
+    "fr": r"\b(?:a été|ont été|est|sont|fut|furent|été)\s+(?:\w+\s+)?$",
+    "de": r"\b(?:wurde|wurden|worden|ist|sind)\b",
+    "es": r"\b(?:fue|fueron|ha sido|han sido|es|son)\s+(?:\w+\s+)?$",
+    "it": r"(?:è stat[oa]|sono stat[ie]|fu|furono|stat[oaie])\s+(?:\w+\s+)?$",
+    "pt": r"\b(?:foi|foram|é|são|sido)\s+(?:\w+\s+)?$",
+}
+
+
+@cache
+def hedge_words(language: str) -> frozenset:
+    return frozenset(_MODALS.get(language, "").split())
+
+
+@cache
+def negation_words(language: str) -> frozenset:
+    return frozenset(_NEGATIONS.get(language, "").split())
+
+
+@cache
+def passive_auxiliary(language: str) -> re.Pattern:
+    return re.compile(PASSIVE_AUXILIARIES.get(language, r"(?!x)x"), re.IGNORECASE)
 
 
 @cache
