@@ -14,6 +14,7 @@ from django.db.models import Q
 
 from . import services
 from .extraction import Article, Extraction, Knowledge, KnownLaw, KnownOrganization, extract
+from .extraction.vocabulary import LAW_ACTIONS
 from .importing.resolve import Resolver
 from .matching import match_key, normalize_url
 from .models import Event, EventStatus, Law, Organization, OrganizationKind, OrganizationName
@@ -42,25 +43,33 @@ def extract_known(article: Article) -> Extraction:
 
 
 def existing_events(extraction: Extraction) -> dict[str, Event]:
-    """Candidates (by key) that are already on the timeline: same actor, action type, overlapping dates."""
-    wanted = [c for c in extraction.candidates if c.actor_known and c.date is not None]
+    """Candidates (by key) already on the timeline: same actor, action type and overlapping dates;
+    for a known law's milestone (passed, signed, in force, struck down), the same law is enough
+    ("the Chinese parliament" passed what the tracker has as the Standing Committee's act)."""
+    wanted = [c for c in extraction.candidates if c.date is not None and (c.actor_known or _milestone(c))]
     if not wanted:
         return {}
     condition = Q()
     for candidate in wanted:
-        condition |= Q(
-            actor__match_key=match_key(candidate.actor),
+        who = Q(law__match_key=match_key(candidate.law)) if _milestone(candidate) else Q()
+        if candidate.actor_known:
+            who |= Q(actor__match_key=match_key(candidate.actor))
+        condition |= who & Q(
             action_type=candidate.action_type,
             date_start__lte=candidate.date.end,
             date_end__gte=candidate.date.start,
         )
-    events = list(Event.objects.filter(condition).select_related("actor").order_by("date_start", "pk"))
+    events = list(Event.objects.filter(condition).select_related("actor", "law").order_by("date_start", "pk"))
     found = {}
     for candidate in wanted:
-        key = match_key(candidate.actor)
         for event in events:
+            same_who = (candidate.actor_known and event.actor.match_key == match_key(candidate.actor)) or (
+                _milestone(candidate)
+                and event.law is not None
+                and event.law.match_key == match_key(candidate.law)
+            )
             if (
-                event.actor.match_key == key
+                same_who
                 and event.action_type == candidate.action_type
                 and event.date_start <= candidate.date.end
                 and event.date_end >= candidate.date.start
@@ -68,6 +77,10 @@ def existing_events(extraction: Extraction) -> dict[str, Event]:
                 found[candidate.key] = event
                 break
     return found
+
+
+def _milestone(candidate) -> bool:
+    return candidate.law_known and candidate.action_type in LAW_ACTIONS
 
 
 def source_values(article: Article, *, quote: str = "", speaker: str = "") -> dict:
