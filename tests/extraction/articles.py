@@ -136,4 +136,36 @@ ARTICLES = {
         ),
         "events": [("Роскомнадзор", "service_blocked", D(2018, 4, 16), D(2018, 4, 16), False)],
     },
+    "en_long_report": {
+        "published": D(2025, 2, 22),
+        "language": "en",
+        "text": (
+            "Cloud provider pulls encrypted backups in Britain after government demand\n"
+            "LONDON, Feb 21 (Newswire) - NimbusCloud said on Friday it would remove its most secure data "
+            "storage feature for British users, after the government demanded access to encrypted data.\n"
+            '"We are gravely disappointed that these protections will not be available to our customers," '
+            'NimbusCloud said. "We have never built a backdoor into any of our products and we never will."\n'
+            "The Home Office declined to comment. Privacy campaigners said the decision set a dangerous "
+            "precedent, and the Open Rights Group warned that other countries could follow.\n"
+            "NimbusCloud has previously threatened to withdraw services from the country rather than weaken "
+            "its security. ChatWave has also said it would leave the market rather than weaken encryption "
+            "under the Online Safety Act, which Parliament passed in September 2023."
+        ),
+        "events": [
+            ("NimbusCloud", "statement", D(2025, 2, 22), D(2025, 2, 22), True),
+            ("Parliament", "law_passed", D(2023, 9, 1), D(2023, 9, 30), False),
+        ],
+    },
+    "de_dateline_court": {
+        "published": D(2020, 7, 17),
+        "language": "de",
+        "text": (
+            "Gericht kippt Datenabkommen\n"
+            "Luxemburg (dpa) - Der Europäische Gerichtshof hat am Donnerstag das Datenschutzabkommen "
+            "„Privacy Shield“ zwischen der EU und den USA für ungültig erklärt.\n"
+            "Geklagt hatte ein Datenschutzaktivist. Er begrüßte das Urteil. Bereits 2015 hatte das "
+            "Gericht das Vorgängerabkommen gekippt."
+        ),
+        "events": [("Europäische Gerichtshof", "law_struck_down", D(2020, 7, 16), D(2020, 7, 16), False)],
+    },
 }

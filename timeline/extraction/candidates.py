@@ -189,6 +189,10 @@ class _Context:
         self.laws = list(laws)
         self.main_law = self._main_law()
         self.used_dates: set[tuple[int, int]] = set()
+        # "LONDON, Feb 21 (Newswire) - ", "Luxemburg (dpa) - ": the place and agency of a dateline
+        # are not who acts.
+        self.datelines = [m.span() for m in _DATELINE.finditer(text)]
+        self.actors = [a for a in self.actors if not any(s <= a.start < e for s, e in self.datelines)]
 
     # --- finding ---
 
@@ -325,7 +329,7 @@ class _Context:
                     for m in re.finditer(r"[;:]|,\s(?:dass|weil|wenn)\b", text[sentence.start : action.start])
                 ]
             )
-            before = [m for m in before if m.start >= clause_start][:1] or before
+            before = [m for m in before if m.start >= clause_start][:1]
         if before:
             nearest = before[-1]
             gap = text[nearest.end : action.start]
@@ -358,7 +362,7 @@ class _Context:
                 re.fullmatch(r"\s+(?:\w+\s+){0,3}by\s+(?:the\s+)?", gap)
                 or re.fullmatch(r"\s*(?:par|von|por|da|от)\s+(?:l[ae']\s*|der\s+|dem\s+|el\s+|la\s+)?", gap)
             )
-            quoted = re.search(r"[”\"»」』],?\s*$", text[sentence.start : action.start])
+            quoted = re.search(r"[”“\"»」』],?\s*$", text[sentence.start : action.start])
             if passive or (quoted and re.fullmatch(r"\s+(?:the\s+|a\s+)?", gap)):
                 return [first]
         return []
@@ -393,6 +397,7 @@ class _Context:
         return bool(words) and words[-1].lower() in vocabulary.prepositions(self.language)
 
     def _close(self, gap: str, spaceless: bool) -> bool:
+        gap = _QUOTED_NAME.sub(" ", gap)  # „Privacy Shield“ is a name, not a quotation
         if re.search(r"[;:“”\"«»「」]", gap) or "\n" in gap:
             return False
         if vocabulary.clause_break(self.language).search(gap):
@@ -669,7 +674,7 @@ class _Context:
         if "anchor" in candidate.notes:
             candidate.notes.append("the anchored event's date is not in the article")
             return
-        if anchor is not None:
+        if anchor is not None and candidate.action_type != "statement":
             candidate.date, candidate.date_text, candidate.date_source = anchor[0], anchor[1], DATE_ANCHORED
             return
         self._inherit(candidate, anchored_dates)
@@ -685,11 +690,14 @@ class _Context:
             distance = abs(sentence.index - index)
             if sentence.paragraph == paragraph:
                 dated.append((0, distance, mention.value, mention.text))
-            elif mention.span not in self.used_dates:
+            elif mention.span not in self.used_dates and candidate.action_type != "statement":
+                # An act with no date of its own is dated by the article's other, unclaimed dates; a
+                # statement is what was said when the article was written.
                 dated.append((1, distance, mention.value, mention.text))
         for sentence_index, (value, phrase, _) in anchored_dates.items():
             same = self.sentences[sentence_index].paragraph == paragraph
-            dated.append((0 if same else 1, abs(sentence_index - index), value, phrase))
+            if same or candidate.action_type != "statement":
+                dated.append((0 if same else 1, abs(sentence_index - index), value, phrase))
         if dated:
             scope, _, value, phrase = min(dated, key=lambda d: (d[0], d[1]))
             candidate.date = replace(value, approximate=True)
@@ -799,6 +807,8 @@ class _Context:
             candidate.key = f"{index + 1}"
 
 
+_DATELINE = re.compile(r"^[^\W\d_][^\n()–—]{0,60}?(?:\s\((?:[^()\n]{1,40})\))?\s*[-–—]{1,2}\s", re.MULTILINE)
+_QUOTED_NAME = re.compile(r"[„“\"«「](?:\s*[^\s„“”\"«»「」]+){1,3}\s*[“”\"»」]")
 # What may stand between two actors of one subject: "Facebook and WhatsApp", "Twitter, Google,".
 _JOINED = re.compile(
     r"\s*(?:,|&|and|or|as well as|et|und|y|e|и|ve|و|、|和|与|與|及|と|과|와)?\s*(?:,\s*)?(?:and\s+)?"

@@ -314,7 +314,12 @@ def propose_organizations(text: str, taken: list[Mention], language: str) -> lis
             j += 1
             words.append(tokens[j - 1].group())
         start, end = token.start() + (elided.end() if elided else 0), tokens[j - 1].end()
-        if free(start, end) and not _looks_like_person(words) and not _adjective(words, text, end, language):
+        if (
+            free(start, end)
+            and not _looks_like_person(words)
+            and not _adjective(words, text, end, language)
+            and not _common_noun(words, text, start, language)
+        ):
             found.append(
                 Mention(start, end, "organization", text[start:end], False, "", _possessive(text, end))
             )
@@ -333,6 +338,22 @@ def _qualifier_before(text: str, position: int, function_words) -> int | None:
             break
         start = offset + token.start()
     return start
+
+
+_GERMAN_ARTICLE = re.compile(
+    r"(?:^|\s)(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines)\s+$", re.IGNORECASE
+)
+_GERMAN_INSTITUTION = re.compile(
+    r"(?:amt|behörde|gericht|gerichtshof|tag|rat|kommission|agentur|ministerium|regierung|partei|verband|"
+    r"bank|konzern|bund|polizei|parlament|senat|kammer|stiftung|gesellschaft|AG|GmbH|SE)$"
+)
+
+
+def _common_noun(words: list[str], text: str, start: int, language: str) -> bool:
+    """German writes every noun with a capital: "das Urteil" is a noun, "die Bundesnetzagentur" a body."""
+    if language != "de" or len(words) != 1 or _GERMAN_INSTITUTION.search(words[0]):
+        return False
+    return bool(_GERMAN_ARTICLE.search(text[max(0, start - 8) : start]))
 
 
 def _adjective(words: list[str], text: str, end: int, language: str) -> bool:
@@ -456,7 +477,7 @@ _ROMANCE_ADJECTIVE = re.compile(
 
 
 def _looks_like_person(words: list[str]) -> bool:
-    if not 2 <= len(words) <= 3:
+    if not 2 <= len(words) <= 3 or _GERMAN_INSTITUTION.search(words[-1].lower()):
         return False
     lowered = {word.lower().rstrip(".") for word in words}
     if words[-1].lower().rstrip(".") in _ORGANIZATION_ENDINGS or lowered & _INSTITUTION_WORDS:

@@ -240,37 +240,37 @@ CUES = {
         "data": r"(?:data|information) requests?|requests? for (?:\w+ ){0,2}(?:data|information)|user (?:data|information)|law[- ]enforcement|government requests?|police requests?|cooperation with (?:the )?(?:\w+ )?(?:authorities|police|government)|requests? from (?:the )?(?:\w+ ){0,3}(?:government|police|authorities)",
         "service": r"services?|apps?|application|operations|business|website|site|platform|store|products?|access|market|network|VPN|sales|servers?|social network|internet|connections?",
         "content": r"posts?|content|accounts?|videos?|articles?|tweets?|pages?|search results|channels?|photos?|messages",
-        "law": r"laws?|acts?|bills?|legislation|ordinance|regulations?|statute|directive|decree|ban",
+        "law": r"laws?|acts?|bills?|legislation|ordinance|regulations?|statute|directive|decree|ban|agreement|treaty|pact|accord|framework",
     },
     "fr": {
         "data": r"données|demandes?|requêtes|forces de l'ordre|forces de l’ordre|police|autorités",
         "service": r"services?|applications?|appli|activités|site|plateforme|accès|marché|réseau social|serveurs?",
         "content": r"contenus?|publications?|comptes?|vidéos?|messages",
-        "law": r"loi|lois|projet de loi|décret|règlement|directive|ordonnance|texte",
+        "law": r"loi|lois|projet de loi|décret|règlement|directive|ordonnance|texte|accord|traité",
     },
     "de": {
         "data": r"Daten\w*|Anfragen|Auskunftsersuchen|Behörden|Polizei|Strafverfolgung\w*",
         "service": r"Dienst\w*|App|Apps|Angebot|Betrieb|Website|Plattform|Zugang|Markt|Geschäft|Netzwerk|Server",
         "content": r"Inhalte|Beiträge|Konten|Videos|Posts|Nachrichten|Accounts",
-        "law": r"Gesetz\w*|\w+gesetz\w*|Verordnung|Richtlinie",
+        "law": r"Gesetz\w*|\w+gesetz\w*|Verordnung|Richtlinie|\w*[Aa]bkommen\w*|Vertrag",
     },
     "es": {
         "data": r"datos|solicitudes|peticiones|requerimientos|autoridades|policía",
         "service": r"servicios?|aplicación|app|operaciones|sitio|plataforma|acceso|mercado|red social|servidores",
         "content": r"contenidos?|publicaciones|cuentas|videos|vídeos|mensajes",
-        "law": r"ley|leyes|proyecto de ley|decreto|reglamento|norma",
+        "law": r"ley|leyes|proyecto de ley|decreto|reglamento|norma|acuerdo|tratado",
     },
     "it": {
         "data": r"dati|richieste|autorità|polizia",
         "service": r"servizi?o?|app|applicazione|attività|sito|piattaforma|accesso|mercato|social network|rete sociale|server",
         "content": r"contenuti|post|account|video|messaggi",
-        "law": r"legge|leggi|decreto|regolamento|direttiva|norma",
+        "law": r"legge|leggi|decreto|regolamento|direttiva|norma|accordo|trattato",
     },
     "pt": {
         "data": r"dados|pedidos|solicitações|requisições|autoridades|polícia",
         "service": r"serviços?|aplicativo|app|operações|site|plataforma|acesso|mercado|rede social|redes sociais|servidores",
         "content": r"conteúdos?|publicações|contas|vídeos|mensagens|posts",
-        "law": r"lei|leis|projeto de lei|decreto|regulamento|medida provisória",
+        "law": r"lei|leis|projeto de lei|decreto|regulamento|medida provisória|acordo|tratado",
     },
     "ru": {
         "data": r"данн\w*|запрос\w*|власт\w*|полиц\w*|правоохранительн\w*",
@@ -332,11 +332,11 @@ NEGATION_AFTER = {
 }
 HEDGES = {
     "en": r"may|might|could|would|should|plans?|planned|planning|threaten(?:s|ed|ing)?|propos(?:e|es|ed|al|ing)|consider(?:s|ed|ing)?|expected|likely|if|whether|unless|seeks?|seeking|sought|aims?|aiming|wants?|intends?|hopes?|set to|due to|asked to|urged|tried|tries|trying|attempt(?:s|ed|ing)?|seek",
-    "fr": r"pourrai\w*|devrai\w*|envisag\w*|menac\w*|si|souhait\w*|veut|voudrai\w*|prévoit|projette",
+    "fr": r"pourrai\w*|devrai\w*|pourra|pourront|devra|devront|va|vont|envisag\w*|menac\w*|si|souhait\w*|veut|voudrai\w*|prévoit|projette",
     "de": r"könnte\w*|sollte\w*|würde\w*|will|wollen|plant\w*|erwägt|droht\w*|falls|wenn|ob",
-    "es": r"podría\w*|debería\w*|planea\w*|propon\w*|amenaz\w*|si|estudia|considera|quiere",
-    "it": r"potrebbe\w*|dovrebbe\w*|intende|minaccia\w*|se|valuta|vuole",
-    "pt": r"poderia\w*|deveria\w*|planeja|propõe|ameaç\w*|se|avalia|quer",
+    "es": r"podría\w*|debería\w*|podrá|podrán|deberá|deberán|va a|van a|planea\w*|propon\w*|amenaz\w*|si|estudia|considera|quiere",
+    "it": r"potrebbe\w*|dovrebbe\w*|potrà|potranno|dovrà|dovranno|intende|minaccia\w*|se|valuta|vuole",
+    "pt": r"poderia\w*|deveria\w*|poderá|poderão|deverá|deverão|vai|vão|planeja|propõe|ameaç\w*|se|avalia|quer",
     "ru": r"может|могут|мог\w*|планиру\w*|собира\w*|угрожа\w*|если|намерен\w*|хочет",
     "tr": r"olabilir|planlıyor|eğer|düşünüyor",
     "ar": r"قد|يعتزم|تعتزم|يخطط|تخطط|إذا|يدرس|تدرس|هدد|هددت",
@@ -351,12 +351,15 @@ FUNCTION_WORDS = {
     "but and or as after before moreover besides however meanwhile according apart among while when "
     "since although though some many other others also then thus there here what which who why how "
     "if once still even just last next such both each every all any no yes not so because "
-    "despite during under over from by with without into about against between until unless",
+    "despite during under over from by with without into about against between until unless "
+    "earlier later already previously recently yesterday today now instead still",
     "fr": "le la les l un une des du de d ce cet cette ces il elle ils elles on nous vous et ou mais "
     "donc or ni car selon après avant depuis pendant lors dans en sur par pour avec sans est sont qui "
     "que au aux été ont leur leurs",
     "de": "der die das den dem des ein eine einen einem einer eines er sie es wir ihr und oder aber "
-    "doch nach vor seit während im am zum zur in an auf für mit ohne durch gegen laut wie auch",
+    "doch nach vor seit während im am zum zur in an auf für mit ohne durch gegen laut wie auch "
+    "bereits zudem außerdem jedoch dennoch bisher zuvor damals heute gestern nun jetzt inzwischen "
+    "später zuletzt erst schon noch bislang dabei daher deshalb danach",
     "es": "el la los las un una unos unas lo al del de y o pero según tras antes después desde "
     "durante en con sin por para sobre este esta estos estas ese esa",
     "it": "il lo la i gli le un uno una del della dei degli delle di e o ma secondo dopo prima da "
@@ -649,11 +652,11 @@ def hedge_before(language: str) -> re.Pattern:
 # The modal words of the hedges, single words only: a hedge between a subject and its verb.
 _MODALS = {
     "en": "may might could would should",
-    "fr": "pourrait pourraient devrait devraient",
-    "de": "könnte könnten sollte sollten würde würden",
-    "es": "podría podrían debería deberían",
-    "it": "potrebbe potrebbero dovrebbe dovrebbero",
-    "pt": "poderia poderiam deveria deveriam",
+    "fr": "pourrait pourraient devrait devraient pourra pourront devra devront",
+    "de": "könnte könnten sollte sollten würde würden soll sollen muss müssen",
+    "es": "podría podrían debería deberían podrá podrán deberá deberán",
+    "it": "potrebbe potrebbero dovrebbe dovrebbero potrà potranno dovrà dovranno",
+    "pt": "poderia poderiam deveria deveriam poderá poderão deverá deverão",
     "ru": "может могут мог могла могли",
 }
 _NEGATIONS = {
