@@ -550,15 +550,20 @@ def law_group_key(name: str) -> frozenset:
 
 def find_jurisdictions(text: str, knowledge: Knowledge, language: str, taken: list[Mention]) -> list[Mention]:
     found: list[Mention] = []
+    function_words = vocabulary.function_words(language)
     occupied = [(m.start, m.end) for m in taken if m.kind == "law"]
     for start, end in _candidate_spans(text, language, 4):
         if any(a <= start < b for a, b in occupied) or any(m.start <= start < m.end for m in found):
             continue
         phrase = text[start:end]
+        first = phrase.split()[0].lower() if language not in vocabulary.SPACELESS else ""
+        if first in function_words:
+            continue
+        # A code is a place only in capitals after "the" ("the US", "the UK"); "In", "IT" are words.
         if (
-            phrase.isupper()
-            and len(phrase) <= 3
-            and not re.search(r"\bthe\s+$", text[max(0, start - 5) : start], re.I)
+            len(phrase) <= 3
+            and phrase.isascii()
+            and (not phrase.isupper() or not re.search(r"\bthe\s+$", text[max(0, start - 5) : start], re.I))
         ):
             continue
         code = knowledge.code_of(phrase)

@@ -38,6 +38,8 @@ def _standard_names() -> dict[str, str]:
 
     names: dict[str, str] = {}
     for country in pycountry.countries:
+        names.setdefault(country.alpha_2.lower(), country.alpha_2)
+        names.setdefault(country.alpha_3.lower(), country.alpha_2)
         for attribute in ("name", "common_name", "official_name"):
             value = getattr(country, attribute, None)
             if value:
@@ -48,5 +50,9 @@ def _standard_names() -> dict[str, str]:
                 names.setdefault(_name_key(name), code)
                 short = re.split(r"\s+(?:SAR|S\.A\.R\.)|特別行政區|特别行政区|特別行政区|특별행정구", name)[0]
                 names.setdefault(_name_key(short), code)
+                if short != name and short.startswith(("中国", "中國")):  # 中国香港 -> 香港
+                    names.setdefault(_name_key(short[2:]), code)
     names.setdefault(_name_key("European Union"), "EU")
+    names.setdefault("eu", "EU")
+    names.setdefault("uk", "GB")  # ISO 3166-1's exceptionally reserved code for the United Kingdom
     return names
