@@ -21,6 +21,7 @@ are put together:
 
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 import re
 from dataclasses import dataclass, field, replace
@@ -35,6 +36,7 @@ from .language import detect
 from .names import (
     Knowledge,
     Mention,
+    coverage,
     find_jurisdictions,
     find_laws,
     find_organizations,
@@ -143,8 +145,10 @@ def extract(article: Article, knowledge: Knowledge | None = None) -> Extraction:
         for m in propose_organizations(text, organizations + laws + date_spans, language)
         if not vocabulary.cue(language, "law").fullmatch(m.name)
     ]
-    jurisdictions = [j for j in jurisdictions if not any(p.start <= j.start < p.end for p in proposed)]
-    proposed = [p for p in proposed if not any(j.start <= p.start < j.end for j in jurisdictions)]
+    by_proposed = coverage(text, proposed)
+    jurisdictions = [j for j in jurisdictions if not by_proposed[j.start]]
+    by_place = coverage(text, jurisdictions)
+    proposed = [p for p in proposed if not by_place[p.start]]
     # A country (not a region: "Central", "Georgia" are too often other things) can act: "China passed".
     countries = [j for j in jurisdictions if "-" not in j.detail]
     actors = sorted(
@@ -193,6 +197,29 @@ class _Context:
         # are not who acts.
         self.datelines = [m.span() for m in _DATELINE.finditer(text)]
         self.actors = [a for a in self.actors if not any(s <= a.start < e for s, e in self.datelines)]
+        # Per sentence, what it holds: every step asks about one sentence at a time.
+        self.starts = [sentence.start for sentence in sentences]
+        self.actors_in = self._by_sentence(self.actors, lambda m: m.start)
+        self.laws_in = self._by_sentence(self.laws, lambda m: m.start)
+        self.quotes_in = self._by_sentence(quotations, lambda q: q.start)
+        self.mentions_in = self._by_sentence(mentions, lambda m: m.span[0])
+        self.references_in = self._by_sentence(self.references, lambda r: r[0])
+        self.jurisdictions_in = self._by_sentence(jurisdictions, lambda m: m.start)
+        self._actions_cache: dict[int, list[_Action]] = {}
+
+    def _by_sentence(self, items, position) -> list[list]:
+        grouped = [[] for _ in self.sentences]
+        for item in items:
+            sentence = self._sentence_at(position(item))
+            if sentence is not None:
+                grouped[sentence.index].append(item)
+        return grouped
+
+    def _sentence_at(self, position: int) -> Sentence | None:
+        index = bisect.bisect_right(self.starts, position) - 1
+        if index < 0 or position >= self.sentences[index].end:
+            return None
+        return self.sentences[index]
 
     # --- finding ---
 
@@ -234,6 +261,11 @@ class _Context:
         return alone and not re.search(r"[.!?。！？]$", line) and len(self.sentences) > 1
 
     def _actions(self, sentence: Sentence) -> list[_Action]:
+        if sentence.index not in self._actions_cache:
+            self._actions_cache[sentence.index] = self._find_actions(sentence)
+        return self._actions_cache[sentence.index]
+
+    def _find_actions(self, sentence: Sentence) -> list[_Action]:
         text = self.text
         found: list[_Action] = []
         segment = text[sentence.start : sentence.end]
@@ -242,22 +274,20 @@ class _Context:
             name: bool(vocabulary.cue(self.language, name).search(plain))
             for name in ("data", "service", "content")
         }
-        has_law = bool(vocabulary.cue(self.language, "law").search(plain)) or any(
-            sentence.start <= law.start < sentence.end for law in self.laws
-        )
+        has_law = bool(vocabulary.cue(self.language, "law").search(plain) or self.laws_in[sentence.index])
         cues["law"] = has_law or self._law_carried_over(sentence)
         for action in vocabulary.actions(self.language):
             if action.cue and not cues[action.cue]:
                 continue
             for match in action.pattern.finditer(segment):
                 start, end = sentence.start + match.start(), sentence.start + match.end()
-                if _inside((start, end), self.quotations) or any(
+                if _inside((start, end), self.quotes_in[sentence.index]) or any(
                     a.start < end and start < a.end for a in found
                 ):
                     continue
                 if self._denied_or_hedged(sentence, start, end):
                     continue
-                if self._inside_name(start, end) or self._noun(sentence, start):
+                if self._inside_name(sentence, start, end) or self._noun(sentence, start):
                     continue
                 if self._reduced_passive(sentence, start, end):
                     continue
@@ -286,13 +316,14 @@ class _Context:
             return False
         return bool(vocabulary.cue(self.language, "law").search(self.text[previous.start : previous.end]))
 
-    def _inside_name(self, start, end) -> bool:
-        return any(m.start <= start and end <= m.end for m in (*self.actors, *self.laws))
+    def _inside_name(self, sentence: Sentence, start, end) -> bool:
+        names = (*self.actors_in[sentence.index], *self.laws_in[sentence.index])
+        return any(m.start <= start and end <= m.end for m in names)
 
     def _without_quotes(self, sentence: Sentence) -> str:
         text = self.text
         pieces, position = [], sentence.start
-        for quote in self.quotations:
+        for quote in self.quotes_in[sentence.index]:
             if sentence.start <= quote.start < sentence.end:
                 pieces.append(text[position : quote.start])
                 position = max(position, quote.end)
@@ -311,13 +342,14 @@ class _Context:
 
     def _subjects(self, action: _Action) -> list[Mention]:
         sentence, text = action.sentence, self.text
+        quotes = self.quotes_in[sentence.index]
         before = [
             m
-            for m in self.actors
+            for m in self.actors_in[sentence.index]
             if sentence.start <= m.start
             and m.end <= action.start
             and (not m.possessive or quoting.role_after(text, m.end))
-            and not _inside((m.start, m.end), self.quotations)
+            and not _inside((m.start, m.end), quotes)
             and not self._after_preposition(m)
         ]
         spaceless = self.language in vocabulary.SPACELESS
@@ -346,10 +378,8 @@ class _Context:
                 return group
         after = [
             m
-            for m in self.actors
-            if action.end <= m.start
-            and m.end <= sentence.end
-            and not _inside((m.start, m.end), self.quotations)
+            for m in self.actors_in[sentence.index]
+            if action.end <= m.start and m.end <= sentence.end and not _inside((m.start, m.end), quotes)
         ]
         if after:
             first = after[0]
@@ -427,7 +457,7 @@ class _Context:
                 candidate.jurisdiction = law.detail
         if in_anchor:
             candidate.notes.append("anchor")
-        for quote in self.quotations:
+        for quote in self.quotes_in[sentence.index]:
             if sentence.start <= quote.start < sentence.end:
                 candidate.quotes.append(
                     (quote.text, quoting.speaker(self._without_quotes(sentence), actor.name))
@@ -447,24 +477,19 @@ class _Context:
             return []
         others = [
             m
-            for m in self.actors
-            if following.start <= m.start < following.end
-            and m.name != actor.name
-            and not _inside((m.start, m.end), self.quotations)
+            for m in self.actors_in[following.index]
+            if m.name != actor.name
+            and not _inside((m.start, m.end), self.quotes_in[following.index])
             and not quoting.is_role(m.name)
         ]
         if others:
             return []
         rest = self._without_quotes(following)
-        return [
-            (quote.text, quoting.speaker(rest, actor.name))
-            for quote in self.quotations
-            if following.start <= quote.start < following.end
-        ]
+        return [(quote.text, quoting.speaker(rest, actor.name)) for quote in self.quotes_in[following.index]]
 
     def _law_for(self, action: _Action) -> Mention | None:
         sentence = action.sentence
-        in_sentence = [law for law in self.laws if sentence.start <= law.start < sentence.end]
+        in_sentence = self.laws_in[sentence.index]
         if in_sentence:
             return min(in_sentence, key=lambda law: abs(law.start - action.end))
         return self.main_law
@@ -603,12 +628,10 @@ class _Context:
             if self._dates_own_event(sentence, mention):
                 continue
             speaks_of_law = event.law and (
-                any(sentence.start <= law.start < sentence.end and law.name == event.law for law in self.laws)
-                or any(sentence.start <= start < sentence.end for start, _ in self.references)
+                any(law.name == event.law for law in self.laws_in[sentence.index])
+                or bool(self.references_in[sentence.index])
             )
-            same_actor = any(
-                sentence.start <= m.start < sentence.end and m.name == event.actor for m in self.actors
-            )
+            same_actor = any(m.name == event.actor for m in self.actors_in[sentence.index])
             if not (speaks_of_law if event.action_type in vocabulary.LAW_ACTIONS else same_actor):
                 continue
             distance = abs(sentence.index - event.sentence_index)
@@ -625,12 +648,6 @@ class _Context:
         return any(
             self._subjects(action) for action in self._actions(sentence) if action.action_type != "statement"
         )
-
-    def _sentence_at(self, position: int) -> Sentence | None:
-        for sentence in self.sentences:
-            if sentence.start <= position < sentence.end:
-                return sentence
-        return None
 
     # --- dating ---
 
@@ -785,7 +802,7 @@ class _Context:
         return f"about {point}" if value.approximate else point
 
     def _jurisdiction_near(self, sentence: Sentence) -> str:
-        here = [j.detail for j in self.jurisdictions if sentence.start <= j.start < sentence.end]
+        here = [j.detail for j in self.jurisdictions_in[sentence.index]]
         if here:
             return here[0]
         counts: dict[str, int] = {}

@@ -203,10 +203,14 @@ def _possessive(text: str, end: int) -> bool:
 def find_organizations(text: str, knowledge: Knowledge, language: str) -> list[Mention]:
     found: list[Mention] = []
     keys = knowledge.organization_keys
+    covered = bytearray(len(text) + 1)
     if keys:
         for start, end in _candidate_spans(text, language, 6):
+            if covered[start]:
+                continue
             organization = keys.get(_key(text[start:end]))
-            if organization is not None and not any(m.start <= start < m.end for m in found):
+            if organization is not None:
+                covered[start:end] = b"\x01" * (end - start)
                 found.append(
                     Mention(
                         start,
@@ -245,10 +249,10 @@ def _candidate_spans(text: str, language: str, longest: int):
 def propose_organizations(text: str, taken: list[Mention], language: str) -> list[Mention]:
     """Capitalized names and bodies not already known: candidates for new organizations."""
     found: list[Mention] = []
-    occupied = [(m.start, m.end) for m in taken]
+    occupied = coverage(text, taken)
 
     def free(start, end):
-        return not any(a < end and start < b for a, b in occupied)
+        return not any(occupied[start:end])
 
     function_words = vocabulary.function_words(language)
     for pattern, kind in vocabulary.bodies(language):
@@ -262,7 +266,7 @@ def propose_organizations(text: str, taken: list[Mention], language: str) -> lis
                     qualifier, match.end(), "organization", name, False, kind, _possessive(text, match.end())
                 )
             )
-            occupied.append((qualifier, match.end()))
+            occupied[qualifier : match.end()] = b"\x01" * (match.end() - qualifier)
     if language in vocabulary.SPACELESS:
         for match in vocabulary.cjk_bodies(language).finditer(text):
             start, end = match.span("name")
@@ -270,7 +274,7 @@ def propose_organizations(text: str, taken: list[Mention], language: str) -> lis
                 found.append(
                     Mention(start, end, "organization", match.group("name"), False, match.lastgroup or "")
                 )
-                occupied.append((start, end))
+                occupied[start:end] = b"\x01" * (end - start)
     if language in vocabulary.SPACELESS or language == "ar":
         return sorted(found)
     tokens = list(_TOKEN.finditer(text))
@@ -325,6 +329,14 @@ def propose_organizations(text: str, taken: list[Mention], language: str) -> lis
             )
         i = j
     return sorted(found)
+
+
+def coverage(text: str, mentions) -> bytearray:
+    """One byte per character of ``text``: 1 where one of ``mentions`` is."""
+    covered = bytearray(len(text) + 1)
+    for m in mentions:
+        covered[m.start : m.end] = b"\x01" * (m.end - m.start)
+    return covered
 
 
 def _qualifier_before(text: str, position: int, function_words) -> int | None:
@@ -551,9 +563,12 @@ def law_group_key(name: str) -> frozenset:
 def find_jurisdictions(text: str, knowledge: Knowledge, language: str, taken: list[Mention]) -> list[Mention]:
     found: list[Mention] = []
     function_words = vocabulary.function_words(language)
-    occupied = [(m.start, m.end) for m in taken if m.kind == "law"]
+    covered = bytearray(len(text) + 1)  # characters inside a law's name or a place already found
+    for m in taken:
+        if m.kind == "law":
+            covered[m.start : m.end] = b"\x01" * (m.end - m.start)
     for start, end in _candidate_spans(text, language, 4):
-        if any(a <= start < b for a, b in occupied) or any(m.start <= start < m.end for m in found):
+        if covered[start]:
             continue
         phrase = text[start:end]
         first = phrase.split()[0].lower() if language not in vocabulary.SPACELESS else ""
@@ -569,4 +584,5 @@ def find_jurisdictions(text: str, knowledge: Knowledge, language: str, taken: li
         code = knowledge.code_of(phrase)
         if code:
             found.append(Mention(start, end, "jurisdiction", phrase, True, code, _possessive(text, end)))
+            covered[start:end] = b"\x01" * (end - start)
     return sorted(found)
