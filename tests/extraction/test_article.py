@@ -82,3 +82,10 @@ def test_a_file_over_the_limit_is_refused_with_its_size():
 def test_text_in_windows_1252_is_read():
     article = read_article("Le Sénat a adopté la loi le 3 mars 2021.".encode("cp1252"), name="a.txt")
     assert "Sénat" in article.text
+
+
+def test_text_longer_than_any_article_is_refused():
+    from timeline.extraction.article import MAX_TEXT_CHARACTERS
+
+    with pytest.raises(ArticleError, match="more than one article: split it"):
+        read_article("The Senate passed the bill. " * (MAX_TEXT_CHARACTERS // 20), name="many.txt")

@@ -13,8 +13,10 @@ import datetime as _dt
 import re
 from dataclasses import dataclass, replace
 
-# A long feature is about 100 KB of text; 5 MB of HTML is far beyond any real article page.
+# A long feature is about 100 KB of text; 5 MB of HTML is far beyond any real article page, and
+# 500,000 characters of text (some 80,000 words, read in about 4 s) beyond any one article.
 MAX_ARTICLE_BYTES = 5 * 1024 * 1024
+MAX_TEXT_CHARACTERS = 500_000
 KINDS = ("text", "markdown", "html")
 
 _HTML_SNIFF = re.compile(
@@ -116,6 +118,11 @@ def read_article(
         article = Article(text=_tidy(text), title=_first_line(text))
     if not article.text.strip():
         raise ArticleError(f"{label}no article text found")
+    if len(article.text) > MAX_TEXT_CHARACTERS:
+        raise ArticleError(
+            f"{label}the text is {len(article.text):,} characters; over {MAX_TEXT_CHARACTERS:,} is more "
+            "than one article: split it"
+        )
     given = {"published": published, "url": url, "language": language, "outlet": outlet, "title": title}
     given = {key: value for key, value in given.items() if value}
     return replace(article, **given)
