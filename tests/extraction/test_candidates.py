@@ -174,3 +174,8 @@ def test_a_modal_between_subject_and_verb_and_a_passive_without_auxiliary_are_no
         ("StreamCo", "lawsuit_filed", "2024-05-06"),
         ("Freedonia Telecom Authority", "service_blocked", "2024-05-03"),
     ]
+
+
+def test_who_a_passive_act_happened_to_is_not_its_actor():
+    text = "ChatHub, which was fined on 3 May 2024, said nothing. StreamCo was ordered to pay on 6 May 2024."
+    assert extract(read_article(text, published=datetime.date(2024, 5, 7))).candidates == []

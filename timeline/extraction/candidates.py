@@ -362,6 +362,11 @@ class _Context:
                 ]
             )
             before = [m for m in before if m.start >= clause_start][:1]
+        passive = bool(
+            vocabulary.passive_auxiliary(self.language).search(text[sentence.start : action.start])
+        )
+        if passive and self.language != "de":
+            before = []  # "ChatHub was fined": the name before a passive verb is who it happened to
         if before:
             nearest = before[-1]
             gap = text[nearest.end : action.start]
