@@ -179,3 +179,15 @@ def test_a_modal_between_subject_and_verb_and_a_passive_without_auxiliary_are_no
 def test_who_a_passive_act_happened_to_is_not_its_actor():
     text = "ChatHub, which was fined on 3 May 2024, said nothing. StreamCo was ordered to pay on 6 May 2024."
     assert extract(read_article(text, published=datetime.date(2024, 5, 7))).candidates == []
+
+
+def test_an_anchor_on_an_event_named_by_its_actor_alone():
+    text = (
+        "The Supreme Court struck down the data retention law on 3 May 2024. "
+        "The day after the court ruled, ChatHub restored its service in the country."
+    )
+    candidates = extract(read_article(text, published=datetime.date(2024, 5, 10))).candidates
+    assert [(c.actor, c.action_type, c.date.start.isoformat(), c.date_source) for c in candidates] == [
+        ("Supreme Court", "law_struck_down", "2024-05-03", "sentence"),
+        ("ChatHub", "service_restored", "2024-05-04", "anchored"),
+    ]

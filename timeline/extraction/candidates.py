@@ -621,7 +621,20 @@ class _Context:
                     and candidate.sentence_index != sentence.index
                 ):
                     return candidate.date
-        return None
+        return self._date_of_named_actor(anchor, sentence, found)
+
+    def _date_of_named_actor(self, anchor: _Anchor, sentence: Sentence, found: list[Candidate]):
+        """ "the day after the court ruled": the latest dated act, before this sentence, of an actor the
+        clause names by one of its words ("court" of "Supreme Court")."""
+        words = {w.lower() for w in re.findall(r"[^\W\d_]{4,}", self.text[anchor.end : anchor.clause_end])}
+        earlier = [
+            c
+            for c in found
+            if c.date_source == DATE_FROM_SENTENCE
+            and c.sentence_index < sentence.index
+            and words & {w.lower() for w in re.findall(r"[^\W\d_]{4,}", c.actor)}
+        ]
+        return earlier[-1].date if earlier else None
 
     def _date_of_event_elsewhere(self, event: Candidate):
         """The date another sentence gives the same law's milestone or the same actor's action."""
