@@ -188,8 +188,10 @@ def _create(formset, article, user, reviewer):
     milestones = {"law_passed", "law_signed", "law_in_force", "law_struck_down"}
     accepted.sort(key=lambda values: values["action_type"] not in milestones)
     written, errors = {}, []
+    from .importing.resolve import Resolver
     from .models import Event
 
+    resolver = Resolver()
     for values in accepted:
         if values["status"] == EventStatus.PUBLISHED and not reviewer:
             values["status"] = EventStatus.DRAFT
@@ -197,7 +199,7 @@ def _create(formset, article, user, reviewer):
         responds_to = written.get(values.get("responds_to") or "")
         try:
             event = article_events.accept(
-                values, article=article, user=user, responds_to=responds_to, event=existing
+                values, article=article, user=user, responds_to=responds_to, event=existing, resolver=resolver
             )
         except (ValidationError, PermissionDenied) as error:
             errors.append(f"{values['actor']} ({values['action_type']}): {_message(error)}")

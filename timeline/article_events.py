@@ -95,13 +95,20 @@ def source_values(article: Article, *, quote: str = "", speaker: str = "") -> di
 
 
 def accept(
-    values: dict, *, article: Article, user, responds_to: Event | None = None, event: Event | None = None
+    values: dict,
+    *,
+    article: Article,
+    user,
+    responds_to: Event | None = None,
+    event: Event | None = None,
+    resolver: Resolver | None = None,
 ):
     """Create the event an editor accepted (or add the article as a source of ``event``).
 
     ``values`` holds the reviewed fields: actor, actor_kind, parent, action_type, title, summary,
     date_text, jurisdiction (code), law (title), quote, quote_speaker, status. Raises
-    ``django.core.exceptions.ValidationError`` as ``services.save_event`` does.
+    ``django.core.exceptions.ValidationError`` as ``services.save_event`` does. Give one
+    ``resolver`` to several calls to look the jurisdictions up once.
     """
     source = source_values(article, quote=values.get("quote", ""), speaker=values.get("quote_speaker", ""))
     if event is not None:
@@ -120,7 +127,14 @@ def accept(
             current.append(source)
         return services.save_event(event, values={"sources": current}, user=user)
     with transaction.atomic():  # an event refused by the rules leaves no new organization or law
-        return _create(values, article=article, user=user, responds_to=responds_to, source=source)
+        return _create(
+            values,
+            article=article,
+            user=user,
+            responds_to=responds_to,
+            source=source,
+            resolver=resolver or Resolver(),
+        )
 
 
 def _same_url(a: str, b: str) -> bool:
@@ -130,8 +144,7 @@ def _same_url(a: str, b: str) -> bool:
         return False
 
 
-def _create(values, *, article, user, responds_to, source):
-    resolver = Resolver()
+def _create(values, *, article, user, responds_to, source, resolver):
     parent = resolver.organization(values["parent"]) if values.get("parent") else None
     kind = values.get("actor_kind") or OrganizationKind.OTHER
     actor = resolver.organization(values["actor"], kind=kind, parent=parent)

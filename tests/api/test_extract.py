@@ -22,13 +22,14 @@ def counts():
     return Event.objects.count(), Organization.objects.count(), Source.objects.count()
 
 
-def test_candidates_come_back_and_nothing_is_written(reader_client):
+def test_candidates_come_back_and_nothing_is_written(reader_client, django_assert_max_num_queries):
     before = counts()
-    response = reader_client.post(
-        f"{API}/extract/",
-        {"text": ARTICLE, "published": "2024-02-14", "url": "https://news.example/a"},
-        format="json",
-    )
+    with django_assert_max_num_queries(8):
+        response = reader_client.post(
+            f"{API}/extract/",
+            {"text": ARTICLE, "published": "2024-02-14", "url": "https://news.example/a"},
+            format="json",
+        )
     assert response.status_code == 200, response.content
     body = response.json()
     assert body["article"]["published"] == "2024-02-14" and body["article"]["language"] == "en"
