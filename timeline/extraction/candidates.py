@@ -514,16 +514,17 @@ class _Context:
         return sorted(groups.values(), key=len, reverse=True)
 
     def _main_law(self) -> Mention | None:
+        """The most mentioned law; each mention renamed to its group's name (the known law's title,
+        else the longest name the article gives it)."""
         groups = self._law_groups()
-        if not groups:
-            return None
+        named = {}
         for group in groups:
             known = [law for law in group if law.known]
             name = known[0] if known else max(group, key=lambda law: len(law.name))
-            for index, law in enumerate(self.laws):
-                if law in group:
-                    self.laws[index] = law._replace(name=name.name, known=name.known, detail=name.detail)
-        return next(law for law in self.laws if law in groups[0] or law.name == groups[0][0].name)
+            for law in group:
+                named[law] = law._replace(name=name.name, known=name.known, detail=name.detail)
+        self.laws = [named.get(law, law) for law in self.laws]
+        return named[groups[0][0]] if groups else None
 
     # --- anchored dates ---
 

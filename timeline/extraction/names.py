@@ -239,10 +239,8 @@ def _candidate_spans(text: str, language: str, longest: int):
         if cased and not _capitalized(token.group()):
             continue
         for j in range(min(len(tokens), i + longest), i, -1):
-            between = text[tokens[j - 1].end() : tokens[j - 1].end()]
             if "\n" in text[token.start() : tokens[j - 1].end()]:
                 continue
-            del between
             yield token.start(), tokens[j - 1].end()
 
 

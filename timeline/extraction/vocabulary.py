@@ -569,7 +569,6 @@ UNIT_DAYS = {
     "año": 365,
     "giorn": 1,
     "settiman": 7,
-    "mes_it": 30,
     "ann": 365,
     "dia": 1,
     "mês": 30,
@@ -590,7 +589,7 @@ LATER_WORDS = frozenset({"later", "earlier", "plus tard", "später", "", "lendem
 def unit_days(unit: str) -> int:
     unit = unit.lower()
     for stem in sorted(UNIT_DAYS, key=len, reverse=True):
-        if unit.startswith(stem.split("_")[0]):
+        if unit.startswith(stem):
             return UNIT_DAYS[stem]
     return 1
 
