@@ -2,9 +2,10 @@
 
 ``dates_in`` follows the contract of ``timeline.dates.find_dates(text, *, reference, languages)``
 (a span, the text as written and the normalized value of every date expression) and uses it
-when the date engine has it. Until then it builds on ``normalize_date``: runs of date words
-(month and weekday names of the languages in CLDR via Babel, years, day numbers, relative and
-qualifier words) are read whole, then shortened until they read as a date.
+when the date engine has it, adding the CJK dates written inside a run of characters that it
+does not yet find. Until it lands on main, a stand-in builds on ``normalize_date``: runs of date
+words (month and weekday names of the languages in CLDR via Babel, years, day numbers, relative
+and qualifier words) are read whole, then shortened until they read as a date.
 """
 
 from __future__ import annotations
@@ -25,10 +26,20 @@ class DateMention(NamedTuple):
 
 def dates_in(text: str, reference: _dt.date | None, languages: list[str] | None) -> list[DateMention]:
     find_dates = getattr(date_engine, "find_dates", None)
-    if find_dates is not None:
-        found = find_dates(text, reference=reference, languages=languages or None)
-        return [DateMention(tuple(m.span), m.text, m.value) for m in found]
-    return list(_scan(text, reference, tuple(languages or ("en",))))
+    if find_dates is None:
+        return list(_scan(text, reference, tuple(languages or ("en",))))
+    found = [
+        DateMention(tuple(m.span), m.text, m.value)
+        for m in find_dates(text, reference=reference, languages=languages or None)
+    ]
+    # The dates branch's find_dates (as of its commit 8ae037f) reads a CJK run with its digits as one
+    # word, so "委员会2020年6月30日表决" yields nothing: the CJK dates are read here until it does.
+    cjk = [m for m in _cjk_dates(text, reference, tuple(languages or ())) if not _overlaps(m, found)]
+    return sorted([*found, *cjk])
+
+
+def _overlaps(mention: DateMention, others: list[DateMention]) -> bool:
+    return any(o.span[0] < mention.span[1] and mention.span[0] < o.span[1] for o in others)
 
 
 # --- Until find_dates lands: a reader of date runs on top of normalize_date ---
@@ -90,13 +101,16 @@ def _words(languages: tuple[str, ...]) -> tuple[frozenset, frozenset]:
     return frozenset(anchors), frozenset(joiners)
 
 
-def _scan(text: str, reference, languages):
-    anchors, joiners = _words(languages)
-    cjk = []
+def _cjk_dates(text: str, reference, languages):
     for match in _CJK_DATE.finditer(text):
         value = _read(match.group(), reference, languages)
         if value is not None:
-            cjk.append(DateMention(match.span(), match.group(), value))
+            yield DateMention(match.span(), match.group(), value)
+
+
+def _scan(text: str, reference, languages):
+    anchors, joiners = _words(languages)
+    cjk = list(_cjk_dates(text, reference, languages))
     found = sorted(
         [
             *cjk,
