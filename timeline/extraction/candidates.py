@@ -77,6 +77,8 @@ class Candidate:
     responds_to: int | None = None  # index in the candidate list
     notes: list[str] = field(default_factory=list)
     key: str = ""
+    # The action phrase found in the text (its span and sentence), for dating and describing.
+    found_as: _Action | None = field(default=None, repr=False, compare=False)
 
     @property
     def quote(self) -> str:
@@ -469,7 +471,7 @@ class _Context:
                 )
         if not candidate.quotes and action.action_type == "statement":
             candidate.quotes.extend(self._quote_that_follows(sentence, actor))
-        candidate._action = action
+        candidate.found_as = action
         return candidate
 
     def _quote_that_follows(self, sentence: Sentence, actor: Mention) -> list[tuple[str, str]]:
@@ -673,7 +675,7 @@ class _Context:
     def _date_from_sentence(self, candidate: Candidate, anchor: _Anchor | None) -> None:
         if "anchor" in candidate.notes:
             return
-        action = candidate._action
+        action = candidate.found_as
         sentence = action.sentence
         own = [
             m
@@ -782,7 +784,7 @@ class _Context:
         return kept
 
     def _describe(self, candidate: Candidate) -> None:
-        action = candidate.__dict__.pop("_action")
+        action = candidate.found_as
         candidate.notes = [note for note in candidate.notes if note != "anchor"]
         if not candidate.jurisdiction:
             candidate.jurisdiction = self._jurisdiction_near(action.sentence)
