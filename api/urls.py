@@ -3,7 +3,7 @@ from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
-from . import views
+from . import extract, views
 from .exceptions import not_found
 
 app_name = "api"
@@ -28,6 +28,7 @@ docs_csp = csp_update({"style-src": ["'unsafe-inline'"], "worker-src": ["blob:"]
 
 v1 = [
     path("dates/normalize/", views.DateNormalizeView.as_view(), name="date-normalize"),
+    path("extract/", extract.ExtractView.as_view(), name="extract"),
     *router.urls,
 ]
 

@@ -18,11 +18,18 @@ ONE_PLACE = {
     # An event's date as text: Event.date_display. The template tags also label the period
     # headings of a listing ("Q3 2020") from a period, not from an event.
     r"\bformat_display\(": {"timeline/models.py", "timeline/templatetags/timeline_tags.py"},
-    # An event's EDTF string: Event.date_edtf.
-    r"\bedtf\(": {"timeline/models.py"},
+    # An event's EDTF string: Event.date_edtf. The extractor writes a candidate's resolved date
+    # (not an event's) into its import file in the same notation.
+    r"\bedtf\(": {"timeline/models.py", "timeline/extraction/candidates.py"},
     # A date normalized in a jurisdiction's context: services.normalize_in_context. The importer
     # still reads it itself until its rewrite calls normalize_in_context (issue 15's closing note).
-    r"\bnormalize_date\(": {"timeline/services/date_context.py", "timeline/importing/processing.py"},
+    # The extractor (pure, no database) reads an article's dates in the article's language.
+    r"\bnormalize_date\(": {
+        "timeline/services/date_context.py",
+        "timeline/importing/processing.py",
+        "timeline/extraction/candidates.py",
+        "timeline/extraction/dates.py",
+    },
     r"\bdate_context\(": {
         "timeline/services/date_context.py",
         "timeline/jurisdictions/__init__.py",  # its docstring names it

@@ -2,10 +2,12 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count
+from django.urls import path
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
-from . import admin_imports, dates, services  # noqa: F401  (admin_imports registers the import admin)
+# admin_articles and admin_imports register their admin views when imported.
+from . import admin_articles, admin_imports, dates, services  # noqa: F401
 from .jurisdictions.names import name_index
 from .jurisdictions.refresh import TRACKED
 from .models import (
@@ -207,6 +209,15 @@ class EventAdmin(SimpleHistoryAdmin):
         if event.pk is None or event.date_start is None:
             return "Shown after saving."
         return describe_date(event)
+
+    def get_urls(self):
+        def from_article(request):
+            return admin_articles.article_view(self, request)
+
+        view = path(
+            "from-article/", self.admin_site.admin_view(from_article), name="timeline_event_from_article"
+        )
+        return [view, *super().get_urls()]
 
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)

@@ -1,8 +1,11 @@
 """Celery tasks: thin, they take ids and call the domain (timeline.importing)."""
 
+import datetime
+
 from celery import shared_task
 from django.db import OperationalError
 
+from . import article_events
 from .importing import processing
 
 # Idempotent tasks, so a redelivery after a lost worker (acks_late) or a retry is harmless.
@@ -28,3 +31,10 @@ def process_import_chunk(self, batch_id, row_ids):
 @shared_task(**RETRYING)
 def finish_import_batch(batch_id):
     processing.finish_batch(batch_id)
+
+
+@shared_task(**RETRYING)
+def extract_article_files(paths, part_path, published=None, url="", language=""):
+    """Candidate events of a chunk of article files, written to ``part_path`` (rewritten on a retry)."""
+    day = datetime.date.fromisoformat(published) if published else None
+    article_events.write_rows_part(paths, part_path, published=day, url=url, language=language)

@@ -18,8 +18,8 @@ BROKER_CHECK_SECONDS = 5.0
 class Progress:
     """A bar on a terminal; otherwise a plain line now and then."""
 
-    def __init__(self, stream, total, interval=5.0):
-        self.stream, self.total, self.interval = stream, max(total, 0), interval
+    def __init__(self, stream, total, interval=5.0, unit="rows"):
+        self.stream, self.total, self.interval, self.unit = stream, max(total, 0), interval, unit
         self.tty = stream.isatty()
         self.last_line_at, self.last_done, self.drawn = 0.0, -1, False
 
@@ -32,14 +32,14 @@ class Progress:
             filled = int(width * done / self.total) if self.total else width
             percent = int(100 * done / self.total) if self.total else 100
             self.stream.write(
-                f"\r[{'#' * filled}{'-' * (width - filled)}] {percent:3d}% {done}/{self.total} rows",
+                f"\r[{'#' * filled}{'-' * (width - filled)}] {percent:3d}% {done}/{self.total} {self.unit}",
                 ending="",
             )
             self.stream.flush()
             self.drawn = True
         elif time.monotonic() - self.last_line_at >= self.interval or done == self.total:
             self.last_line_at = time.monotonic()
-            self.stream.write(f"processed {done} of {self.total} rows")
+            self.stream.write(f"processed {done} of {self.total} {self.unit}")
 
     def close(self):
         if self.drawn:
