@@ -9,16 +9,19 @@
   (``timeline.control_characters``).
 - A saved or deleted jurisdiction makes every process reload its date contexts
   (``timeline.jurisdictions``).
+- ``migrate`` leaves the jurisdiction name index stored for the installed package versions, so
+  that no web or worker process pays its build (seconds) on a request.
 """
 
 from django.apps import apps
 from django.contrib.auth.signals import user_logged_in, user_login_failed
-from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save, pre_save
 from django.utils import timezone
 
 from . import cache, login_throttle
 from .control_characters import clean_text_fields
 from .jurisdictions.context import jurisdictions_changed
+from .jurisdictions.names import name_index
 from .models import (
     Citation,
     Event,
@@ -40,6 +43,10 @@ def record_event_deletion(sender, instance, **kwargs):
     )
 
 
+def store_name_index(sender, **kwargs):
+    name_index()  # read when stored for these versions, else built and stored
+
+
 def connect():
     post_delete.connect(record_event_deletion, sender=Event, dispatch_uid="timeline_event_tombstone")
     for model in CONTENT_MODELS:
@@ -54,3 +61,6 @@ def connect():
         pre_save.connect(clean_text_fields, sender=model, dispatch_uid=f"clean-text-{model._meta.label}")
     post_save.connect(jurisdictions_changed, sender=Jurisdiction, dispatch_uid="jurisdictions-changed")
     post_delete.connect(jurisdictions_changed, sender=Jurisdiction, dispatch_uid="jurisdictions-deleted")
+    post_migrate.connect(
+        store_name_index, sender=apps.get_app_config("timeline"), dispatch_uid="jurisdiction-name-index"
+    )

@@ -49,6 +49,7 @@ def live_api(tmp_path_factory):
     with psycopg.connect(admin_url, autocommit=True) as connection:
         connection.execute(f'CREATE DATABASE "{name}"')
     port = free_port()
+    log_path = tmp_path_factory.mktemp("gunicorn") / "server.log"
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "config.production",
@@ -78,12 +79,14 @@ def live_api(tmp_path_factory):
             "user.groups.add(Group.objects.get(name='reviewer')); "
             f"Token.objects.create(user=user, key='{token}')",
         )
+        # The server's log goes to a file: a pipe nobody reads fills up and blocks the workers.
+        log = open(log_path, "wb")  # noqa: SIM115 - closed in the finally below
         server = subprocess.Popen(
             [str(BIN / "gunicorn"), "config.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "2"],
             cwd=ROOT,
             env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
+            stdout=log,
+            stderr=subprocess.STDOUT,
             start_new_session=True,
         )
         base = f"http://127.0.0.1:{port}"
@@ -95,17 +98,18 @@ def live_api(tmp_path_factory):
                 time.sleep(0.2)
         else:
             pytest.fail("gunicorn did not answer on 127.0.0.1 within 20 s")
-        yield base, token
+        yield base, token, log_path
     finally:
         if server is not None:
             os.killpg(server.pid, signal.SIGTERM)
             server.wait(timeout=30)
+            log.close()
         with psycopg.connect(admin_url, autocommit=True) as connection:
             connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def test_schemathesis_finds_no_server_error_and_no_schema_violation(live_api, tmp_path):
-    base, token = live_api
+    base, token, log_path = live_api
     result = subprocess.run(
         [
             str(BIN / "schemathesis"),
@@ -137,4 +141,6 @@ def test_schemathesis_finds_no_server_error_and_no_schema_violation(live_api, tm
         timeout=MAX_SECONDS + 300,
         check=False,
     )
-    assert result.returncode == 0, result.stdout[-20000:] + result.stderr[-5000:]
+    server_log = log_path.read_text(errors="replace")
+    assert result.returncode == 0, result.stdout[-20000:] + result.stderr[-5000:] + server_log[-5000:]
+    assert "WORKER TIMEOUT" not in server_log
