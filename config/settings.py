@@ -59,9 +59,16 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Compresses what the middleware below produce; public pages hold no secret (no CSRF token,
+    # no session data), so compression reveals nothing (BREACH).
+    "django.middleware.gzip.GZipMiddleware",
+    # ETag from the body (after GZip in the response phase so the tag is of the plain body) and 304s.
+    "django.middleware.http.ConditionalGetMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The language from the URL prefix (/zh-hant/...); English unprefixed (timeline/language.py).
+    "timeline.language.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -83,6 +90,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "timeline.context_processors.public_page",
             ],
         },
     },
@@ -132,6 +140,9 @@ SECURE_REFERRER_POLICY = "same-origin"
 # Public pages and API lists are cached per content version (timeline/cache.py); on by default only
 # with a shared Redis cache, where every web process sees the same version.
 PUBLIC_CACHE_SECONDS = int(os.environ.get("PUBLIC_CACHE_SECONDS", "300" if REDIS_URL else "0"))
+# How long a browser or proxy may reuse a public page before asking again (then a 304 when its ETag
+# still matches).
+PUBLIC_PAGE_MAX_AGE = int(os.environ.get("PUBLIC_PAGE_MAX_AGE", "60"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -141,6 +152,10 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "en-gb"
+# The public pages in these languages (English unprefixed, the others under /<code>/); the data
+# (titles, summaries) stays in the language it was written in.
+LANGUAGES = [("en-gb", "English"), ("zh-hant", "繁體中文")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
 # Events carry calendar dates local to where they happened; only audit timestamps are aware.
 TIME_ZONE = "UTC"
 USE_I18N = True

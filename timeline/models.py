@@ -9,6 +9,7 @@ from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from . import date_spans, dates, search
@@ -55,13 +56,13 @@ class Jurisdiction(models.Model):
 
 
 class OrganizationKind(models.TextChoices):
-    COMPANY = "company", "company"
-    GOVERNMENT = "government", "government"
-    LEGISLATURE = "legislature", "legislature"
-    COURT = "court", "court"
-    REGULATOR = "regulator", "regulator"
-    NGO = "ngo", "NGO"
-    OTHER = "other", "other"
+    COMPANY = "company", _("company")
+    GOVERNMENT = "government", _("government")
+    LEGISLATURE = "legislature", _("legislature")
+    COURT = "court", _("court")
+    REGULATOR = "regulator", _("regulator")
+    NGO = "ngo", _("NGO")
+    OTHER = "other", _("other")
 
 
 def _changed(instance, update_fields, *names):
@@ -149,11 +150,11 @@ class OrganizationName(models.Model):
 
 
 class LawStatus(models.TextChoices):
-    PROPOSED = "proposed", "proposed"
-    PASSED = "passed", "passed"
-    IN_FORCE = "in_force", "in force"
-    STRUCK_DOWN = "struck_down", "struck down"
-    REPEALED = "repealed", "repealed"
+    PROPOSED = "proposed", _("proposed")
+    PASSED = "passed", _("passed")
+    IN_FORCE = "in_force", _("in force")
+    STRUCK_DOWN = "struck_down", _("struck down")
+    REPEALED = "repealed", _("repealed")
 
 
 class Law(models.Model):
@@ -228,20 +229,20 @@ class Source(models.Model):
 
 
 class ActionType(models.TextChoices):
-    LAW_PASSED = "law_passed", "law passed"
-    LAW_SIGNED = "law_signed", "law signed"
-    LAW_IN_FORCE = "law_in_force", "law in force"
-    LAW_STRUCK_DOWN = "law_struck_down", "law struck down"
-    GOVERNMENT_ORDER = "government_order", "government order"
-    DATA_REQUEST_POLICY = "data_request_policy", "data request policy"
-    SERVICE_WITHDRAWN = "service_withdrawn", "service withdrawn"
-    SERVICE_BLOCKED = "service_blocked", "service blocked"
-    SERVICE_RESTORED = "service_restored", "service restored"
-    LAWSUIT_FILED = "lawsuit_filed", "lawsuit filed"
-    CONTENT_BLOCKED = "content_blocked", "content blocked"
-    COMPLIANCE = "compliance", "compliance"
-    STATEMENT = "statement", "statement"
-    OTHER = "other", "other"
+    LAW_PASSED = "law_passed", _("law passed")
+    LAW_SIGNED = "law_signed", _("law signed")
+    LAW_IN_FORCE = "law_in_force", _("law in force")
+    LAW_STRUCK_DOWN = "law_struck_down", _("law struck down")
+    GOVERNMENT_ORDER = "government_order", _("government order")
+    DATA_REQUEST_POLICY = "data_request_policy", _("data request policy")
+    SERVICE_WITHDRAWN = "service_withdrawn", _("service withdrawn")
+    SERVICE_BLOCKED = "service_blocked", _("service blocked")
+    SERVICE_RESTORED = "service_restored", _("service restored")
+    LAWSUIT_FILED = "lawsuit_filed", _("lawsuit filed")
+    CONTENT_BLOCKED = "content_blocked", _("content blocked")
+    COMPLIANCE = "compliance", _("compliance")
+    STATEMENT = "statement", _("statement")
+    OTHER = "other", _("other")
 
 
 # Coarse to fine, as the date normalizer defines them: the timeline puts a coarser date before a

@@ -7,36 +7,45 @@ filter value is answered with the page, its message and status 400, never a 500.
 from urllib.parse import urlencode
 
 from django.db.models import Prefetch
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, TemplateView
 
-from . import charts, selectors
-from .models import ActionType, Citation, Jurisdiction, Law, Organization
+from . import charts, citations, date_display_i18n, embedding, entity_search, selectors, time_strip
+from .models import Citation, Jurisdiction, Law, Organization
 
 PAGE_SIZE = 20
+EMBED_PAGE_SIZE = 10
+
+
+def with_relations(events):
+    """``events`` with what a listing shows, in a fixed number of queries."""
+    return events.select_related("actor__parent", "jurisdiction", "law").prefetch_related(
+        Prefetch("citations", queryset=Citation.objects.select_related("source"))
+    )
 
 
 def displayed_events():
     """Published events with what a listing shows, in a fixed number of queries."""
-    return (
-        selectors.public_events()
-        .select_related("actor__parent", "jurisdiction", "law")
-        .prefetch_related(Prefetch("citations", queryset=Citation.objects.select_related("source")))
-    )
+    return with_relations(selectors.public_events())
 
 
 def download_links(query):
     suffix = f"?{query}" if query else ""
     names = [
-        ("Atom feed", "timeline:feed_atom"),
-        ("iCalendar", "timeline:feed_ical"),
+        (gettext_lazy("Atom feed"), "timeline:feed_atom"),
+        (gettext_lazy("iCalendar"), "timeline:feed_ical"),
         ("CSV", "timeline:export_csv"),
         ("JSON", "timeline:export_json"),
-        ("TimelineJS JSON", "timeline:export_timelinejs"),
+        (gettext_lazy("TimelineJS JSON"), "timeline:export_timelinejs"),
     ]
     return [(label, reverse(name) + suffix) for label, name in names]
+
+
+def link_without_cursor(path, params, order):
+    return f"{path}?{urlencode({**params, 'order': order})}"
 
 
 class TimelineMixin:
@@ -62,23 +71,38 @@ class TimelineMixin:
 
     def form_context(self):
         params = {name: self.request.GET.get(name, "").strip() for name in selectors.FILTER_PARAMS}
-        return {
-            "params": params,
-            "order": self.request.GET.get("order", selectors.ORDER_NEWEST),
-            "action_types": ActionType.choices,
-        }
+        return {"params": params, "order": self.request.GET.get("order", selectors.ORDER_NEWEST)}
+
+    def parse_filters(self, params):
+        """The filters, a name typed for an organization, law or jurisdiction read as the one
+        entity with that name (the form's text inputs work without JavaScript). ``params`` is
+        updated to the slugs and codes, so links and downloads carry those."""
+        while True:
+            try:
+                return selectors.event_filters_from_params(params)
+            except selectors.FilterError as error:
+                typed = params.get(error.field, "")
+                key = (
+                    entity_search.key_for_name(error.field, typed)
+                    if error.field in entity_search.KINDS
+                    else None
+                )
+                if key is None or key == typed:
+                    raise
+                params[error.field] = key
 
     def timeline_context(self):
         params = self.filter_params()
-        filters = selectors.event_filters_from_params(params)
+        filters = self.parse_filters(params)
         order = selectors.order_from_params(self.request.GET)
         before = after = None
         if text := self.request.GET.get("before"):
             before = selectors.TimelineKey.parse("before", text)
         elif text := self.request.GET.get("after"):
             after = selectors.TimelineKey.parse("after", text)
+        matching = filters.apply(selectors.public_events())
         page = selectors.timeline_page(
-            filters.apply(displayed_events()),
+            with_relations(matching),
             order=order,
             before=before,
             after=after,
@@ -93,9 +117,34 @@ class TimelineMixin:
             encoded = urlencode({**shown, "order": order, **extra})
             return f"{path}?{encoded}"
 
+        overview = time_strip.overview(filters, matching)
+        first = page.events[0] if page.events else None
+        current = None
+        if first is not None:
+            current = first.date_start.year if overview.zoom_year is None else first.date_start.month
+        strip = time_strip.build_strip(
+            overview, order=order, link=link, month_label=date_display_i18n.month_name, current=current
+        )
         return {
             "timeline": page,
+            "overview": overview,
+            "strip": strip,
+            "zoom_url": link_without_cursor(
+                path,
+                {**shown, "date_after": first.date_start.year, "date_before": first.date_start.year},
+                order,
+            )
+            if first is not None and overview.zoom_year is None
+            else None,
+            "zoom_year": first.date_start.year if first is not None else None,
+            "unzoom_url": link_without_cursor(
+                path, {k: v for k, v in shown.items() if k not in ("date_after", "date_before")}, order
+            )
+            if overview.zoom_year is not None
+            else None,
+            "shown_params": shown,
             "filters_active": bool(shown),
+            "filters_count": len([name for name in shown if name != "q"]),
             "earlier_url": link(before=page.earlier) if page.earlier else None,
             "later_url": link(after=page.later) if page.later else None,
             "newest_url": f"{path}?{urlencode({**shown, 'order': selectors.ORDER_NEWEST})}",
@@ -116,18 +165,37 @@ class TimelineMixin:
 
 
 class TimelineView(TimelineMixin, TemplateView):
+    """The timeline: events first, a one-line search, the other filters in a disclosure whose
+    organization, law and jurisdiction fields are text inputs (suggestions come from
+    ``entity_suggestions``), the overview of time, an embed snippet."""
+
     template_name = "timeline/timeline.html"
 
-    def form_context(self):
-        context = super().form_context()
-        context["organizations"] = Organization.objects.order_by("name").values_list("slug", "name")
-        laws = Law.objects.order_by("title").values_list("slug", "short_title", "title")
-        context["laws"] = [(slug, short or title) for slug, short, title in laws]
-        context["jurisdictions"] = [
-            (code, f"{name} ({code})")
-            for code, name in Jurisdiction.objects.order_by("name").values_list("code", "name")
-        ]
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        shown = context.get("shown_params") or {}
+        order = self.request.GET.get("order", "")
+        query = urlencode({**shown, **({"order": order} if order == selectors.ORDER_OLDEST else {})})
+        context["embed"] = embedding.snippet(self.request, query)
+        context["oembed_url"] = embedding.oembed_discovery_url(self.request)
         return context
+
+
+class EmbedView(TimelineMixin, TemplateView):
+    """The timeline with the same filters, compact and self-contained, for an ``<iframe>``."""
+
+    template_name = "timeline/embed.html"
+    page_size = EMBED_PAGE_SIZE
+
+
+def entity_suggestions(request):
+    """Organizations, laws or jurisdictions matching ``q`` with their public event counts (JSON)."""
+    kind = request.GET.get("kind", "")
+    if kind not in entity_search.KINDS:
+        names = ", ".join(entity_search.KINDS)
+        return JsonResponse({"error": f"kind: {kind!r} is not one of {names}"}, status=400)
+    results = entity_search.suggestions(kind, request.GET.get("q", ""))
+    return JsonResponse({"kind": kind, "results": results})
 
 
 class EventDetailView(DetailView):
@@ -153,7 +221,23 @@ class EventDetailView(DetailView):
         context["responds_to"] = responds_to if responds_to and responds_to.status == "published" else None
         context["responses"] = list(displayed_events().filter(responds_to=event).chronological())
         context["last_change"] = selectors.last_change(event)
+        context.update(neighbours(event))
+        permalink = self.request.build_absolute_uri(event.get_absolute_url())
+        context["cite"] = citations.formats(event, permalink)
         return context
+
+
+def neighbours(event):
+    """The public events just before and after ``event`` on the timeline (two queries), and the
+    timeline opened at it."""
+    key = selectors.TimelineKey.of(event)
+    public = selectors.public_events().only("title", "date_start", "date_precision")
+    at = selectors.TimelineKey(key.date_start, key.rank, key.id + 1)
+    return {
+        "previous_event": public.filter(key.earlier_q()).newest_first().first(),
+        "next_event": public.filter(key.later_q()).chronological().first(),
+        "timeline_url": f"{reverse('timeline:timeline')}?{urlencode({'before': str(at)})}#event-{event.pk}",
+    }
 
 
 class OrganizationDetailView(TimelineMixin, DetailView):
@@ -182,6 +266,7 @@ class LawDetailView(DetailView):
         context["story"] = story
         context["chart"] = charts.response_chart(story) if story.responses and story.passed else ""
         context["downloads"] = download_links(urlencode({"law": self.object.slug}))
+        context["law_timeline_url"] = f"{reverse('timeline:timeline')}?{urlencode({'law': self.object.slug})}"
         return context
 
 
@@ -202,3 +287,18 @@ class JurisdictionDetailView(TimelineMixin, DetailView):
         context["laws"] = list(self.object.laws.order_by("title"))
         context["children"] = list(self.object.children.order_by("name"))
         return context
+
+
+def oembed(request):
+    """oEmbed for this site's timelines: ``?url=<page>&maxwidth=&maxheight=&format=json``."""
+    if request.GET.get("format", "json") != "json":
+        return JsonResponse({"error": "format: only json is offered"}, status=501)
+    try:
+        sizes = {name: int(request.GET[name]) for name in ("maxwidth", "maxheight") if request.GET.get(name)}
+    except ValueError:
+        return JsonResponse({"error": "maxwidth and maxheight are whole numbers of pixels"}, status=400)
+    try:
+        data = embedding.oembed(request, request.GET.get("url", ""), **sizes)
+    except embedding.NotEmbeddable as error:
+        return JsonResponse({"error": f"url: {error}"}, status=404)
+    return JsonResponse(data)

@@ -105,7 +105,7 @@ def test_filters_combine_and_live_in_the_url(client, seeded, query, expected):
 
 def test_filter_values_are_kept_in_the_form_and_download_links(client, seeded):
     html = client.get("/?organization=facebook&date_after=July+2020&order=oldest").content.decode()
-    assert '<option value="facebook" selected>Facebook</option>' in html
+    assert 'name="organization" type="text" value="facebook"' in html
     assert 'name="date_after" type="text" value="July 2020"' in html
     assert '<option value="oldest" selected>' in html
     for name in ("feed_atom", "feed_ical", "export_csv", "export_json", "export_timelinejs"):
