@@ -92,10 +92,13 @@ def qualified(start, end, precision, locale):
         return None
     parts = thirds(first, last)
     label = period_label(start, precision, locale)
-    words = [_("early %(period)s"), _("mid-%(period)s"), _("late %(period)s")]
+    if precision == "month":
+        words = [_("early %(month)s"), _("mid-%(month)s"), _("late %(month)s")]
+    else:
+        words = [_("early %(year)s"), _("mid-%(year)s"), _("late %(year)s")]
     for (part_start, part_end), word in zip(parts, words, strict=True):
         if (start, end) == (part_start, part_end):
-            return word % {"period": label}
+            return word % {precision: label}
     return None
 
 
