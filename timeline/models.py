@@ -1,6 +1,7 @@
 import hashlib
 
 from django.conf import settings
+from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.db.models import Case, Q, Value, When
 from django.db.models.functions import Now
@@ -263,6 +264,8 @@ SEARCH_DOCUMENT_SOURCES = frozenset(
 )
 
 
+IMAGE_EXTENSIONS = ["jpg", "jpeg", "png", "gif", "webp", "avif"]
+
 # The timeline's total order: by start, a coarser date before a finer one starting the same day.
 TIMELINE_KEY = ("date_start", "date_precision_rank", "id")
 NEWEST_FIRST_KEY = tuple(f"-{name}" for name in TIMELINE_KEY)
@@ -394,6 +397,19 @@ class Event(models.Model):
         db_persist=True,
         help_text="PostgreSQL's text search vector of the search document (timeline.search).",
     )
+    # An optional picture: a link to one (the source's) or an upload; alt text whenever either is set.
+    image_url = models.URLField(max_length=1000, blank=True, help_text="A picture's address (https).")
+    image = models.FileField(
+        upload_to="events/%Y/",
+        blank=True,
+        validators=[FileExtensionValidator(IMAGE_EXTENSIONS)],
+        help_text="Or upload a picture; it is shown instead of the address.",
+    )
+    image_alt = models.CharField(
+        max_length=300, blank=True, help_text="What the picture shows, for readers who cannot see it."
+    )
+    image_credit = models.CharField(max_length=300, blank=True, help_text="Who made or owns the picture.")
+    image_caption = models.CharField(max_length=500, blank=True)
     created_at = models.DateTimeField(auto_now_add=True, db_default=Now())
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
 
@@ -431,6 +447,11 @@ class Event(models.Model):
             ),
             models.CheckConstraint(condition=~Q(responds_to=models.F("id")), name="event_not_own_response"),
             models.CheckConstraint(
+                condition=(Q(image_url="") & Q(image="")) | ~Q(image_alt=""),
+                name="event_image_has_alt",
+                violation_error_message="An image needs its alt text: what it shows.",
+            ),
+            models.CheckConstraint(
                 condition=~Q(status=EventStatus.RETRACTED) | ~Q(retraction_note=""),
                 name="event_retraction_has_note",
                 violation_error_message="A retracted event needs a public note saying why.",
@@ -465,6 +486,14 @@ class Event(models.Model):
 
     def get_absolute_url(self):
         return reverse("timeline:event", args=[self.pk])
+
+    @property
+    def image_src(self):
+        """The picture to show: the upload, else the linked address when it is http(s); or ""."""
+        if self.image:
+            return self.image.url
+        url = (self.image_url or "").strip()
+        return url if url.lower().startswith(("https://", "http://")) else ""
 
     @staticmethod
     def compose_search_document(*, title, summary, actor, actor_other_names=(), law=None, jurisdiction=None):
