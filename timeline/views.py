@@ -13,7 +13,16 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, TemplateView
 
-from . import charts, citations, date_display_i18n, embedding, entity_search, selectors, time_strip
+from . import (
+    charts,
+    citations,
+    response_bins,
+    date_display_i18n,
+    embedding,
+    entity_search,
+    selectors,
+    time_strip,
+)
 from .models import Citation, Jurisdiction, Law, Organization
 
 PAGE_SIZE = 20
@@ -264,10 +273,40 @@ class LawDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         story = selectors.law_story(self.object, displayed_events())
         context["story"] = story
-        context["chart"] = charts.response_chart(story) if story.responses and story.passed else ""
+        if not (story.responses and story.passed):
+            context["chart"] = ""
+        elif len(story.responses) > response_bins.BIN_ABOVE:
+            context["chart"] = response_bins.binned_chart(story)
+        else:
+            context["chart"] = charts.response_chart(story)
+        context.update(response_page(self.request, story.responses))
         context["downloads"] = download_links(urlencode({"law": self.object.slug}))
         context["law_timeline_url"] = f"{reverse('timeline:timeline')}?{urlencode({'law': self.object.slug})}"
         return context
+
+
+RESPONSES_PER_PAGE = 50
+
+
+def response_page(request, responses):
+    """The slice of a law's responses the table shows (``?responses=N``, pages of 50) and links."""
+    pages = max(1, -(-len(responses) // RESPONSES_PER_PAGE))
+    try:
+        number = min(max(int(request.GET.get("responses", "1")), 1), pages)
+    except ValueError:
+        number = 1
+    start = (number - 1) * RESPONSES_PER_PAGE
+
+    def link(n):
+        return f"?{urlencode({'responses': n})}#responses-heading" if 1 <= n <= pages else None
+
+    return {
+        "shown_responses": responses[start : start + RESPONSES_PER_PAGE],
+        "responses_page": number,
+        "responses_pages": pages,
+        "previous_responses_url": link(number - 1),
+        "next_responses_url": link(number + 1),
+    }
 
 
 class JurisdictionDetailView(TimelineMixin, DetailView):

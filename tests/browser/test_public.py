@@ -165,3 +165,24 @@ def test_the_chinese_timeline_reads_in_chinese(page, live_server, seeded):
     page.wait_for_load_state()
     assert page.url == f"{live_server.url}/?order=oldest"
     assert page.evaluate("document.documentElement.lang") == "en-GB"
+
+
+def test_a_law_with_many_responses_stays_readable_on_a_phone(browser, live_server, transactional_db):
+    require_chromium()
+    from tests.factories import LawFactory
+
+    law = LawFactory(title="A Much Answered Act")
+    passed = datetime.date(2020, 6, 30)
+    EventFactory(law=law, action_type="law_passed", date_start=passed)
+    for n in range(376):
+        EventFactory(law=law, date_start=passed + datetime.timedelta(days=n))
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    page = context.new_page()
+    page.goto(f"{live_server.url}{law.get_absolute_url()}")
+    sizes = page.evaluate(
+        """() => [...document.querySelectorAll('svg.chart text')].map(t => t.getBoundingClientRect().height)"""
+    )
+    assert sizes and min(sizes) >= 11, sizes
+    assert page.evaluate("document.documentElement.scrollHeight") < 9000
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    context.close()
