@@ -16,10 +16,10 @@ from django.views.generic import DetailView, TemplateView
 from . import (
     charts,
     citations,
-    response_bins,
     date_display_i18n,
     embedding,
     entity_search,
+    response_bins,
     selectors,
     time_strip,
 )
