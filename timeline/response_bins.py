@@ -31,10 +31,10 @@ def bins_for(responses):
     bins = [
         Bin(_("before it passed"), None, -1),
         Bin(_("the same day"), 0, 0),
-        Bin(_("days 1–7"), 1, 7),
-        Bin(_("days 8–30"), 8, 30),
-        Bin(_("days 31–90"), 31, 90),
-        Bin(_("days 91–365"), 91, 365),
+        Bin(_("days 1 to 7"), 1, 7),
+        Bin(_("days 8 to 30"), 8, 30),
+        Bin(_("days 31 to 90"), 31, 90),
+        Bin(_("days 91 to 365"), 91, 365),
         Bin(_("after a year"), 366, None),
     ]
     for response in responses:

@@ -27,7 +27,7 @@ def test_many_responses_are_counted_in_bins_and_the_table_is_paged(client, busy_
     desc = re.search(r"<desc[^>]*>(.*?)</desc>", chart).group(1)
     assert (
         desc
-        == "the same day: 1; days 1–7: 1; days 8–30: 5; days 31–90: 12; days 91–365: 55; after a year: 46"
+        == "the same day: 1; days 1 to 7: 1; days 8 to 30: 5; days 31 to 90: 12; days 91 to 365: 55; after a year: 46"
     )
     assert html.count("<tr>") == 1 + 50
     assert "Page 1 of 3" in html
