@@ -180,8 +180,7 @@ def test_a_law_with_many_responses_stays_readable_on_a_phone(browser, live_serve
     page = context.new_page()
     page.goto(f"{live_server.url}{law.get_absolute_url()}")
     sizes = page.evaluate(
-        "() => [...document.querySelectorAll('svg.chart text')]"
-        ".map(t => t.getBoundingClientRect().height)"
+        "() => [...document.querySelectorAll('svg.chart text')].map(t => t.getBoundingClientRect().height)"
     )
     assert sizes and min(sizes) >= 11, sizes
     assert page.evaluate("document.documentElement.scrollHeight") < 9000
