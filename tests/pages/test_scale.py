@@ -25,9 +25,9 @@ def test_many_responses_are_counted_in_bins_and_the_table_is_paged(client, busy_
     chart = re.search(r'<svg class="chart binned".*?</svg>', html, re.S).group(0)
     assert chart.count('<rect class="mark"') == 6  # same day, week, month, quarter, year, later
     desc = re.search(r"<desc[^>]*>(.*?)</desc>", chart).group(1)
-    assert (
-        desc
-        == "the same day: 1; days 1 to 7: 1; days 8 to 30: 5; days 31 to 90: 12; days 91 to 365: 55; after a year: 46"
+    assert desc == (
+        "the same day: 1; days 1 to 7: 1; days 8 to 30: 5; days 31 to 90: 12; "
+        "days 91 to 365: 55; after a year: 46"
     )
     assert html.count("<tr>") == 1 + 50
     assert "Page 1 of 3" in html
