@@ -186,3 +186,21 @@ def test_a_law_with_many_responses_stays_readable_on_a_phone(browser, live_serve
     assert page.evaluate("document.documentElement.scrollHeight") < 9000
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     context.close()
+
+
+def test_few_tab_stops_before_the_first_result(page, live_server, years):
+    require_chromium()
+    page.goto(live_server.url)
+    first = page.locator("ol.events .event-title a").first.get_attribute("href")
+    for stops in range(1, 30):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.getAttribute('href')") == first:
+            break
+    # skip link, site name, 2 site links, the language, search box, button, filters, one bar of the
+    # strip, "months of", the order link: then the first event
+    assert stops <= 12, stops
+    # Inside the strip the arrow keys move between years.
+    page.locator('nav.time-strip a[aria-current="true"]').focus()
+    page.keyboard.press("ArrowLeft")
+    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "2017: 30 events"
+    assert page.url.rstrip("/") == live_server.url.rstrip("/")  # moved focus, did not page

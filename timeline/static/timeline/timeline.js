@@ -70,9 +70,29 @@
     });
   }
 
+  // The time strip: one tab stop (the current bar), arrow keys move between bars.
+  function strip(nav) {
+    var bars = Array.prototype.slice.call(nav.querySelectorAll("svg a"));
+    if (!bars.length) return;
+    var current = nav.querySelector('svg a[aria-current="true"]') || bars[bars.length - 1];
+    bars.forEach(function (bar) { bar.setAttribute("tabindex", bar === current ? "0" : "-1"); });
+    nav.addEventListener("keydown", function (event) {
+      var index = bars.indexOf(document.activeElement);
+      if (index < 0) return;
+      var next = { ArrowLeft: index - 1, ArrowRight: index + 1, Home: 0, End: bars.length - 1 }[event.key];
+      if (next === undefined) return;
+      event.preventDefault();
+      event.stopPropagation();
+      var target = bars[Math.max(0, Math.min(bars.length - 1, next))];
+      bars.forEach(function (bar) { bar.setAttribute("tabindex", bar === target ? "0" : "-1"); });
+      target.focus();
+    });
+  }
+
   function start() {
     Array.prototype.forEach.call(document.querySelectorAll("input[data-suggest]"), suggest);
     Array.prototype.forEach.call(document.querySelectorAll("button[data-copy]"), copyButton);
+    Array.prototype.forEach.call(document.querySelectorAll("nav.time-strip"), strip);
     keys();
   }
 
