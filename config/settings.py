@@ -59,9 +59,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    # Compresses what the middleware below produce; public pages hold no secret (no CSRF token,
-    # no session data), so compression reveals nothing (BREACH).
-    "django.middleware.gzip.GZipMiddleware",
+    # Compresses what the middleware below produce, except the admin's pages (BREACH; see the module).
+    "timeline.compression.PublicGZipMiddleware",
     # ETag from the body (after GZip in the response phase so the tag is of the plain body) and 304s.
     "django.middleware.http.ConditionalGetMiddleware",
     "csp.middleware.CSPMiddleware",

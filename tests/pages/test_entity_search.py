@@ -86,3 +86,8 @@ def test_a_repeated_request_with_its_etag_gets_304(client):
     assert client.get("/", HTTP_ACCEPT_ENCODING="gzip", HTTP_IF_NONE_MATCH=zipped["ETag"]).status_code == 304
     EventFactory(title="Something new")
     assert client.get("/", HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 200
+
+
+def test_the_admin_is_never_compressed(client):
+    response = client.get("/admin/login/", HTTP_ACCEPT_ENCODING="gzip")
+    assert response.status_code == 200 and "Content-Encoding" not in response
