@@ -126,31 +126,9 @@ class TimelineMixin:
             encoded = urlencode({**shown, "order": order, **extra})
             return f"{path}?{encoded}"
 
-        overview = time_strip.overview(filters, matching)
-        first = page.events[0] if page.events else None
-        current = None
-        if first is not None:
-            current = first.date_start.year if overview.zoom_year is None else first.date_start.month
-        strip = time_strip.build_strip(
-            overview, order=order, link=link, month_label=date_display_i18n.month_name, current=current
-        )
         return {
             "timeline": page,
-            "overview": overview,
-            "strip": strip,
-            "zoom_url": link_without_cursor(
-                path,
-                {**shown, "date_after": first.date_start.year, "date_before": first.date_start.year},
-                order,
-            )
-            if first is not None and overview.zoom_year is None
-            else None,
-            "zoom_year": first.date_start.year if first is not None else None,
-            "unzoom_url": link_without_cursor(
-                path, {k: v for k, v in shown.items() if k not in ("date_after", "date_before")}, order
-            )
-            if overview.zoom_year is not None
-            else None,
+            **self.time_context(filters, matching, page, shown, order, link),
             "shown_params": shown,
             "filters_active": bool(shown),
             "filters_count": len([name for name in shown if name != "q"]),
@@ -160,6 +138,29 @@ class TimelineMixin:
             "oldest_url": f"{path}?{urlencode({**shown, 'order': selectors.ORDER_OLDEST})}",
             "downloads": download_links(urlencode({**params, **ordered})),
         }
+
+    def time_context(self, filters, matching, page, shown, order, link):
+        """The counts, the strip of events per year (or month) and its zoom links."""
+        overview = time_strip.overview(filters, matching)
+        first = page.events[0] if page.events else None
+        current = None
+        if first is not None:
+            current = first.date_start.year if overview.zoom_year is None else first.date_start.month
+        strip = time_strip.build_strip(
+            overview, order=order, link=link, month_label=date_display_i18n.month_name, current=current
+        )
+        path = self.request.path
+        context = {"overview": overview, "strip": strip, "zoom_url": None, "unzoom_url": None}
+        if overview.zoom_year is not None:
+            unzoomed = {k: v for k, v in shown.items() if k not in ("date_after", "date_before")}
+            context["unzoom_url"] = link_without_cursor(path, unzoomed, order)
+        elif first is not None:
+            year = first.date_start.year
+            context["zoom_year"] = year
+            context["zoom_url"] = link_without_cursor(
+                path, {**shown, "date_after": year, "date_before": year}, order
+            )
+        return context
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
