@@ -5,9 +5,11 @@ The strip is an SVG drawn on the server (no JavaScript): one bar per year, empty
 that a gap shows as a gap, each bar a link that moves the list to that period with the filters
 kept. The counts follow the filters and count public events only.
 
-Counting reads every matching event, so the counts are kept in the cache under the content
-version (``timeline.cache``) when public pages are cached (``PUBLIC_CACHE_SECONDS``, on with a
-shared cache), like the pages themselves.
+Counting reads every matching event (one pass, ``count_overview``), so the counts are kept in the
+cache under the content version (``timeline.cache``) and the filters: for ``PUBLIC_CACHE_SECONDS``
+with a shared cache, for ``LOCAL_SECONDS`` without one, where a process does not see the version
+bumped by a write in another process (another web process, a worker): its counts are then at most
+that old. The events listed are never cached.
 """
 
 import datetime
@@ -16,13 +18,13 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Count
-from django.db.models.functions import ExtractMonth, ExtractYear
+from django.db.models import Count, Max, Min, Q
 
 from . import selectors
 from .cache import content_version
 from .models import ActionType
 
+LOCAL_SECONDS = 60
 MAX_YEARS = 80  # a longer span is drawn from its last MAX_YEARS years
 WIDTH = 640
 HEIGHT = 56
@@ -50,44 +52,64 @@ def year_bounds(filters):
     return None
 
 
+def period_bounds(zoom_year):
+    """(key, first day, day after) of every period the strip may show: the months of
+    ``zoom_year``, else the years from the first to the last public event (at most MAX_YEARS)."""
+    if zoom_year is not None:
+        return [
+            (
+                month,
+                datetime.date(zoom_year, month, 1),
+                datetime.date(zoom_year + month // 12, month % 12 + 1, 1),
+            )
+            for month in range(1, 13)
+        ]
+    # The public timeline index answers both ends at once.
+    ends = selectors.public_events().aggregate(first=Min("date_start"), last=Max("date_start"))
+    if ends["last"] is None:
+        return []
+    last = ends["last"].year
+    first = max(ends["first"].year, last - MAX_YEARS + 1)
+    return [
+        (year, datetime.date(year, 1, 1), datetime.date(year + 1, 1, 1)) for year in range(first, last + 1)
+    ]
+
+
 def count_overview(filters, matching):
-    """The counts for ``filters``, whose events are ``matching``: two queries (more with an
-    action type filter: the filters again without it)."""
+    """The counts for ``filters``, whose events are ``matching``, in one pass over them: the
+    bounds of the public timeline, then one query of conditional counts (one more with an action
+    type filter, whose counts are those of the filters without it)."""
     from dataclasses import replace
 
     matching = matching.order_by().prefetch_related(None).select_related(None)
-    # Action type counts ignore the action type filter, so every other type shows what it adds.
-    by_type_events = matching
-    if filters.action_type:
-        by_type_events = replace(filters, action_type="").apply(selectors.public_events())
-    by_type = dict(by_type_events.order_by().values_list("action_type").annotate(n=Count("pk")))
-    total = by_type.get(filters.action_type, 0) if filters.action_type else sum(by_type.values())
     zoom_year = year_bounds(filters)
-    if zoom_year is None:
-        rows = (
-            matching.annotate(period=ExtractYear("date_start")).values_list("period").annotate(n=Count("pk"))
+    periods = period_bounds(zoom_year)
+    counts = {
+        f"p{key}": Count("pk", filter=Q(date_start__gte=first, date_start__lt=following))
+        for key, first, following in periods
+    }
+    types = {f"t_{value}": Count("pk", filter=Q(action_type=value)) for value in ActionType.values}
+    # Action type counts ignore the action type filter, so every other type shows what it adds.
+    if filters.action_type:
+        by_type = (
+            replace(filters, action_type="").apply(selectors.public_events()).order_by().aggregate(**types)
         )
+        row = matching.aggregate(total=Count("pk"), **counts)
     else:
-        rows = (
-            matching.filter(date_start__year=zoom_year)
-            .annotate(period=ExtractMonth("date_start"))
-            .values_list("period")
-            .annotate(n=Count("pk"))
-        )
-    action_types = [(value, label, by_type.get(value, 0)) for value, label in ActionType.choices]
-    return Overview(total, action_types, dict(rows), zoom_year)
+        row = by_type = matching.aggregate(total=Count("pk"), **counts, **types)
+    action_types = [(value, label, by_type[f"t_{value}"]) for value, label in ActionType.choices]
+    found = {key: row[f"p{key}"] for key, _, _ in periods if row[f"p{key}"]}
+    return Overview(row["total"], action_types, found, zoom_year)
 
 
 def overview(filters, matching):
     """``count_overview``, cached under the content version."""
-    if not settings.PUBLIC_CACHE_SECONDS:
-        return count_overview(filters, matching)
     state = repr(sorted((k, str(v)) for k, v in vars(filters).items() if v))
     key = f"overview:{content_version()}:{hashlib.sha256(state.encode()).hexdigest()}"
     found = cache.get(key)
     if found is None:
         found = count_overview(filters, matching)
-        cache.set(key, found, settings.PUBLIC_CACHE_SECONDS)
+        cache.set(key, found, settings.PUBLIC_CACHE_SECONDS or LOCAL_SECONDS)
     return found
 
 
