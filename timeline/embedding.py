@@ -52,7 +52,8 @@ def oembed_discovery_url(request):
     )
 
 
-PAGE_FILTERS = {"organization": "organization", "law": "law", "jurisdiction": "jurisdiction"}
+# Pages whose one URL argument is the filter of the same name.
+PAGE_FILTERS = ("organization", "law", "jurisdiction")
 
 
 def embed_query_for(url, host):
@@ -70,8 +71,7 @@ def embed_query_for(url, host):
         raise NotEmbeddable("not a timeline page")
     params = {k: v for k, v in parse_qsl(parts.query) if k in (*selectors.FILTER_PARAMS, "order") and v}
     if match.url_name in PAGE_FILTERS:
-        name = PAGE_FILTERS[match.url_name]
-        params[name] = next(iter(match.kwargs.values()))
+        params[match.url_name] = next(iter(match.kwargs.values()))
     elif match.url_name not in ("timeline", "embed"):
         raise NotEmbeddable("only timelines can be embedded")
     return language, urlencode(params)

@@ -12,7 +12,6 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from timeline import date_display_i18n
-from timeline.language import html_lang
 from timeline.templatetags.timeline_tags import group_by_period
 
 register = template.Library()
@@ -56,11 +55,6 @@ def local_groups(events):
         for period in year.periods:
             period.label = relabel(period.key)
     return groups
-
-
-@register.filter
-def bcp47(code):
-    return html_lang(code)
 
 
 @register.filter
