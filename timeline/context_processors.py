@@ -7,11 +7,15 @@ from django.conf import settings
 from django.urls import reverse, translate_url
 from django.utils import translation
 
-from . import selectors
+from . import embedding, selectors
 from .language import html_lang
 
 # The query parameters that name what a page shows (a cursor only says where the reader is).
 CANONICAL_PARAMS = (*selectors.FILTER_PARAMS, "order")
+
+
+# Pages oEmbed describes (as the embed of their events): they link to it.
+EMBEDDABLE = ("timeline", "organization", "law", "jurisdiction")
 
 
 def canonical_url(request):
@@ -37,7 +41,10 @@ def public_page(request):
                 "current": code == current,
             }
         )
+    match = request.resolver_match
+    embeddable = match is not None and match.namespace == "timeline" and match.url_name in EMBEDDABLE
     return {
+        "oembed_url": embedding.oembed_discovery_url(request) if embeddable else None,
         "html_lang": html_lang(current),
         "og_locale": translation.to_locale(current),
         "canonical_url": canonical,

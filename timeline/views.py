@@ -187,7 +187,6 @@ class TimelineView(TimelineMixin, TemplateView):
         order = self.request.GET.get("order", "")
         query = urlencode({**shown, **({"order": order} if order == selectors.ORDER_OLDEST else {})})
         context["embed"] = embedding.snippet(self.request, query)
-        context["oembed_url"] = embedding.oembed_discovery_url(self.request)
         return context
 
 

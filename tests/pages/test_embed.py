@@ -65,3 +65,13 @@ def test_oembed_answers_rich_html_for_a_timeline_and_an_organization_page(client
 )
 def test_oembed_refuses_what_it_cannot_embed(client, params, status):
     assert client.get("/oembed/", params).status_code == status
+
+
+def test_organization_and_law_pages_link_to_oembed_too(client, seeded):
+    html = client.get("/organizations/facebook/").content.decode()
+    assert (
+        'type="application/json+oembed" href="http://testserver/oembed/?url=http%3A%2F%2Ftestserver%2Forganizations%2Ffacebook%2F"'
+        in html
+    )
+    assert "application/json+oembed" in client.get(seeded["law"].get_absolute_url()).content.decode()
+    assert "application/json+oembed" not in client.get(seeded["facebook"].get_absolute_url()).content.decode()
