@@ -14,11 +14,14 @@ that old. The events listed are never cached.
 
 import datetime
 import hashlib
+from collections import Counter
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Count, Max, Min, Q
+from django.db import connection
+from django.db.models import Count, IntegerField
+from django.db.models.functions import Cast, ExtractMonth, ExtractYear, Substr
 
 from . import selectors
 from .cache import content_version
@@ -52,54 +55,42 @@ def year_bounds(filters):
     return None
 
 
-def period_bounds(zoom_year):
-    """(key, first day, day after) of every period the strip may show: the months of
-    ``zoom_year``, else the years from the first to the last public event (at most MAX_YEARS)."""
-    if zoom_year is not None:
-        return [
-            (
-                month,
-                datetime.date(zoom_year, month, 1),
-                datetime.date(zoom_year + month // 12, month % 12 + 1, 1),
-            )
-            for month in range(1, 13)
-        ]
-    # The public timeline index answers both ends at once.
-    ends = selectors.public_events().aggregate(first=Min("date_start"), last=Max("date_start"))
-    if ends["last"] is None:
-        return []
-    last = ends["last"].year
-    first = max(ends["first"].year, last - MAX_YEARS + 1)
-    return [
-        (year, datetime.date(year, 1, 1), datetime.date(year + 1, 1, 1)) for year in range(first, last + 1)
-    ]
+def date_part(field, start, length, extract):
+    """The year (or month) of a date column as a number, computed by the database itself.
+
+    SQLite keeps dates as ISO text, and Django's ``Extract*`` there call a Python function for
+    every row (most of the cost of counting 100,000 events): the digits are cut out instead.
+    """
+    if connection.vendor == "sqlite":
+        return Cast(Substr(field, start, length), IntegerField())
+    return extract(field)
 
 
 def count_overview(filters, matching):
-    """The counts for ``filters``, whose events are ``matching``, in one pass over them: the
-    bounds of the public timeline, then one query of conditional counts (one more with an action
-    type filter, whose counts are those of the filters without it)."""
+    """The counts for ``filters``, whose events are ``matching``: one ``GROUP BY`` (action type,
+    year or month) over them; one more with an action type filter (those counts are the filters'
+    without it)."""
     from dataclasses import replace
 
     matching = matching.order_by().prefetch_related(None).select_related(None)
     zoom_year = year_bounds(filters)
-    periods = period_bounds(zoom_year)
-    counts = {
-        f"p{key}": Count("pk", filter=Q(date_start__gte=first, date_start__lt=following))
-        for key, first, following in periods
-    }
-    types = {f"t_{value}": Count("pk", filter=Q(action_type=value)) for value in ActionType.values}
-    # Action type counts ignore the action type filter, so every other type shows what it adds.
-    if filters.action_type:
-        by_type = (
-            replace(filters, action_type="").apply(selectors.public_events()).order_by().aggregate(**types)
-        )
-        row = matching.aggregate(total=Count("pk"), **counts)
+    if zoom_year is None:
+        period = date_part("date_start", 1, 4, ExtractYear)
     else:
-        row = by_type = matching.aggregate(total=Count("pk"), **counts, **types)
-    action_types = [(value, label, by_type[f"t_{value}"]) for value, label in ActionType.choices]
-    found = {key: row[f"p{key}"] for key, _, _ in periods if row[f"p{key}"]}
-    return Overview(row["total"], action_types, found, zoom_year)
+        matching = matching.filter(date_start__year=zoom_year)
+        period = date_part("date_start", 6, 2, ExtractMonth)
+    rows = matching.annotate(period=period).values_list("action_type", "period").annotate(n=Count("pk"))
+    by_type, periods = Counter(), Counter()
+    for action_type, key, n in rows:
+        by_type[action_type] += n
+        periods[key] += n
+    total = sum(by_type.values())
+    if filters.action_type:
+        # Action type counts ignore the action type filter, so every other type shows what it adds.
+        others = replace(filters, action_type="").apply(selectors.public_events()).order_by()
+        by_type = Counter(dict(others.values_list("action_type").annotate(n=Count("pk"))))
+    action_types = [(value, label, by_type[value]) for value, label in ActionType.choices]
+    return Overview(total, action_types, dict(periods), zoom_year)
 
 
 def overview(filters, matching):
