@@ -59,7 +59,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    # Compresses what the middleware below produce, except the admin's pages (BREACH; see the module).
+    # Compresses the public pages, feeds and downloads (not the admin: BREACH; see the module).
     "timeline.compression.PublicGZipMiddleware",
     # ETag from the body (after GZip in the response phase so the tag is of the plain body) and 304s.
     "django.middleware.http.ConditionalGetMiddleware",

@@ -1,13 +1,14 @@
-"""Gzip for what the public reads, not for the admin.
+"""Gzip for the public pages, feeds and downloads; not for the admin nor the API.
 
 BREACH recovers a secret from the compressed size of a page that also reflects what an attacker
-sends. Public pages, feeds, downloads and the API's public reads hold no secret (no CSRF token, no
-session data); the admin's pages do (CSRF tokens, what only editors see), so they go uncompressed.
+sends. Public pages, feeds and downloads hold no secret (no CSRF token, no session data); the
+admin's pages do (CSRF tokens, what only editors see), so they go uncompressed. The API keeps the
+responses its clients and contract tests read today (a proxy in front may compress them).
 """
 
 from django.middleware.gzip import GZipMiddleware
 
-UNCOMPRESSED_PREFIXES = ("/admin/",)
+UNCOMPRESSED_PREFIXES = ("/admin/", "/api/")
 
 
 class PublicGZipMiddleware(GZipMiddleware):
