@@ -169,9 +169,12 @@ def test_the_chinese_timeline_reads_in_chinese(page, live_server, seeded):
 
 def test_a_law_with_many_responses_stays_readable_on_a_phone(browser, live_server, transactional_db):
     require_chromium()
-    from tests.factories import LawFactory
+    from tests.factories import JurisdictionFactory, LawFactory
 
-    law = LawFactory(title="A Much Answered Act")
+    # Another transactional test may have flushed the jurisdictions the migrations create.
+    law = LawFactory(
+        title="A Much Answered Act", jurisdiction=JurisdictionFactory(code="HK", name="Hong Kong")
+    )
     passed = datetime.date(2020, 6, 30)
     EventFactory(law=law, action_type="law_passed", date_start=passed)
     for n in range(376):
