@@ -32,16 +32,6 @@ ROOT = Path(__file__).resolve().parent.parent
 NODE_MODULES = ROOT / "node_modules"
 TIMELINEJS = NODE_MODULES / "@knight-lab" / "timelinejs" / "dist"
 VIS = NODE_MODULES / "vis-timeline"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 TIMELINEJS_EVENTS = 100
 VIS_EVENTS = 1000
 TIMEOUT_MS = 120_000
@@ -193,6 +183,9 @@ def run(events, repeat, tmp):
     from django.conf import settings
     from django.core.wsgi import get_wsgi_application
     from playwright.sync_api import sync_playwright
+
+    from tests.browser.conftest import CHROMIUM_ARGS  # the flags the browser tests use here
+    from tests.services import CHROMIUM_PATH as CHROMIUM
 
     missing = [str(p) for p in (TIMELINEJS, VIS, Path(CHROMIUM)) if not p.exists()]
     if missing:

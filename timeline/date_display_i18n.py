@@ -138,3 +138,25 @@ def month_heading(year, month, language=None):
     """A month heading: "July 2020", "2020年7月"."""
     language = language or translation.get_language()
     return format_skeleton("yMMMM", datetime.date(year, month, 1), locale=babel_locale(language))
+
+
+def days_after_phrase(start, end):
+    """ "6 days after", "1 to 31 days after", "the same day", "2 days before" a law passed, for a
+    response that came ``start`` to ``end`` days after it; "" when unknown (None)."""
+    from django.utils.translation import ngettext
+
+    if start is None:
+        return ""
+
+    def one(days):
+        if days == 0:
+            return _("the same day")
+        if days > 0:
+            return ngettext("%(n)s day after", "%(n)s days after", days) % {"n": days}
+        return ngettext("%(n)s day before", "%(n)s days before", -days) % {"n": -days}
+
+    if start == end:
+        return one(start)
+    if start >= 0:
+        return _("%(first)s to %(last)s days after") % {"first": start, "last": end}
+    return _("%(first)s to %(last)s") % {"first": one(start), "last": one(end)}

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.pages.conftest import fresh_counts  # noqa: F401 - the same autouse fixture here
 from tests.pages.seed import create_hong_kong_2020
 from tests.services import CHROMIUM_PATH, require, require_chromium
 
@@ -29,17 +30,6 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-
-
-@pytest.fixture(autouse=True)
-def fresh_counts():
-    """The timeline's counts are cached under the content version, which tests inside one
-    transaction never bump (no commit): each test starts with an empty cache."""
-    from django.core.cache import cache
-
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture(autouse=True)

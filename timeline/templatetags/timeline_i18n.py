@@ -72,21 +72,4 @@ def local_day(value):
 @register.filter
 def local_days_phrase(response):
     """ "6 days after", "1 to 31 days after", "the same day" in the reader's language."""
-    from django.utils.translation import ngettext
-
-    start, end = response.days_from, response.days_to
-    if start is None:
-        return ""
-
-    def one(days):
-        if days == 0:
-            return _("the same day")
-        if days > 0:
-            return ngettext("%(n)s day after", "%(n)s days after", days) % {"n": days}
-        return ngettext("%(n)s day before", "%(n)s days before", -days) % {"n": -days}
-
-    if start == end:
-        return one(start)
-    if start >= 0:
-        return _("%(first)s to %(last)s days after") % {"first": start, "last": end}
-    return _("%(first)s to %(last)s") % {"first": one(start), "last": one(end)}
+    return date_display_i18n.days_after_phrase(response.days_from, response.days_to)
