@@ -71,9 +71,13 @@ def suggestions(kind_name, text, limit=LIMIT):
     ]
 
 
+class SharedName(ValueError):
+    """Several entities have the name typed."""
+
+
 def key_for_name(kind_name, text):
     """The slug or code of the one entity whose name (or other name, short title) is ``text``,
-    ignoring case; None when no entity or several have it. One query."""
+    ignoring case; None when none has it; ``SharedName`` when several do. One query."""
     kind = KINDS[kind_name]
     text = text.replace("\x00", "").strip()[:MAX_TEXT]
     if not text:
@@ -82,4 +86,6 @@ def key_for_name(kind_name, text):
     for name in kind.names:
         exact |= Q(**{f"{name}__iexact": text})
     keys = list(kind.model.objects.filter(exact).values_list(kind.key, flat=True).distinct()[:2])
-    return keys[0] if len(keys) == 1 else None
+    if len(keys) > 1:
+        raise SharedName(f"{kind_name}: several are called {text!r}; choose one from the suggestions")
+    return keys[0] if keys else None

@@ -91,11 +91,12 @@ class TimelineMixin:
                 return selectors.event_filters_from_params(params)
             except selectors.FilterError as error:
                 typed = params.get(error.field, "")
-                key = (
-                    entity_search.key_for_name(error.field, typed)
-                    if error.field in entity_search.KINDS
-                    else None
-                )
+                if error.field not in entity_search.KINDS:
+                    raise
+                try:
+                    key = entity_search.key_for_name(error.field, typed)
+                except entity_search.SharedName as shared:
+                    raise selectors.FilterError(error.field, str(shared)) from error
                 if key is None or key == typed:
                     raise
                 params[error.field] = key

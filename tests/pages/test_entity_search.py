@@ -52,3 +52,15 @@ def test_a_typed_name_filters_without_javascript_and_links_carry_the_slug(client
     html = client.get("/", {"organization": "FACEBOOK"}).content.decode()
     assert "By Facebook" in html and "By someone else" not in html
     assert 'href="/export/events.csv?organization=facebook"' in html
+
+
+def test_a_short_title_two_laws_share_asks_to_choose(client):
+    hk = JurisdictionFactory(code="HK", name="Hong Kong")
+    for title, slug in (("National Security Law of Hong Kong", "nsl-hk"), ("Another Security Law", "nsl-x")):
+        EventFactory(law=LawFactory(title=title, short_title="NSL", slug=slug, jurisdiction=hk))
+    response = client.get("/", {"law": "nsl"})
+    assert response.status_code == 400
+    assert (
+        "law: several are called &#x27;nsl&#x27;; choose one from the suggestions"
+        in response.content.decode()
+    )
