@@ -433,6 +433,8 @@ class Event(models.Model):
                 models.Index(fields=[field, *TIMELINE_KEY], name=f"event_{field}_time_idx")
                 for field in ("actor", "jurisdiction", "law", "action_type")
             ],
+            # The timeline's counts per action type and year (timeline.time_strip) read only this.
+            models.Index(fields=["status", "action_type", "date_start"], name="event_public_type_start_idx"),
             # Events still running on a day (timeline.date_spans.straddling).
             models.Index(fields=["date_span_bound", "date_start"], name="event_span_start_idx"),
         ]
