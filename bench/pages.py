@@ -1,6 +1,7 @@
 """How the public timeline pages scale: first page, a page far back, filtered pages.
 
 Usage: .venv/bin/python bench/pages.py [--events 100000] [--baseline 1000] [--repeat 15]
+       [--browser [--browser-only] [--browser-repeat 5]]
 
 Configures Django itself on a temporary SQLite file (or on BENCH_DATABASE_URL: a throwaway
 database, it is migrated and filled), generates events with bulk_create, and renders each page
@@ -133,7 +134,25 @@ def measure(client, sizes, repeat):
     return {key: statistics.median(values) for key, values in times.items()}
 
 
-def run(events, baseline, repeat, sqlite_file):
+def cold_counts(databases, repeat=5):
+    """Median time (ms) of the timeline's counts (total, per action type, per year) computed
+    afresh, unfiltered, on each database of ``databases`` ({size: database name or None})."""
+    from timeline import selectors, time_strip
+
+    medians = {}
+    for size, database in databases.items():
+        if database is not None:
+            use_database(database)
+        times = []
+        for _ in range(repeat):
+            started = time.perf_counter()
+            time_strip.count_overview(selectors.EventFilters(), selectors.public_events())
+            times.append(time.perf_counter() - started)
+        medians[size] = statistics.median(times) * 1000
+    return medians
+
+
+def run(events, baseline, repeat, sqlite_file, browser=None):
     from django.test import Client
 
     from bench.generate import Generator, analyze
@@ -163,6 +182,10 @@ def run(events, baseline, repeat, sqlite_file):
     large_urls = pages(generator, pair)
     large_shown = check(client, large_urls)
     assert all(large_shown.values()), large_shown
+    if browser is not None and browser["only"]:
+        from bench import pages_browser
+
+        return pages_browser.run(events, browser["repeat"], browser["tmp"])
     if sqlite_file is None:
         times = {**small_times, **measure(client, {events: (None, large_urls)}, repeat)}
     else:
@@ -190,6 +213,17 @@ def run(events, baseline, repeat, sqlite_file):
         if ratio > TARGET:
             failures.append(f"{name} / first = {ratio:.2f}")
     print("\nall within target" if not failures else "\nOVER TARGET: " + "; ".join(failures))
+    if sqlite_file is not None:
+        counts = cold_counts({baseline: sqlite_file, events: large_file})
+        print(
+            f"\nthe counts of / computed afresh (cached per content version between renders): "
+            f"{counts[baseline]:.1f} ms at {baseline:,}, {counts[events]:.1f} ms at {events:,} (info)"
+        )
+    if browser is not None:
+        from bench import pages_browser
+
+        if not pages_browser.run(events, browser["repeat"], browser["tmp"]):
+            return False
     return not failures
 
 
@@ -198,13 +232,20 @@ def main():
     parser.add_argument("--events", type=int, default=100_000)
     parser.add_argument("--baseline", type=int, default=1_000)
     parser.add_argument("--repeat", type=int, default=25)
+    parser.add_argument("--browser", action="store_true", help="also time the first event in Chromium")
+    parser.add_argument("--browser-only", action="store_true", help="only the Chromium comparison")
+    parser.add_argument("--browser-repeat", type=int, default=5)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench-pages-") as tmp:
         sqlite_file = None if os.environ.get("BENCH_DATABASE_URL") else Path(tmp) / "small.sqlite3"
         url = os.environ.get("BENCH_DATABASE_URL") or f"sqlite:///{sqlite_file}"
         os.environ["POLICY_TIMELINE_VAR_DIR"] = tmp
         configure(url)
-        ok = run(args.events, args.baseline, args.repeat, sqlite_file)
+        browser = None
+        if args.browser or args.browser_only:
+            os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's loop, this thread
+            browser = {"only": args.browser_only, "repeat": args.browser_repeat, "tmp": tmp}
+        ok = run(args.events, args.baseline, args.repeat, sqlite_file, browser)
     return 0 if ok else 1
 
 

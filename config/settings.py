@@ -64,9 +64,15 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Compresses the public pages, feeds and downloads (not the admin: BREACH; see the module).
+    "timeline.compression.PublicGZipMiddleware",
+    # ETag from the body (after GZip in the response phase so the tag is of the plain body) and 304s.
+    "django.middleware.http.ConditionalGetMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The language from the URL prefix (/zh-hant/...); English unprefixed (timeline/language.py).
+    "timeline.language.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "timeline.middleware.CleanQueryParametersMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -89,6 +95,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "timeline.context_processors.public_page",
             ],
         },
     },
@@ -152,7 +159,8 @@ CONTENT_SECURITY_POLICY = {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
         "style-src": ["'self'"],
-        "img-src": ["'self'", "data:"],
+        # Event pictures may be linked from the sources' sites (timeline.models.Event.image_url).
+        "img-src": ["'self'", "data:", "https:"],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
         "object-src": ["'none'"],
@@ -167,6 +175,9 @@ SECURE_REFERRER_POLICY = "same-origin"
 # Public pages and API lists are cached per content version (timeline/cache.py); on by default only
 # with a shared Redis cache, where every web process sees the same version.
 PUBLIC_CACHE_SECONDS = int(os.environ.get("PUBLIC_CACHE_SECONDS", "300" if REDIS_URL else "0"))
+# How long a browser or proxy may reuse a public page before asking again (then a 304 when its ETag
+# still matches).
+PUBLIC_PAGE_MAX_AGE = int(os.environ.get("PUBLIC_PAGE_MAX_AGE", "60"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -176,6 +187,10 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "en-gb"
+# The public pages in these languages (English unprefixed, the others under /<code>/); the data
+# (titles, summaries) stays in the language it was written in.
+LANGUAGES = [("en-gb", "English"), ("zh-hant", "繁體中文")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
 # Events carry calendar dates local to where they happened; only audit timestamps are aware.
 TIME_ZONE = "UTC"
 USE_I18N = True

@@ -15,9 +15,10 @@ APPLICATION = [ROOT / "timeline", ROOT / "api", ROOT / "config"]
 ENGINE = ("timeline/dates.py", "timeline/dates/")
 
 ONE_PLACE = {
-    # An event's date as text: Event.date_display. The template tags also label the period
+    # An event's date as text: Event.date_display, through date_display_i18n (English is
+    # dates.format_display, other languages Babel's CLDR patterns). The template tags also label the period
     # headings of a listing ("Q3 2020") from a period, not from an event.
-    r"\bformat_display\(": {"timeline/models.py", "timeline/templatetags/timeline_tags.py"},
+    r"\bformat_display\(": {"timeline/date_display_i18n.py", "timeline/templatetags/timeline_tags.py"},
     # An event's EDTF string: Event.date_edtf. The extractor writes a candidate's resolved date
     # (not an event's) into its import file in the same notation.
     r"\bedtf\(": {"timeline/models.py", "timeline/extraction/candidates.py"},

@@ -134,6 +134,9 @@ class EventAdminForm(forms.ModelForm):
         max_length=100,
         help_text="What changed and why, in a line; kept in the history and shown with the event.",
     )
+    image_url = forms.URLField(
+        required=False, max_length=1000, assume_scheme="https", help_text="A picture's address (https)."
+    )
     user = None  # set per request by EventAdmin.get_form
 
     class Meta:
@@ -151,6 +154,11 @@ class EventAdminForm(forms.ModelForm):
             "date_text",
             "date_reference",
             "retraction_note",
+            "image_url",
+            "image",
+            "image_alt",
+            "image_credit",
+            "image_caption",
         ]
         help_texts = {
             "date_text": 'Type the date as the source wrote it: "Monday, July 6, 2020", "early July 2020", '
@@ -197,6 +205,7 @@ class EventAdmin(SimpleHistoryAdmin):
         (None, {"fields": ["title", "summary", "action_type", "status", "retraction_note", "change_note"]}),
         ("Who and where", {"fields": ["actor", "organizations", "jurisdiction", "law", "responds_to"]}),
         ("Date", {"fields": ["date_text", "date_reference", "normalized_date"]}),
+        ("Image", {"fields": ["image_url", "image", "image_alt", "image_credit", "image_caption"]}),
         ("Record", {"fields": ["external_id", "created_at", "updated_at"], "classes": ["collapse"]}),
     ]
 

@@ -6,9 +6,10 @@
 - TimelineJS JSON holds at most ``TIMELINEJS_LIMIT`` events (TimelineJS itself advises about 20
   and slows past a few hundred); its ``start_date`` carries only the parts the precision has
   (a month-precision date has no ``day``), ``display_date`` is set when the date is approximate
-  or when the parts alone would mislead (week, quarter, season, decade), and ``group`` is the
-  actor. TimelineJS renders ``headline``/``text`` as HTML and ``group`` as HTML after stripping
-  markup, so they are escaped for it (``group`` twice, since stripping decodes entities once).
+  or when the parts alone would mislead (week, quarter, season, decade), ``group`` is the action
+  type (``?group=actor`` or ``none`` otherwise) and ``media`` the event's picture. TimelineJS
+  renders ``headline``/``text`` as HTML and ``group`` as HTML after stripping markup, so they are
+  escaped for it (``group`` twice, since stripping decodes entities once).
 """
 
 import csv
@@ -166,6 +167,7 @@ def event_json(event, base):
         ),
         "law": {"title": event.law.title, "slug": event.law.slug} if event.law else None,
         "responds_to": event.responds_to_id,
+        "image": image_json(event, base),
         "sources": [
             {
                 "url": c.source.url,
@@ -201,6 +203,17 @@ TIMELINEJS_PARTS = {
     "month": ("year", "month"),
 }
 DISPLAY_DATE_PRECISIONS = {"week", "quarter", "season", "decade"}
+# ``group``: TimelineJS draws one row per group and its navigator grows with them; a handful of
+# action types keeps it on screen, one row per actor (dozens) pushes it off. "none": no rows.
+TIMELINEJS_GROUPS = ("action_type", "actor", "none")
+
+
+def timelinejs_group(event, group_by):
+    if group_by == "action_type":
+        return str(event.get_action_type_display()).capitalize()
+    if group_by == "actor":
+        return event.actor.name
+    return ""
 
 
 def timelinejs_date(day, precision):
@@ -208,7 +221,16 @@ def timelinejs_date(day, precision):
     return {part: getattr(day, part) for part in TIMELINEJS_PARTS.get(precision, ("year",))}
 
 
-def timelinejs_event(event):
+def image_json(event, base):
+    """The event's picture with its alt text, credit and caption, or None."""
+    src = event.image_src
+    if not src:
+        return None
+    url = src if src.lower().startswith(("http://", "https://")) else base + src
+    return {"url": url, "alt": event.image_alt, "credit": event.image_credit, "caption": event.image_caption}
+
+
+def timelinejs_event(event, base="", group_by=None):
     start = timelinejs_date(event.date_start, event.date_precision)
     end = timelinejs_date(event.date_end, event.date_precision)
     item = {
@@ -218,8 +240,17 @@ def timelinejs_event(event):
             "headline": escape(event.title),
             "text": "<p>" + escape(event.summary) + "</p>",
         },
-        "group": escape(escape(event.actor.name)),
     }
+    group = timelinejs_group(event, group_by)
+    if group:
+        item["group"] = escape(escape(group))
+    if image := image_json(event, base):
+        item["media"] = {
+            "url": image["url"],
+            "alt": image["alt"],
+            "caption": escape(image["caption"]),
+            "credit": escape(image["credit"]),
+        }
     if end != start:
         item["end_date"] = end
     if event.date_approximate or event.date_precision in DISPLAY_DATE_PRECISIONS or end != start:
@@ -234,6 +265,11 @@ def timelinejs_export(request):
         events = filtered(request)
     except selectors.FilterError as error:
         return bad_request(error)
+    group_by = request.GET.get("group", "action_type")
+    if group_by not in TIMELINEJS_GROUPS:
+        names = ", ".join(TIMELINEJS_GROUPS)
+        return bad_request(selectors.FilterError("group", f"group: {group_by!r} is not one of {names}"))
+    base = f"{request.scheme}://{request.get_host()}"
     rows = events.head(TIMELINEJS_LIMIT)
     data = {
         "title": {
@@ -242,7 +278,7 @@ def timelinejs_export(request):
                 "text": "<p>How technology companies and governments act around laws.</p>",
             }
         },
-        "events": [timelinejs_event(event) for event in rows],
+        "events": [timelinejs_event(event, base, group_by) for event in rows],
     }
     response = JsonResponse(data, json_dumps_params={"ensure_ascii": False})
     return attachment(response, "policy-timeline-timelinejs.json")

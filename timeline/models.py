@@ -13,15 +13,17 @@ import hashlib
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.db.models import Case, Q, Value, When
 from django.db.models.functions import Now
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from . import date_spans, dates, search
+from . import date_display_i18n, date_spans, dates, search
 from .jurisdictions.standards import JurisdictionKind
 from .matching import match_key, normalize_url
 
@@ -84,13 +86,13 @@ class Jurisdiction(models.Model):
 
 
 class OrganizationKind(models.TextChoices):
-    COMPANY = "company", "company"
-    GOVERNMENT = "government", "government"
-    LEGISLATURE = "legislature", "legislature"
-    COURT = "court", "court"
-    REGULATOR = "regulator", "regulator"
-    NGO = "ngo", "NGO"
-    OTHER = "other", "other"
+    COMPANY = "company", _("company")
+    GOVERNMENT = "government", _("government")
+    LEGISLATURE = "legislature", _("legislature")
+    COURT = "court", _("court")
+    REGULATOR = "regulator", _("regulator")
+    NGO = "ngo", _("NGO")
+    OTHER = "other", _("other")
 
 
 def _changed(instance, update_fields, *names):
@@ -184,11 +186,11 @@ class OrganizationName(models.Model):
 
 
 class LawStatus(models.TextChoices):
-    PROPOSED = "proposed", "proposed"
-    PASSED = "passed", "passed"
-    IN_FORCE = "in_force", "in force"
-    STRUCK_DOWN = "struck_down", "struck down"
-    REPEALED = "repealed", "repealed"
+    PROPOSED = "proposed", _("proposed")
+    PASSED = "passed", _("passed")
+    IN_FORCE = "in_force", _("in force")
+    STRUCK_DOWN = "struck_down", _("struck down")
+    REPEALED = "repealed", _("repealed")
 
 
 class Law(models.Model):
@@ -267,20 +269,20 @@ class Source(models.Model):
 
 
 class ActionType(models.TextChoices):
-    LAW_PASSED = "law_passed", "law passed"
-    LAW_SIGNED = "law_signed", "law signed"
-    LAW_IN_FORCE = "law_in_force", "law in force"
-    LAW_STRUCK_DOWN = "law_struck_down", "law struck down"
-    GOVERNMENT_ORDER = "government_order", "government order"
-    DATA_REQUEST_POLICY = "data_request_policy", "data request policy"
-    SERVICE_WITHDRAWN = "service_withdrawn", "service withdrawn"
-    SERVICE_BLOCKED = "service_blocked", "service blocked"
-    SERVICE_RESTORED = "service_restored", "service restored"
-    LAWSUIT_FILED = "lawsuit_filed", "lawsuit filed"
-    CONTENT_BLOCKED = "content_blocked", "content blocked"
-    COMPLIANCE = "compliance", "compliance"
-    STATEMENT = "statement", "statement"
-    OTHER = "other", "other"
+    LAW_PASSED = "law_passed", _("law passed")
+    LAW_SIGNED = "law_signed", _("law signed")
+    LAW_IN_FORCE = "law_in_force", _("law in force")
+    LAW_STRUCK_DOWN = "law_struck_down", _("law struck down")
+    GOVERNMENT_ORDER = "government_order", _("government order")
+    DATA_REQUEST_POLICY = "data_request_policy", _("data request policy")
+    SERVICE_WITHDRAWN = "service_withdrawn", _("service withdrawn")
+    SERVICE_BLOCKED = "service_blocked", _("service blocked")
+    SERVICE_RESTORED = "service_restored", _("service restored")
+    LAWSUIT_FILED = "lawsuit_filed", _("lawsuit filed")
+    CONTENT_BLOCKED = "content_blocked", _("content blocked")
+    COMPLIANCE = "compliance", _("compliance")
+    STATEMENT = "statement", _("statement")
+    OTHER = "other", _("other")
 
 
 # Coarse to fine, as the date normalizer defines them: the timeline puts a coarser date before a
@@ -300,6 +302,8 @@ SEARCH_DOCUMENT_SOURCES = frozenset(
     {"title", "summary", "actor", "actor_id", "law", "law_id", "jurisdiction", "jurisdiction_id"}
 )
 
+
+IMAGE_EXTENSIONS = ["jpg", "jpeg", "png", "gif", "webp", "avif"]
 
 # The timeline's total order: by start, a coarser date before a finer one starting the same day.
 TIMELINE_KEY = ("date_start", "date_precision_rank", "id")
@@ -467,6 +471,19 @@ class Event(models.Model):
         db_persist=True,
         help_text="PostgreSQL's text search vector of the search document (timeline.search).",
     )
+    # An optional picture: a link to one (the source's) or an upload; alt text whenever either is set.
+    image_url = models.URLField(max_length=1000, blank=True, help_text="A picture's address (https).")
+    image = models.FileField(
+        upload_to="events/%Y/",
+        blank=True,
+        validators=[FileExtensionValidator(IMAGE_EXTENSIONS)],
+        help_text="Or upload a picture; it is shown instead of the address.",
+    )
+    image_alt = models.CharField(
+        max_length=300, blank=True, help_text="What the picture shows, for readers who cannot see it."
+    )
+    image_credit = models.CharField(max_length=300, blank=True, help_text="Who made or owns the picture.")
+    image_caption = models.CharField(max_length=500, blank=True)
     created_at = models.DateTimeField(auto_now_add=True, db_default=Now())
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
 
@@ -490,6 +507,8 @@ class Event(models.Model):
                 models.Index(fields=[field, *TIMELINE_KEY], name=f"event_{field}_time_idx")
                 for field in ("actor", "jurisdiction", "law", "action_type")
             ],
+            # The timeline's counts per action type and year (timeline.time_strip) read only this.
+            models.Index(fields=["status", "action_type", "date_start"], name="event_public_type_start_idx"),
             # Events still running on a day (timeline.date_spans.straddling).
             models.Index(fields=["date_span_bound", "date_start"], name="event_span_start_idx"),
         ]
@@ -503,6 +522,11 @@ class Event(models.Model):
                 condition=Q(date_precision__in=Precision.values), name="event_precision_valid"
             ),
             models.CheckConstraint(condition=~Q(responds_to=models.F("id")), name="event_not_own_response"),
+            models.CheckConstraint(
+                condition=(Q(image_url="") & Q(image="")) | ~Q(image_alt=""),
+                name="event_image_has_alt",
+                violation_error_message="An image needs its alt text: what it shows.",
+            ),
             models.CheckConstraint(
                 condition=~Q(status=EventStatus.RETRACTED) | ~Q(retraction_note=""),
                 name="event_retraction_has_note",
@@ -541,12 +565,17 @@ class Event(models.Model):
 
     @property
     def date_display(self):
-        """The date for people, never more precise than the source: "6 July 2020", "c. 2016".
+        """The date for people in the reader's language, never more precise than the source:
+        "6 July 2020", "c. 2016", "2020年7月6日".
 
         The one spelling of an event's date as text: pages, feeds, exports and the admin read it.
         """
-        return dates.format_display(
-            self.date_start, self.date_end, self.date_precision, self.date_approximate
+        return self.date_display_in(None)
+
+    def date_display_in(self, language):
+        """``date_display`` in ``language`` ("en", "zh-hant"; None: the active language)."""
+        return date_display_i18n.display_date(
+            self.date_start, self.date_end, self.date_precision, self.date_approximate, language
         )
 
     @property
@@ -554,6 +583,14 @@ class Event(models.Model):
         """The date as ISO 8601 / EDTF at its precision ("2020-07", "2020-07-06~", a range
         "2020-06-30/2020-07-06"): the one spelling the exports and the API give."""
         return dates.edtf(self.date_start, self.date_end, self.date_precision, self.date_approximate)
+
+    @property
+    def image_src(self):
+        """The picture to show: the upload, else the linked address when it is http(s); or ""."""
+        if self.image:
+            return self.image.url
+        url = (self.image_url or "").strip()
+        return url if url.lower().startswith(("https://", "http://")) else ""
 
     @staticmethod
     def compose_search_document(*, title, summary, actor, actor_other_names=(), law=None, jurisdiction=None):

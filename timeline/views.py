@@ -6,15 +6,26 @@ filter value is answered with the page, its message and status 400, never a 500.
 
 from urllib.parse import urlencode
 
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, TemplateView
 
-from . import charts, selectors
-from .models import ActionType, Jurisdiction
+from . import (
+    charts,
+    citations,
+    date_display_i18n,
+    embedding,
+    entity_search,
+    response_bins,
+    selectors,
+    time_strip,
+)
+from .models import Jurisdiction
 
 PAGE_SIZE = 20
+EMBED_PAGE_SIZE = 10
 
 
 def displayed_events():
@@ -26,13 +37,17 @@ def displayed_events():
 def download_links(query):
     suffix = f"?{query}" if query else ""
     names = [
-        ("Atom feed", "timeline:feed_atom"),
-        ("iCalendar", "timeline:feed_ical"),
+        (gettext_lazy("Atom feed"), "timeline:feed_atom"),
+        (gettext_lazy("iCalendar"), "timeline:feed_ical"),
         ("CSV", "timeline:export_csv"),
         ("JSON", "timeline:export_json"),
-        ("TimelineJS JSON", "timeline:export_timelinejs"),
+        (gettext_lazy("TimelineJS JSON"), "timeline:export_timelinejs"),
     ]
     return [(label, reverse(name) + suffix) for label, name in names]
+
+
+def link_without_cursor(path, params, order):
+    return f"{path}?{urlencode({**params, 'order': order})}"
 
 
 class TimelineMixin:
@@ -58,23 +73,39 @@ class TimelineMixin:
 
     def form_context(self):
         params = {name: self.request.GET.get(name, "").strip() for name in selectors.FILTER_PARAMS}
-        return {
-            "params": params,
-            "order": self.request.GET.get("order", selectors.ORDER_NEWEST),
-            "action_types": ActionType.choices,
-        }
+        return {"params": params, "order": self.request.GET.get("order", selectors.ORDER_NEWEST)}
+
+    def parse_filters(self, params):
+        """The filters, a name typed for an organization, law or jurisdiction read as the one
+        entity with that name (the form's text inputs work without JavaScript). ``params`` is
+        updated to the slugs and codes, so links and downloads carry those."""
+        while True:
+            try:
+                return selectors.event_filters_from_params(params)
+            except selectors.FilterError as error:
+                typed = params.get(error.field, "")
+                if error.field not in entity_search.KINDS:
+                    raise
+                try:
+                    key = entity_search.key_for_name(error.field, typed)
+                except entity_search.SharedName as shared:
+                    raise selectors.FilterError(error.field, str(shared)) from error
+                if key is None or key == typed:
+                    raise
+                params[error.field] = key
 
     def timeline_context(self):
         params = self.filter_params()
-        filters = selectors.event_filters_from_params(params)
+        filters = self.parse_filters(params)
         order = selectors.order_from_params(self.request.GET)
         before = after = None
         if text := self.request.GET.get("before"):
             before = selectors.TimelineKey.parse("before", text)
         elif text := self.request.GET.get("after"):
             after = selectors.TimelineKey.parse("after", text)
+        matching = filters.apply(selectors.public_events())
         page = selectors.timeline_page(
-            filters.apply(displayed_events()),
+            matching.with_relations(organizations=False),
             order=order,
             before=before,
             after=after,
@@ -91,13 +122,39 @@ class TimelineMixin:
 
         return {
             "timeline": page,
+            **self.time_context(filters, matching, page, shown, order, link),
+            "shown_params": shown,
             "filters_active": bool(shown),
+            "filters_count": len([name for name in shown if name != "q"]),
             "earlier_url": link(before=page.earlier) if page.earlier else None,
             "later_url": link(after=page.later) if page.later else None,
             "newest_url": f"{path}?{urlencode({**shown, 'order': selectors.ORDER_NEWEST})}",
             "oldest_url": f"{path}?{urlencode({**shown, 'order': selectors.ORDER_OLDEST})}",
             "downloads": download_links(urlencode({**params, **ordered})),
         }
+
+    def time_context(self, filters, matching, page, shown, order, link):
+        """The counts, the strip of events per year (or month) and its zoom links."""
+        overview = time_strip.overview(filters, matching)
+        first = page.events[0] if page.events else None
+        current = None
+        if first is not None:
+            current = first.date_start.year if overview.zoom_year is None else first.date_start.month
+        strip = time_strip.build_strip(
+            overview, order=order, link=link, month_label=date_display_i18n.month_name, current=current
+        )
+        path = self.request.path
+        context = {"overview": overview, "strip": strip, "zoom_url": None, "unzoom_url": None}
+        if overview.zoom_year is not None:
+            unzoomed = {k: v for k, v in shown.items() if k not in ("date_after", "date_before")}
+            context["unzoom_url"] = link_without_cursor(path, unzoomed, order)
+        elif first is not None:
+            year = first.date_start.year
+            context["zoom_year"] = year
+            context["zoom_url"] = link_without_cursor(
+                path, {**shown, "date_after": year, "date_before": year}, order
+            )
+        return context
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -112,20 +169,36 @@ class TimelineMixin:
 
 
 class TimelineView(TimelineMixin, TemplateView):
+    """The timeline: events first, a one-line search, the other filters in a disclosure whose
+    organization, law and jurisdiction fields are text inputs (suggestions come from
+    ``entity_suggestions``), the overview of time, an embed snippet."""
+
     template_name = "timeline/timeline.html"
 
-    def form_context(self):
-        context = super().form_context()
-        context["organizations"] = (
-            selectors.public_organizations().order_by("name").values_list("slug", "name")
-        )
-        laws = selectors.public_laws().order_by("title").values_list("slug", "short_title", "title")
-        context["laws"] = [(slug, short or title) for slug, short, title in laws]
-        context["jurisdictions"] = [
-            (code, f"{name} ({code})")
-            for code, name in selectors.public_jurisdictions().order_by("name").values_list("code", "name")
-        ]
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        shown = context.get("shown_params") or {}
+        order = self.request.GET.get("order", "")
+        query = urlencode({**shown, **({"order": order} if order == selectors.ORDER_OLDEST else {})})
+        context["embed"] = embedding.snippet(self.request, query)
         return context
+
+
+class EmbedView(TimelineMixin, TemplateView):
+    """The timeline with the same filters, compact and self-contained, for an ``<iframe>``."""
+
+    template_name = "timeline/embed.html"
+    page_size = EMBED_PAGE_SIZE
+
+
+def entity_suggestions(request):
+    """Organizations, laws or jurisdictions matching ``q`` with their public event counts (JSON)."""
+    kind = request.GET.get("kind", "")
+    if kind not in entity_search.KINDS:
+        names = ", ".join(entity_search.KINDS)
+        return JsonResponse({"error": f"kind: {kind!r} is not one of {names}"}, status=400)
+    results = entity_search.suggestions(kind, request.GET.get("q", ""))
+    return JsonResponse({"kind": kind, "results": results})
 
 
 class EventDetailView(DetailView):
@@ -151,7 +224,23 @@ class EventDetailView(DetailView):
         context["responds_to"] = responds_to if responds_to and responds_to.status == "published" else None
         context["responses"] = list(displayed_events().filter(responds_to=event).chronological())
         context["last_change"] = selectors.last_change(event)
+        context.update(neighbours(event))
+        permalink = self.request.build_absolute_uri(event.get_absolute_url())
+        context["cite"] = citations.formats(event, permalink)
         return context
+
+
+def neighbours(event):
+    """The public events just before and after ``event`` on the timeline (two queries), and the
+    timeline opened at it."""
+    key = selectors.TimelineKey.of(event)
+    public = selectors.public_events().only("title", "date_start", "date_precision")
+    at = selectors.TimelineKey(key.date_start, key.rank, key.id + 1)
+    return {
+        "previous_event": public.filter(key.earlier_q()).newest_first().first(),
+        "next_event": public.filter(key.later_q()).chronological().first(),
+        "timeline_url": f"{reverse('timeline:timeline')}?{urlencode({'before': str(at)})}#event-{event.pk}",
+    }
 
 
 class OrganizationDetailView(TimelineMixin, DetailView):
@@ -184,9 +273,40 @@ class LawDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         story = selectors.law_story(self.object, displayed_events())
         context["story"] = story
-        context["chart"] = charts.response_chart(story) if story.responses and story.passed else ""
+        if not (story.responses and story.passed):
+            context["chart"] = ""
+        elif len(story.responses) > response_bins.BIN_ABOVE:
+            context["chart"] = response_bins.binned_chart(story)
+        else:
+            context["chart"] = charts.response_chart(story)
+        context.update(response_page(self.request, story.responses))
         context["downloads"] = download_links(urlencode({"law": self.object.slug}))
+        context["law_timeline_url"] = f"{reverse('timeline:timeline')}?{urlencode({'law': self.object.slug})}"
         return context
+
+
+RESPONSES_PER_PAGE = 50
+
+
+def response_page(request, responses):
+    """The slice of a law's responses the table shows (``?responses=N``, pages of 50) and links."""
+    pages = max(1, -(-len(responses) // RESPONSES_PER_PAGE))
+    try:
+        number = min(max(int(request.GET.get("responses", "1")), 1), pages)
+    except ValueError:
+        number = 1
+    start = (number - 1) * RESPONSES_PER_PAGE
+
+    def link(n):
+        return f"?{urlencode({'responses': n})}#responses-heading" if 1 <= n <= pages else None
+
+    return {
+        "shown_responses": responses[start : start + RESPONSES_PER_PAGE],
+        "responses_page": number,
+        "responses_pages": pages,
+        "previous_responses_url": link(number - 1),
+        "next_responses_url": link(number + 1),
+    }
 
 
 class JurisdictionDetailView(TimelineMixin, DetailView):
@@ -206,3 +326,18 @@ class JurisdictionDetailView(TimelineMixin, DetailView):
         context["laws"] = list(selectors.public_laws().filter(jurisdiction=self.object).order_by("title"))
         context["children"] = list(self.object.children.order_by("name"))
         return context
+
+
+def oembed(request):
+    """oEmbed for this site's timelines: ``?url=<page>&maxwidth=&maxheight=&format=json``."""
+    if request.GET.get("format", "json") != "json":
+        return JsonResponse({"error": "format: only json is offered"}, status=501)
+    try:
+        sizes = {name: int(request.GET[name]) for name in ("maxwidth", "maxheight") if request.GET.get(name)}
+    except ValueError:
+        return JsonResponse({"error": "maxwidth and maxheight are whole numbers of pixels"}, status=400)
+    try:
+        data = embedding.oembed(request, request.GET.get("url", ""), **sizes)
+    except embedding.NotEmbeddable as error:
+        return JsonResponse({"error": f"url: {error}"}, status=404)
+    return JsonResponse(data)

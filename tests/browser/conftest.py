@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.pages.conftest import fresh_counts  # noqa: F401 - the same autouse fixture here
 from tests.pages.seed import create_hong_kong_2020
 from tests.reachability import CHROMIUM_PATH, require, require_chromium
 

@@ -16,16 +16,20 @@ pytestmark = pytest.mark.chromium
 
 def main_pages(seeded):
     retracted = EventFactory(title="A retracted claim", status="retracted", retraction_note="Wrong.")
-    return {
+    english = {
         "timeline": "/",
         "timeline-filtered": "/?organization=facebook&date_after=July+2020&order=oldest",
+        "timeline-months": "/?date_after=2020&date_before=2020",
         "bad-filter": "/?date_after=nonsense",
+        "embed": "/embed/?law=" + seeded["law"].slug,
         "event": seeded["whatsapp"].get_absolute_url(),
         "organization": "/organizations/facebook/",
         "law": seeded["law"].get_absolute_url(),
         "jurisdiction": "/jurisdictions/HK/",
         "retracted": retracted.get_absolute_url(),
     }
+    # Every public page in both languages.
+    return {**english, **{f"zh-{name}": f"/zh-hant{path}" for name, path in english.items()}}
 
 
 def test_axe_reports_no_violations(browser, live_server, seeded):

@@ -91,5 +91,34 @@ def test_timelinejs_json_carries_only_the_parts_the_precision_has(client, seeded
     assert "display_date" not in month
     law = events["China&#x27;s legislature passes the Hong Kong national security law"]
     assert law["start_date"] == {"year": 2020, "month": 6, "day": 30}
-    assert law["group"] == "National People&amp;#x27;s Congress Standing Committee"
-    assert {e["group"] for e in data["events"]} >= {"Facebook", "WhatsApp", "Google"}
+    # Grouped by action type by default: a few rows, so TimelineJS's navigator stays on screen.
+    assert law["group"] == "Law passed"
+    assert {e["group"] for e in data["events"]} == {"Law passed", "Data request policy", "Statement"}
+    by_actor = client.get("/export/timelinejs.json?order=oldest&group=actor").json()["events"]
+    assert "National People&amp;#x27;s Congress Standing Committee" in {e["group"] for e in by_actor}
+    ungrouped = client.get("/export/timelinejs.json?group=none").json()["events"]
+    assert all("group" not in e for e in ungrouped)
+    assert client.get("/export/timelinejs.json?group=colour").status_code == 400
+
+
+def test_an_event_image_goes_into_the_exports_with_its_alt_credit_and_caption(client, db):
+    from tests.factories import EventFactory
+
+    EventFactory(
+        image_url="https://images.example.org/a.jpg",
+        image_alt="A crowd outside the legislature",
+        image_credit="Photo: A. Person",
+        image_caption="Protest <before> the vote",
+    )
+    item = client.get("/export/timelinejs.json").json()["events"][0]
+    assert item["media"] == {
+        "url": "https://images.example.org/a.jpg",
+        "alt": "A crowd outside the legislature",
+        "caption": "Protest &lt;before&gt; the vote",
+        "credit": "Photo: A. Person",
+    }
+    exported = b"".join(client.get("/export/events.json").streaming_content).decode()
+    assert (
+        '"image": {"url": "https://images.example.org/a.jpg", "alt": "A crowd outside the legislature"'
+        in exported
+    )

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from tests.factories import EventFactory, OrganizationFactory
@@ -50,7 +52,8 @@ def test_law_page_shows_milestones_responses_days_and_svg_chart(client, seeded):
     assert "<td>1 to 31 days after</td>" in html  # "July 2020" is a range, not a day
     assert '<svg class="chart"' in html and 'role="img"' in html
     assert html.count('<circle class="mark"') == 5 and html.count('<rect class="mark range"') == 1
-    assert "<script" not in html
+    # The chart needs no JavaScript: the only script is the site's optional enhancement file.
+    assert re.findall(r"<script[^>]*>", html) == ['<script src="/static/timeline/timeline.js" defer>']
 
 
 def test_law_page_escapes_names_in_the_chart(client, seeded):
@@ -102,3 +105,24 @@ def test_pages_are_cached_per_content_version_when_caching_is_on(
         EventFactory(title="Fresh after an edit")
     assert b"Fresh after an edit" in client.get("/").content
     cache.clear()
+
+
+def test_an_image_is_shown_with_alt_text_caption_and_credit_and_needs_alt(client, db):
+    from django.core.exceptions import ValidationError
+
+    event = EventFactory(
+        image_url="https://images.example.org/a.jpg",
+        image_alt="A crowd outside the legislature",
+        image_credit="Photo: A. Person",
+        image_caption="Before the vote",
+    )
+    html = client.get(event.get_absolute_url()).content.decode()
+    assert '<img src="https://images.example.org/a.jpg" alt="A crowd outside the legislature"' in html
+    assert 'Before the vote · <span class="credit">Photo: A. Person</span>' in html
+    assert 'alt="A crowd outside the legislature"' in client.get("/").content.decode()
+    event.image_alt = ""
+    with pytest.raises(ValidationError, match="alt text"):
+        event.full_clean()
+    event.image_url = "javascript:alert(1)"
+    event.image_alt = "x"
+    assert event.image_src == ""

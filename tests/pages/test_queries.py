@@ -10,10 +10,11 @@ from timeline.models import Jurisdiction
 
 pytestmark = pytest.mark.django_db
 
-# organizations, laws, jurisdictions (the form's choices), the page of events, citations with sources
-FIRST_PAGE = 5
+# the page of events, citations with sources, the counts per action type and per year (the form has
+# no list of organizations, laws or jurisdictions: suggestions come from a JSON endpoint)
+FIRST_PAGE = 4
 # + the nearest event on the far side of the cursor ("is there anything later?")
-DEEP_PAGE = 6
+DEEP_PAGE = 5
 # + the organization by slug, its subsidiaries (one query, at any depth), the jurisdiction by
 # code, two estimating how many events the organizations have, and for date_after up to two more for
 # each read (the keys of the events starting later and of those straddling the day): the page
@@ -69,11 +70,13 @@ def test_filtered_page_queries_are_fixed(client, django_assert_max_num_queries, 
 
 
 def test_permalink_pages_queries_are_fixed(client, django_assert_max_num_queries, seeded):
-    with django_assert_max_num_queries(6):  # the event, its responses, sources and its last change
+    # the event, its responses, sources, its last change, the previous and the next event
+    with django_assert_max_num_queries(8):
         client.get(seeded["facebook"].get_absolute_url())
     with django_assert_max_num_queries(5):
         client.get(seeded["law"].get_absolute_url())
-    with django_assert_max_num_queries(10):  # with the estimate of how many events it has
+    # with the estimate of how many events it has and the two counts of the overview
+    with django_assert_max_num_queries(12):
         client.get("/organizations/facebook/")
-    with django_assert_max_num_queries(6):
+    with django_assert_max_num_queries(8):
         client.get("/jurisdictions/HK/")

@@ -105,7 +105,7 @@ def test_filters_combine_and_live_in_the_url(client, seeded, query, expected):
 
 def test_filter_values_are_kept_in_the_form_and_download_links(client, seeded):
     html = client.get("/?organization=facebook&date_after=July+2020&order=oldest").content.decode()
-    assert '<option value="facebook" selected>Facebook</option>' in html
+    assert 'name="organization" type="text" value="facebook"' in html
     assert 'name="date_after" type="text" value="July 2020"' in html
     assert '<option value="oldest" selected>' in html
     for name in ("feed_atom", "feed_ical", "export_csv", "export_json", "export_timelinejs"):
@@ -179,7 +179,7 @@ def test_a_script_in_a_summary_is_escaped_everywhere(client, db):
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in html
     atom = client.get("/feeds/atom/").content.decode()
     assert "<script>" not in atom and "&amp;lt;script&amp;gt;" in atom
-    timelinejs = client.get("/export/timelinejs.json").json()
+    timelinejs = client.get("/export/timelinejs.json?group=actor").json()
     item = timelinejs["events"][0]
     assert item["text"]["text"] == "<p>&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;</p>"
     assert item["text"]["headline"].startswith("&lt;img")

@@ -12,6 +12,7 @@ from django import template
 from django.utils.safestring import mark_safe
 
 from timeline import dates
+from timeline.date_display_i18n import days_after_phrase
 
 register = template.Library()
 
@@ -124,19 +125,7 @@ def add_level(level, extra):
 @register.filter
 def days_phrase(response):
     """ "6 days", "1 to 31 days" or "the same day" after the law passed."""
-    start, end = response.days_from, response.days_to
-    if start is None:
-        return ""
-
-    def one(days):
-        if days == 0:
-            return "the same day"
-        word = "day" if abs(days) == 1 else "days"
-        return f"{days} {word} after" if days > 0 else f"{-days} {word} before"
-
-    if start == end:
-        return one(start)
-    return f"{start} to {end} days after" if start >= 0 else f"{one(start)} to {one(end)}"
+    return days_after_phrase(response.days_from, response.days_to)
 
 
 @register.filter
