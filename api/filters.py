@@ -6,6 +6,8 @@ A reference to something that does not exist (``organization=999999``, ``jurisdi
 events". Organizations and laws are named by id or slug, jurisdictions by code.
 """
 
+import datetime
+
 import django_filters
 from django import forms
 from drf_spectacular.types import OpenApiTypes
@@ -72,6 +74,26 @@ class CodeField(forms.CharField):
         return found
 
 
+class UtcDateTimeField(django_filters.fields.IsoDateTimeField):
+    """An ISO 8601 date-time, as UTC: databases keep only some offsets (PostgreSQL refuses one of
+    -19:25), and a time that is not on the calendar once in UTC is a 400."""
+
+    def to_python(self, value):
+        moment = super().to_python(value)
+        if moment is None:
+            return None
+        try:
+            return moment.astimezone(datetime.UTC)
+        except (OverflowError, ValueError) as error:
+            raise forms.ValidationError(
+                "%(value)s is out of range once in UTC.", params={"value": value}
+            ) from error
+
+
+class UtcDateTimeFilter(django_filters.IsoDateTimeFilter):
+    field_class = UtcDateTimeField
+
+
 class PassThrough:
     """A filter that only parses its value; ``EventFilter`` hands it to ``EventFilters``."""
 
@@ -136,7 +158,7 @@ class EventFilter(django_filters.FilterSet):
     external_id = django_filters.CharFilter(
         max_length=200, help_text="The id the event had in its import file."
     )
-    updated_since = django_filters.IsoDateTimeFilter(
+    updated_since = UtcDateTimeFilter(
         field_name="updated_at",
         lookup_expr="gte",
         help_text="ISO 8601 date-time (UTC when no offset): events changed at or after it. For syncing.",
