@@ -9,6 +9,10 @@ from django.utils import timezone
 
 from ..models import ImportBatch, ImportBatchStatus, ImportRow, ImportRowStatus
 from .readers import ImportFileError, check_size, detect_format, file_size, open_reader
+from .tables import Table
+
+STAGED_COLUMNS = ("batch_id", "row_number", "raw", "messages", "run_by_id", "status", "pending_responds_to")
+staged_rows = Table(ImportRow, STAGED_COLUMNS)
 
 __all__ = ["ImportFileError", "dispatch_batch", "rerun_row", "rerun_rows", "stage_file"]
 
@@ -32,6 +36,7 @@ def stage_file(fileobj, *, file_name, file_format=None, user=None, dispatch=True
             file_name=os.path.basename(file_name)[:255], format=file_format, created_by=user
         )
         pending, count = [], 0
+        user_id = user.pk if user is not None else None
         for row in reader.rows():
             count += 1
             if max_rows and count > max_rows:
@@ -40,13 +45,20 @@ def stage_file(fileobj, *, file_name, file_format=None, user=None, dispatch=True
                     "split it into smaller files"
                 )
             pending.append(
-                ImportRow(batch=batch, row_number=count, raw=row.raw, messages=row.messages, run_by=user)
+                {
+                    "batch_id": batch.pk,
+                    "row_number": count,
+                    "raw": row.raw,
+                    "messages": row.messages,
+                    "run_by_id": user_id,
+                    "status": ImportRowStatus.PENDING,
+                    "pending_responds_to": "",
+                }
             )
             if len(pending) >= chunk_size:
-                ImportRow.objects.bulk_create(pending)
+                staged_rows.insert(pending)
                 pending = []
-        if pending:
-            ImportRow.objects.bulk_create(pending)
+        staged_rows.insert(pending)
         batch.total_rows = count
         batch.messages = list(reader.notes)
         unknown = reader.unknown_columns()
