@@ -11,16 +11,19 @@ serves at most ``MAX_AGE_SECONDS``: an entity an editor renamed or merged meanwh
 soon (a batch's rows re-run after a fix in the admin always are).
 """
 
+import functools
 import time
 
 from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 
+from .. import matching
 from ..jurisdictions import date_context
-from ..matching import match_key
 from ..models import Jurisdiction, Law, Organization, OrganizationKind, OrganizationName, Source
 
 MAX_AGE_SECONDS = 60.0
+# Rows repeat the same names: the key of each is worked out once per process.
+match_key = functools.lru_cache(maxsize=100_000)(matching.match_key)
 
 
 def _unique_slug(model, text, fallback):

@@ -8,8 +8,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from .. import dates
-from ..matching import normalize_url
+from .. import dates, matching
 from ..models import ActionType, EventStatus, ImportRowStatus, OrganizationKind
 from .columns import EXTRA_KEY, UNPARSED_KEY, canonical_values
 
@@ -55,6 +54,10 @@ def normalize(text, reference, languages, date_order):
         ), None
     except dates.DateNormalizationError as error:
         return None, getattr(error, "reason", None) or str(error)
+
+
+# A file names the same few pages over and over.
+normalize_url = functools.lru_cache(maxsize=50_000)(matching.normalize_url)
 
 
 def message(level, text, field=None, code=None):

@@ -11,10 +11,11 @@ Column names come from the model's own metadata and are quoted; values are alway
 """
 
 import datetime
+import functools
 import sqlite3
 from operator import itemgetter
 
-from django.db import connection
+from django.db import DEFAULT_DB_ALIAS, connection, connections
 
 # Fields whose Python value the drivers take as they are.
 _AS_IS = {
@@ -41,7 +42,9 @@ def _converter(field):
         return connection.ops.adapt_datefield_value
     if kind == "DateTimeField":
         return connection.ops.adapt_datetimefield_value
-    return lambda value: field.get_db_prep_save(value, connection)
+    if kind == "JSONField":
+        return functools.partial(connection.ops.adapt_json_value, encoder=field.encoder)
+    return functools.partial(field.get_db_prep_save, connection=connections[DEFAULT_DB_ALIAS])
 
 
 def max_parameters():
