@@ -4,9 +4,9 @@
 
 1. read the still-pending rows and validate them (``rows``), with the rights of the person each
    row acts for (``editorial``);
-2. resolve the organizations, laws and sources they name (``resolve``), in a short transaction of
-   its own: an entity another worker also needs is committed at once, so no worker waits for
-   another's whole chunk on a unique key;
+2. resolve the organizations, laws and sources they name (``resolve``), each new one committed
+   at once (in key order): another worker that needs the same entity waits for that one insert,
+   never for a whole chunk, and two workers never deadlock over a set of new entities;
 3. in one transaction: lock the rows (skipping rows another worker holds, so a redelivered chunk
    changes nothing), write events, citations and history (``upsert``) and each row's outcome.
 
@@ -63,8 +63,9 @@ def process_chunk(batch_id, row_ids):
         return 0
     resolver = Resolver.for_batch(batch)
     try:
-        with transaction.atomic():
-            chunks = _prepare(batch, rows, resolver)
+        # Not in one transaction: each entity created commits at once, so another worker that
+        # needs the same one waits for that insert only, never for the rest of this chunk.
+        chunks = _prepare(batch, rows, resolver)
         with transaction.atomic():
             locked = _pending(batch_id, row_ids, lock=True)
             read = {row.pk: (row.raw_text, row.run_by_id) for row in rows}

@@ -121,8 +121,9 @@ class Resolver:
     def create_sources(self, specs):
         """Create at once the sources of ``specs`` ({normalized_url: {url, outlet, title, published}})
         that do not exist; a concurrent insert of the same URL is ignored and read back."""
+        # In key order: two workers inserting overlapping sets lock them in the same order.
         missing = [
-            Source(normalized_url=key, **spec) for key, spec in specs.items() if key not in self.sources
+            Source(normalized_url=key, **specs[key]) for key in sorted(specs) if key not in self.sources
         ]
         if not missing:
             return

@@ -10,6 +10,7 @@ psycopg 3 on PostgreSQL), ``COPY`` where nothing needs reading back, and a multi
 Column names come from the model's own metadata and are quoted; values are always parameters.
 """
 
+import contextlib
 import datetime
 import functools
 import sqlite3
@@ -115,10 +116,23 @@ class Table:
         table, columns = self.quoted()
         quote = connection.ops.quote_name
         back = ", ".join(quote(column) for column in returning)
-        per_statement = max(1, max_parameters() // len(columns))
         row_placeholder = f"({', '.join(['%s'] * len(columns))})"
         inserted = []
         values = self.tuples(rows)
+        if connection.vendor == "postgresql":
+            # One prepared statement per row, sent in one pipeline: no giant query text to build.
+            sql = (
+                f"INSERT INTO {table} ({', '.join(columns)}) VALUES {row_placeholder} "  # noqa: S608
+                f"ON CONFLICT DO NOTHING RETURNING {back}"
+            )
+            with _server_cursor() as cursor:
+                cursor.executemany(sql, values, returning=True)
+                while True:
+                    inserted.extend(cursor.fetchall())
+                    if not cursor.nextset():
+                        break
+            return inserted
+        per_statement = max(1, max_parameters() // len(columns))
         with connection.cursor() as cursor:
             for start in range(0, len(values), per_statement):
                 part = values[start : start + per_statement]
@@ -140,5 +154,23 @@ class Table:
         assignments = ", ".join(f"{column} = %s" for column in columns)
         sql = f"UPDATE {table} SET {assignments} WHERE {quote(key)} = %s"  # noqa: S608
         params = [(*values, row[key]) for values, row in zip(self.tuples(rows), rows, strict=True)]
+        if connection.vendor == "postgresql":
+            with _server_cursor() as cursor:
+                cursor.executemany(sql, params)
+            return
         with connection.cursor() as cursor:
             cursor.executemany(sql, params)
+
+
+@contextlib.contextmanager
+def _server_cursor():
+    """A psycopg cursor with server-side binding on Django's connection, errors as Django's.
+
+    Django's own cursor binds values into the query text on the client, so psycopg cannot prepare
+    a statement once and pipeline it for every row; this one can.
+    """
+    import psycopg
+
+    connection.ensure_connection()
+    with connection.wrap_database_errors, psycopg.Cursor(connection.connection) as cursor:
+        yield cursor

@@ -229,6 +229,8 @@ class EventWrites:
         """Insert the new events; returns the keys another worker inserted first."""
         if not new:
             return []
+        # In key order, so that two chunks inserting overlapping keys wait for each other, not deadlock.
+        new = dict(sorted(new.items()))
         try:
             with transaction.atomic():
                 inserted = events_table.insert_new(list(new.values()), ("id", "external_id", "fingerprint"))
