@@ -66,10 +66,16 @@ class Table:
             itemgetter(*self.attnames) if len(self.attnames) > 1 else lambda row: (row[attnames[0]],)
         )
         self.name = meta.db_table
+        self.model = model
 
     def quoted(self):
         quote = connection.ops.quote_name
         return quote(self.name), [quote(f.column) for f in self.fields]
+
+    def _unnest(self, key=None):
+        """``unnest(%s::type[], ...)`` over this table's columns (and ``key``'s), for PostgreSQL."""
+        fields = [*self.fields, *([self.model._meta.get_field(key)] if key else [])]
+        return f"unnest({', '.join(f'%s::{field.cast_db_type(connection)}[]' for field in fields)})"
 
     def tuples(self, rows):
         # Converters are the current connection's (its backend decides how a date is sent).
@@ -120,18 +126,13 @@ class Table:
         inserted = []
         values = self.tuples(rows)
         if connection.vendor == "postgresql":
-            # One prepared statement per row, sent in one pipeline: no giant query text to build.
+            # One statement over one array per column: the server plans it once for the whole chunk.
             sql = (
-                f"INSERT INTO {table} ({', '.join(columns)}) VALUES {row_placeholder} "  # noqa: S608
+                f"INSERT INTO {table} ({', '.join(columns)}) SELECT * FROM {self._unnest()} "  # noqa: S608
                 f"ON CONFLICT DO NOTHING RETURNING {back}"
             )
             with _server_cursor() as cursor:
-                cursor.executemany(sql, values, returning=True)
-                while True:
-                    inserted.extend(cursor.fetchall())
-                    if not cursor.nextset():
-                        break
-            return inserted
+                return cursor.execute(sql, _columns_of(values, len(columns))).fetchall()
         per_statement = max(1, max_parameters() // len(columns))
         with connection.cursor() as cursor:
             for start in range(0, len(values), per_statement):
@@ -155,11 +156,22 @@ class Table:
         sql = f"UPDATE {table} SET {assignments} WHERE {quote(key)} = %s"  # noqa: S608
         params = [(*values, row[key]) for values, row in zip(self.tuples(rows), rows, strict=True)]
         if connection.vendor == "postgresql":
+            names = ", ".join(f"v{n}" for n in range(len(columns) + 1))
+            assignments = ", ".join(f"{column} = v.v{n}" for n, column in enumerate(columns))
+            sql = (
+                f"UPDATE {table} SET {assignments} FROM {self._unnest(key)} AS v({names}) "  # noqa: S608
+                f"WHERE {table}.{quote(key)} = v.v{len(columns)}"
+            )
             with _server_cursor() as cursor:
-                cursor.executemany(sql, params)
+                cursor.execute(sql, _columns_of(params, len(columns) + 1))
             return
         with connection.cursor() as cursor:
             cursor.executemany(sql, params)
+
+
+def _columns_of(rows, width):
+    """Rows of values as one list per column (what ``unnest`` takes)."""
+    return [list(column) for column in zip(*rows, strict=True)] if rows else [[] for _ in range(width)]
 
 
 @contextlib.contextmanager
