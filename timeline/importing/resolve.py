@@ -22,6 +22,9 @@ from ..jurisdictions import date_context
 from ..models import Jurisdiction, Law, Organization, OrganizationKind, OrganizationName, Source
 
 MAX_AGE_SECONDS = 60.0
+# At most this many organizations, laws and sources kept between chunks: a file that names a
+# hundred thousand sources must not keep them all in the worker's memory.
+MAX_KEPT = 20_000
 # Rows repeat the same names: the key of each is worked out once per process.
 match_key = functools.lru_cache(maxsize=100_000)(matching.match_key)
 
@@ -85,6 +88,8 @@ class Resolver:
 
     def begin_chunk(self):
         self._looked_up = set()
+        if len(self.organizations) + len(self.laws) + len(self.sources) > MAX_KEPT:
+            self.organizations, self.other_names, self.laws, self.sources = {}, {}, {}, {}
 
     # Jurisdictions are never created by an import: an unknown one is a question for a person.
     def jurisdiction(self, text):
