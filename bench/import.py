@@ -195,9 +195,23 @@ def main():
         help="Import the file once per IMPORT_CHUNK_SIZE into fresh tables.",
     )
     parser.add_argument("--once", action="store_true", help="Skip the second import of the same file.")
+    parser.add_argument(
+        "--field-mb",
+        type=int,
+        nargs="+",
+        help="Only time reading a CSV and a JSON file whose one field is this many MB (linearity).",
+    )
     parser.add_argument("--keep", action="store_true", help="Keep the temporary directory.")
     args = parser.parse_args()
 
+    if args.field_mb:
+        sys.path.insert(0, str(ROOT))
+        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+        import django
+
+        django.setup()
+        field_parsing(args.field_mb)
+        return
     workdir = Path(tempfile.mkdtemp(prefix="pt-bench-"))
     os.environ.setdefault("DATABASE_URL", f"sqlite:///{workdir / 'bench.sqlite3'}")
     os.environ["CELERY_BROKER_URL"] = ""
@@ -339,6 +353,35 @@ def naive(count, pipeline_rate):
         "(naive: dateparser + create per row)"
     )
     print(f"ratio: {pipeline_rate / rate:.1f}x the baseline (the naive importer)")
+
+
+def field_parsing(sizes):
+    """Seconds to read a file whose one field is N MB, per format; linear reading keeps the time
+    per MB flat as N grows."""
+    import io
+    import json
+
+    from timeline.importing.readers import open_reader
+
+    for file_format in ("csv", "json", "ndjson"):
+        per_mb = []
+        for size in sizes:
+            value = "x" * (size * 1_000_000)
+            if file_format == "csv":
+                content = f"actor,raw_date,summary\nA,2020,{value}\n".encode()
+            else:
+                item = json.dumps({"actor": "A", "raw_date": "2020", "summary": value})
+                content = (f"[{item}]" if file_format == "json" else item).encode()
+            wall, _, rows = timed(lambda: list(open_reader(io.BytesIO(content), file_format).rows()))  # noqa: B023
+            assert len(rows) == 1 and len(rows[0].raw["summary"]) == len(value)
+            per_mb.append(wall / size)
+            print(
+                f"{file_format}: one field of {size} MB read in {wall:.2f} s ({wall / size * 1000:.0f} ms/MB)"
+            )
+        print(
+            f"ratio {file_format} time per MB, {sizes[-1]} MB against {sizes[0]} MB: "
+            f"{per_mb[-1] / per_mb[0]:.2f}x (1.0x = linear)"
+        )
 
 
 def chunk_curve(path, rows, sizes, settings):
