@@ -22,12 +22,11 @@ ONE_PLACE = {
     # An event's EDTF string: Event.date_edtf. The extractor writes a candidate's resolved date
     # (not an event's) into its import file in the same notation.
     r"\bedtf\(": {"timeline/models.py", "timeline/extraction/candidates.py"},
-    # A date normalized in a jurisdiction's context: services.normalize_in_context. The importer
-    # still reads it itself until its rewrite calls normalize_in_context (issue 15's closing note).
+    # A date normalized in a jurisdiction's context: services.normalize_in_context (the importer
+    # calls services.normalize_with with the context it looked up once per chunk).
     # The extractor (pure, no database) reads an article's dates in the article's language.
     r"\bnormalize_date\(": {
         "timeline/services/date_context.py",
-        "timeline/importing/processing.py",
         "timeline/extraction/candidates.py",
         "timeline/extraction/dates.py",
     },
@@ -35,7 +34,6 @@ ONE_PLACE = {
         "timeline/services/date_context.py",
         "timeline/jurisdictions/__init__.py",  # its docstring names it
         "timeline/jurisdictions/context.py",  # the definition
-        "timeline/importing/processing.py",
     },
     # Events with their relations: EventQuerySet.with_relations.
     r"Prefetch\(\s*\"citations\"|\"actor__parent\"": {"timeline/models.py"},

@@ -98,3 +98,24 @@ def test_upload_keeps_the_file_name(editor_token_client, django_capture_on_commi
     with django_capture_on_commit_callbacks(execute=True):
         body = upload(editor_token_client, "../../etc/rows.csv", io.BytesIO(BAD_ROWS.encode()).read()).json()
     assert body["file_name"] == "rows.csv"
+
+
+def test_an_upload_while_the_task_queue_is_down_is_accepted_and_says_so(
+    editor_token_client, django_capture_on_commit_callbacks, monkeypatch
+):
+    from kombu.exceptions import OperationalError
+
+    from timeline.importing import staging
+
+    def unreachable(batch_id, **kwargs):
+        raise OperationalError("Error 111 connecting to 127.0.0.1:6379. Connection refused.")
+
+    monkeypatch.setattr(staging, "dispatch_batch", unreachable)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = upload(editor_token_client, "hong-kong-2020.csv", SEED.read_bytes())
+    assert response.status_code == 202
+    batch = ImportBatch.objects.get()
+    assert batch.rows.filter(status="pending").count() == batch.total_rows == 7
+    assert any("could not be reached" in note and f"--resume {batch.pk}" in note for note in batch.messages)
+    progress = editor_token_client.get(response["Location"]).json()
+    assert any("could not be reached" in note for note in progress["messages"])

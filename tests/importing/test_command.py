@@ -2,6 +2,7 @@
 
 import io
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -87,7 +88,9 @@ def test_progress_bar_on_a_terminal(tmp_path):
     path.write_bytes(csv_bytes([row()]))
     out = Terminal()
     call_command("import_events", str(path), stdout=out)
-    assert "\r[##############################] 100% 1/1 rows" in out.getvalue()
+    drawn = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", out.getvalue())  # without the terminal's colours
+    assert "importing" in drawn
+    assert "1/1 rows" in drawn
 
 
 def test_exit_code_and_one_line_on_stderr_from_the_shell(tmp_path):

@@ -4,6 +4,7 @@ import io
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.urls import reverse
 
 from tests.conftest import staff_in_group
 from tests.factories import EventFactory
@@ -113,6 +114,20 @@ def test_every_created_and_updated_event_has_history_with_author_and_row(upload,
     assert latest.title == "Second, corrected"
     assert latest.history_user == reviewer
     assert second.history.count() == 2
+
+
+def test_the_history_record_is_the_one_saving_the_event_would_write(upload, reviewer, admin_client):
+    """Written without model instances, the record still holds every tracked value of the event as
+    stored, so the admin's history view and "as of" reads show the import like any other change."""
+    upload([row(quote="We pause.", responds_to="")], user=reviewer, name="first.csv")
+    event = Event.objects.get()
+    record = event.history.get()
+    for field in Event.history.model.tracked_fields:
+        assert getattr(record, field.attname) == getattr(event, field.attname), field.attname
+    assert event.history.as_of(record.history_date).title == event.title
+    page = admin_client.get(reverse("admin:timeline_event_history", args=[event.pk]))
+    assert page.status_code == 200
+    assert "Imported from first.csv, row 1" in page.content.decode()
 
 
 def test_an_unchanged_row_leaves_no_history(upload, reviewer):

@@ -180,3 +180,42 @@ def test_duplicate_header_names_keep_both_values(stage):
     assert raw["title"] == "First"
     assert raw["title (5)"] == "Second"
     assert any("repeats the name" in note for note in batch.messages)
+
+
+def test_deeply_nested_json_is_refused_with_a_reason(stage):
+    nested = "[" * 100_000 + "]" * 100_000
+    content = f'[{{"actor": "x", "summary": {nested}}}]'.encode()
+    assert "JSON item 1 is nested too deeply to read" in refused(stage, content, name="events.json")
+
+
+def test_a_number_of_a_million_digits_is_refused_with_a_reason(stage):
+    content = ('[{"actor": "x", "title": ' + "9" * 1_000_000 + "}]").encode()
+    assert "JSON item 1 cannot be read" in refused(stage, content, name="events.json")
+
+
+def test_ndjson_lines_too_deep_or_too_long_a_number_wait_for_review(stage):
+    lines = [
+        '{"a": ' + "[" * 100_000 + "]" * 100_000 + "}",
+        '{"a": ' + "9" * 1_000_000 + "}",
+        json.dumps(row()),
+    ]
+    batch = stage("\n".join(lines).encode(), name="events.ndjson")
+    first, second, third = batch.rows.order_by("row_number")
+    assert "nested too deeply" in first.messages[0]["text"]
+    assert "cannot be read" in second.messages[0]["text"]
+    assert (first.status, second.status, third.status) == ("needs_review", "needs_review", "created")
+
+
+@pytest.mark.parametrize("name", ["events.csv", "events.json", "events.ndjson"])
+def test_a_field_of_many_blocks_arrives_whole(stage, monkeypatch, name):
+    monkeypatch.setattr(readers, "BLOCK_SIZE", 1000)
+    summary = "word " * 50_000
+    rows = [row(summary=summary), row(id="ev-2", summary="short")]
+    if name.endswith(".csv"):
+        content = csv_bytes(rows)
+    elif name.endswith(".ndjson"):
+        content = "\n".join(json.dumps(r) for r in rows).encode()
+    else:
+        content = json.dumps(rows).encode()
+    batch = stage(content, name=name)
+    assert [r.raw["summary"] for r in batch.rows.order_by("row_number")] == [summary, "short"]

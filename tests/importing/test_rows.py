@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from tests.factories import EventFactory, OrganizationFactory
-from timeline.importing import processing
+from timeline.importing import processing, upsert
 from timeline.importing.processing import batch_counts
 from timeline.models import (
     Citation,
@@ -281,7 +281,7 @@ def test_redelivered_chunk_changes_nothing(import_rows):
 
 def test_a_concurrent_insert_of_the_same_event_is_not_duplicated(import_rows, monkeypatch):
     """Another worker inserts the same natural key between our lookup and our insert."""
-    original = processing.Chunk._insert
+    original = upsert.EventWrites.insert
 
     def racing(self, new, by_key):
         actor = Organization.objects.get(name="Facebook")
@@ -295,7 +295,7 @@ def test_a_concurrent_insert_of_the_same_event_is_not_duplicated(import_rows, mo
         )
         return original(self, new, by_key)
 
-    monkeypatch.setattr(processing.Chunk, "_insert", racing)
+    monkeypatch.setattr(upsert.EventWrites, "insert", racing)
     batch = import_rows(
         [row(), row(id="", action_type="statement", raw_date="2020-07-06", jurisdiction="", law="")]
     )

@@ -81,20 +81,30 @@ def _exact(name, column):
     return _SEPARATORS.sub("_", str(name).strip().lstrip("\ufeff").casefold()) == column
 
 
-def canonical_values(raw):
-    """{column: text} for the known columns of a raw row. A canonical name wins over its alias."""
-    values = {}
-    exact = set()
-    for name, value in raw.items():
+@functools.lru_cache(maxsize=1024)
+def _plan(names):
+    """The (name, column) pairs ``canonical_values`` reads for a row with the keys ``names``: a file's
+    rows share their keys, so this is worked out once per file shape, not per row."""
+    kept, exact = {}, set()
+    for name in names:
         if name in RESERVED_KEYS:
             continue
         column = canonical_name(name)
         if column is None:
             continue
         is_exact = _exact(name, column)
-        if column in values and (column in exact or not is_exact):
+        if column in kept and (column in exact or not is_exact):
             continue
-        values[column] = as_text(value)
+        kept[column] = name
         if is_exact:
             exact.add(column)
+    return tuple((name, column) for column, name in kept.items())
+
+
+def canonical_values(raw):
+    """{column: text} for the known columns of a raw row. A canonical name wins over its alias."""
+    values = {}
+    for name, column in _plan(tuple(raw)):
+        value = raw[name]
+        values[column] = value.strip() if type(value) is str else as_text(value)
     return values

@@ -142,14 +142,22 @@ class TextStream:
 
     def lines(self):
         """Lines with their line ends, split on "\\n" only (quoted CSV fields may hold "\\r")."""
-        carry = ""
+        # The unfinished line is kept as pieces and joined once its end arrives: a line of many
+        # blocks (one huge field) costs its length, not its length times its blocks.
+        carry = []
         for text in self.chunks():
-            pieces = (carry + text).split("\n")
-            carry = pieces.pop()
-            for piece in pieces:
+            if "\n" not in text:
+                carry.append(text)
+                continue
+            pieces = text.split("\n")
+            carry.append(pieces[0])
+            yield "".join(carry) + "\n"
+            for piece in pieces[1:-1]:
                 yield piece + "\n"
-        if carry:
-            yield carry
+            carry = [pieces[-1]]
+        rest = "".join(carry)
+        if rest:
+            yield rest
 
 
 def _looks_binary(head):
@@ -260,14 +268,20 @@ class JSONReader(Reader):
         chunks = self.stream.chunks()
         buffer, position, exhausted = "", 0, False
 
-        def more():
+        def more(at_least=1):
+            """Append at least ``at_least`` more characters (fewer at the end of the file)."""
             nonlocal buffer, position, exhausted
-            text = next(chunks, None)
-            if text is None:
-                exhausted = True
+            parts, added = [buffer[position:]], 0
+            while added < at_least:
+                text = next(chunks, None)
+                if text is None:
+                    exhausted = True
+                    break
+                parts.append(text)
+                added += len(text)
+            if not added:
                 return False
-            buffer = buffer[position:] + text
-            position = 0
+            buffer, position = "".join(parts), 0
             return True
 
         def skip_space():
@@ -301,10 +315,12 @@ class JSONReader(Reader):
                 skip_space()
             while True:
                 try:
-                    item, end = decoder.raw_decode(buffer, position)
+                    item, end = _decode(decoder, buffer, position, count + 1)
                     break
                 except json.JSONDecodeError as error:
-                    if exhausted or not more():
+                    # An item not complete yet: at least double what is read of it before trying
+                    # again, so a huge item is decoded a few times, not once per block.
+                    if exhausted or not more(max(len(buffer) - position, 1)):
                         raise ImportFileError(
                             f"JSON item {count + 1} is not valid JSON: {error.msg} (line {error.lineno} "
                             f"of the item, column {error.colno})"
@@ -323,6 +339,18 @@ class JSONReader(Reader):
             raise ImportFileError("the JSON list holds no rows")
 
 
+def _decode(decoder, text, position, number):
+    """``raw_decode`` with the failures json raises as other exceptions turned into a clear error."""
+    try:
+        return decoder.raw_decode(text, position)
+    except RecursionError:
+        raise ImportFileError(f"JSON item {number} is nested too deeply to read") from None
+    except json.JSONDecodeError:
+        raise
+    except ValueError as error:  # a number of more digits than Python converts (sys.int_info)
+        raise ImportFileError(f"JSON item {number} cannot be read: {error}") from None
+
+
 class NDJSONReader(Reader):
     """One JSON object per line; a line that is not one is staged as text for review."""
 
@@ -337,6 +365,10 @@ class NDJSONReader(Reader):
                 item = json.loads(text)
             except json.JSONDecodeError as error:
                 item, reason = None, f"{error.msg} at column {error.colno}"
+            except RecursionError:
+                item, reason = None, "it is nested too deeply to read"
+            except ValueError as error:  # a number of more digits than Python converts
+                item, reason = None, f"it cannot be read: {error}"
             else:
                 reason = None if isinstance(item, dict) else f"it is a {type(item).__name__}, not an object"
             if reason:

@@ -1,16 +1,33 @@
-"""Find or create the entities an import row names: jurisdictions, organizations, laws, sources.
+"""Find or create the entities import rows name: jurisdictions, organizations, laws, sources.
 
-One ``Resolver`` serves one chunk: it fetches what exists in a few queries and remembers what
-it found or created, so repeated names cost nothing. Creation runs in a savepoint; when another
-worker created the same thing first, the unique constraint refuses ours and we read theirs.
+A ``Resolver`` serves one batch in one worker process (``Resolver.for_batch``): each chunk asks
+the database once per table for the names it has not met yet (``prefetch``), and what was found
+or created is kept for the next chunks of the same batch. Only what exists is kept: a name that
+was missing is asked again by the next chunk, since another worker may have created it meanwhile.
+Creation runs in a savepoint; when another worker created the same thing first, the unique
+constraint refuses ours and we read theirs. A chunk that fails drops the batch's resolver
+(``forget``), so nothing it created in a rolled-back transaction is used again, and a resolver
+serves at most ``MAX_AGE_SECONDS``: an entity an editor renamed or merged meanwhile is read afresh
+soon (a batch's rows re-run after a fix in the admin always are).
 """
+
+import functools
+import time
 
 from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 
+from .. import matching
 from ..jurisdictions.lookup import find_jurisdiction
-from ..matching import match_key
 from ..models import Law, Organization, OrganizationKind, OrganizationName, Source
+from ..services import date_context_for
+
+MAX_AGE_SECONDS = 60.0
+# At most this many organizations, laws and sources kept between chunks: a file that names a
+# hundred thousand sources must not keep them all in the worker's memory.
+MAX_KEPT = 20_000
+# Rows repeat the same names: the key of each is worked out once per process.
+match_key = functools.lru_cache(maxsize=100_000)(matching.match_key)
 
 
 def _unique_slug(model, text, fallback):
@@ -38,21 +55,64 @@ def _create(build, lookup, attempts=3):
 
 
 class Resolver:
+    # The resolver of the batch this worker process works on: (batch key, Resolver).
+    _current = (None, None)
+
+    @classmethod
+    def for_batch(cls, batch):
+        """The resolver kept for ``batch`` in this process; a new one for another batch.
+
+        The batch's creation time is part of the key: an id alone can come back (a rolled-back
+        test, a restored database) and must not bring back the entities of another batch.
+        """
+        key = (batch.pk, batch.created_at)
+        current = cls._current[1]
+        if cls._current[0] != key or time.monotonic() - current.born > MAX_AGE_SECONDS:
+            cls._current = (key, cls())
+        return cls._current[1]
+
+    @classmethod
+    def forget(cls):
+        cls._current = (None, None)
+
     def __init__(self):
-        self._jurisdictions = {}  # as written -> Jurisdiction or None
+        self.born = time.monotonic()
+        self._jurisdictions = {}  # as written -> Jurisdiction
+        self._contexts = {}
         self.organizations = {}
+        self.other_names = {}
         self.laws = {}
         self.sources = {}
-        # Keys already looked up in bulk: a miss there need not be asked again before creating.
+        # Keys this chunk already asked the database for: a miss there need not be asked again
+        # before creating. Cleared for every chunk (``begin_chunk``).
         self._looked_up = set()
+
+    def begin_chunk(self):
+        self._looked_up = set()
+        if len(self.organizations) + len(self.laws) + len(self.sources) > MAX_KEPT:
+            self.organizations, self.other_names, self.laws, self.sources = {}, {}, {}, {}
 
     # Jurisdictions are never created by an import: an unknown one is a question for a person.
     def jurisdiction(self, text):
         """The jurisdiction a code or a name in any language names (see ``jurisdictions.names``)."""
         text = (text or "").strip()
-        if text not in self._jurisdictions:
-            self._jurisdictions[text] = find_jurisdiction(text)
-        return self._jurisdictions[text]
+        found = self._jurisdictions.get(text)
+        # A miss is asked again in the next chunk: the jurisdiction may have been added meanwhile
+        # (before the rows that need it are re-run).
+        if found is None and ("jurisdiction", text) not in self._looked_up:
+            self._looked_up.add(("jurisdiction", text))
+            found = find_jurisdiction(text)
+            if found is not None:
+                self._jurisdictions[text] = found
+        return found
+
+    def date_context(self, code, language):
+        """(languages, date order) for text about ``code`` in ``language``, once per pair."""
+        key = (code, language)
+        if key not in self._contexts:
+            context = date_context_for(code, language)
+            self._contexts[key] = (tuple(context.languages or ()), context.date_order)
+        return self._contexts[key]
 
     def prefetch_sources(self, normalized_urls):
         wanted = set(normalized_urls) - set(self.sources)
@@ -64,8 +124,9 @@ class Resolver:
     def create_sources(self, specs):
         """Create at once the sources of ``specs`` ({normalized_url: {url, outlet, title, published}})
         that do not exist; a concurrent insert of the same URL is ignored and read back."""
+        # In key order: two workers inserting overlapping sets lock them in the same order.
         missing = [
-            Source(normalized_url=key, **spec) for key, spec in specs.items() if key not in self.sources
+            Source(normalized_url=key, **specs[key]) for key in sorted(specs) if key not in self.sources
         ]
         if not missing:
             return
@@ -88,6 +149,16 @@ class Resolver:
             for law in Law.objects.filter(match_key__in=keys):
                 self.laws[law.match_key] = law
             self._looked_up |= {("law", key) for key in keys}
+
+    def prefetch_other_names(self, organization_ids):
+        """The other names of each organization (its search document lists them), in one query."""
+        wanted = set(organization_ids) - set(self.other_names)
+        if wanted:
+            rows = OrganizationName.objects.filter(organization_id__in=wanted).order_by("name")
+            found = {pk: [] for pk in wanted}
+            for organization_id, name in rows.values_list("organization_id", "name"):
+                found[organization_id].append(name)
+            self.other_names.update(found)
 
     def _cached(self, kind, cache, key, lookup):
         found = cache.get(key)

@@ -1,16 +1,31 @@
 """Stage a file (ImportBatch + one ImportRow per row, raw payload verbatim) and dispatch its rows."""
 
+import logging
 import os
 from functools import partial
 
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from kombu.exceptions import OperationalError as KombuOperationalError
 
 from ..models import ImportBatch, ImportBatchStatus, ImportRow, ImportRowStatus
 from .readers import ImportFileError, check_size, detect_format, file_size, open_reader
+from .tables import Table
 
-__all__ = ["ImportFileError", "dispatch_batch", "rerun_row", "rerun_rows", "stage_file"]
+STAGED_COLUMNS = ("batch_id", "row_number", "raw", "messages", "run_by_id", "status", "pending_responds_to")
+staged_rows = Table(ImportRow, STAGED_COLUMNS)
+
+__all__ = [
+    "ImportFileError",
+    "dispatch_after_commit",
+    "dispatch_batch",
+    "rerun_row",
+    "rerun_rows",
+    "stage_file",
+]
+
+logger = logging.getLogger(__name__)
 
 
 def stage_file(fileobj, *, file_name, file_format=None, user=None, dispatch=True, chunk_size=None):
@@ -32,6 +47,7 @@ def stage_file(fileobj, *, file_name, file_format=None, user=None, dispatch=True
             file_name=os.path.basename(file_name)[:255], format=file_format, created_by=user
         )
         pending, count = [], 0
+        user_id = user.pk if user is not None else None
         for row in reader.rows():
             count += 1
             if max_rows and count > max_rows:
@@ -40,13 +56,20 @@ def stage_file(fileobj, *, file_name, file_format=None, user=None, dispatch=True
                     "split it into smaller files"
                 )
             pending.append(
-                ImportRow(batch=batch, row_number=count, raw=row.raw, messages=row.messages, run_by=user)
+                {
+                    "batch_id": batch.pk,
+                    "row_number": count,
+                    "raw": row.raw,
+                    "messages": row.messages,
+                    "run_by_id": user_id,
+                    "status": ImportRowStatus.PENDING,
+                    "pending_responds_to": "",
+                }
             )
             if len(pending) >= chunk_size:
-                ImportRow.objects.bulk_create(pending)
+                staged_rows.insert(pending)
                 pending = []
-        if pending:
-            ImportRow.objects.bulk_create(pending)
+        staged_rows.insert(pending)
         batch.total_rows = count
         batch.messages = list(reader.notes)
         unknown = reader.unknown_columns()
@@ -57,7 +80,7 @@ def stage_file(fileobj, *, file_name, file_format=None, user=None, dispatch=True
             )
         batch.save(update_fields=["total_rows", "messages"])
         if dispatch:
-            transaction.on_commit(partial(dispatch_batch, batch.pk))
+            transaction.on_commit(partial(dispatch_after_commit, batch.pk))
     return batch
 
 
@@ -86,6 +109,24 @@ def dispatch_batch(batch_id, *, chunk_size=None, on_progress=None):
     return sent
 
 
+def dispatch_after_commit(batch_id):
+    """``dispatch_batch`` for a request that staged or re-ran rows: the rows are saved whatever
+    happens, so a task queue that cannot be reached is told to the batch (and the log), not
+    answered as a server error. The rows wait, pending, for ``import_events --resume``."""
+    try:
+        dispatch_batch(batch_id)
+    except KombuOperationalError as error:
+        logger.warning("import batch %s staged but not dispatched: %s", batch_id, error)
+        note = (
+            f"{timezone.now():%Y-%m-%d %H:%M} UTC: the task queue could not be reached ({error}); "
+            f"the rows are saved and wait: run `manage.py import_events --resume {batch_id}` once "
+            "it is back, or re-run them here."
+        )
+        batch = ImportBatch.objects.get(pk=batch_id)
+        batch.messages = [*batch.messages, note]
+        batch.save(update_fields=["messages"])
+
+
 def _send(task, *args):
     # Eager mode runs the task here; apply() does so without touching a (nonexistent) broker.
     if settings.CELERY_TASK_ALWAYS_EAGER:
@@ -108,7 +149,7 @@ def rerun_rows(rows, *, user):
             status=ImportBatchStatus.PROCESSING, finished_at=None
         )
         for batch_id in sorted(batch_ids):
-            transaction.on_commit(partial(dispatch_batch, batch_id))
+            transaction.on_commit(partial(dispatch_after_commit, batch_id))
     return count
 
 
@@ -127,7 +168,7 @@ def rerun_row(row, *, user, raw=None):
         ImportBatch.objects.filter(pk=row.batch_id).update(
             status=ImportBatchStatus.PROCESSING, finished_at=None
         )
-        transaction.on_commit(partial(dispatch_batch, row.batch_id))
+        transaction.on_commit(partial(dispatch_after_commit, row.batch_id))
     return row
 
 

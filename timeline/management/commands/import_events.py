@@ -2,6 +2,10 @@ import time
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, ProgressColumn, TextColumn, TimeRemainingColumn
+from rich.progress import Progress as RichProgress
+from rich.text import Text
 
 from timeline.importing.processing import batch_counts, finish_batch
 from timeline.importing.readers import FORMATS, ImportFileError
@@ -15,35 +19,54 @@ EXIT_TIMEOUT = 4
 BROKER_CHECK_SECONDS = 5.0
 
 
+class PerSecond(ProgressColumn):
+    def __init__(self, unit):
+        super().__init__()
+        self.unit = unit
+
+    def render(self, task):
+        return Text(f"{task.speed:,.0f} {self.unit}/s" if task.speed else "", style="progress.data.speed")
+
+
 class Progress:
-    """A bar on a terminal; otherwise a plain line now and then."""
+    """A bar (rich) with rows/s and time left on a terminal; otherwise a plain line now and then."""
 
     def __init__(self, stream, total, interval=5.0, unit="rows"):
         self.stream, self.total, self.interval, self.unit = stream, max(total, 0), interval, unit
         self.tty = stream.isatty()
-        self.last_line_at, self.last_done, self.drawn = 0.0, -1, False
+        self.last_line_at, self.last_done = 0.0, -1
+        self.bar = None
+        if self.tty:
+            # The terminal itself: Django's wrapper would end every redraw with a newline.
+            console = Console(file=getattr(stream, "_out", stream), force_terminal=True)
+            self.bar = RichProgress(
+                TextColumn("importing" if unit == "rows" else "reading"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TextColumn(self.unit),
+                PerSecond(self.unit),
+                TimeRemainingColumn(),
+                console=console,
+                auto_refresh=False,
+            )
+            self.task = self.bar.add_task("import", total=self.total or None)
+            self.bar.start()
 
     def update(self, done):
         if done == self.last_done:
             return
         self.last_done = done
-        if self.tty:
-            width = 30
-            filled = int(width * done / self.total) if self.total else width
-            percent = int(100 * done / self.total) if self.total else 100
-            self.stream.write(
-                f"\r[{'#' * filled}{'-' * (width - filled)}] {percent:3d}% {done}/{self.total} {self.unit}",
-                ending="",
-            )
-            self.stream.flush()
-            self.drawn = True
+        if self.bar is not None:
+            self.bar.update(self.task, completed=done)
+            self.bar.refresh()
         elif time.monotonic() - self.last_line_at >= self.interval or done == self.total:
             self.last_line_at = time.monotonic()
             self.stream.write(f"processed {done} of {self.total} {self.unit}")
 
     def close(self):
-        if self.drawn:
-            self.stream.write("")
+        if self.bar is not None:
+            self.bar.stop()
+            self.bar = None
 
 
 class Command(BaseCommand):
