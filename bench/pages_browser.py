@@ -183,7 +183,7 @@ def run(events, repeat, tmp):
     from django.conf import settings
     from django.core.wsgi import get_wsgi_application
     from playwright.sync_api import sync_playwright
-    from tests.services import CHROMIUM_PATH as CHROMIUM
+    from tests.reachability import CHROMIUM_PATH as CHROMIUM
 
     from tests.browser.conftest import CHROMIUM_ARGS  # the flags the browser tests use here
 

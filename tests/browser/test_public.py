@@ -9,7 +9,7 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 import pytest
 
 from tests.factories import EventFactory, OrganizationFactory
-from tests.services import require_chromium
+from tests.reachability import require_chromium
 
 pytestmark = pytest.mark.chromium
 
