@@ -326,6 +326,20 @@ def _nearest(reference: _dt.date, month: int, day: int | None) -> _dt.date:
     return best if day is not None else best.replace(day=1)
 
 
+def _nearest_day_of_month(reference: _dt.date, day: int, text: str) -> _dt.date:
+    """The date with this day of the month nearest the reference: for text with only a day."""
+    if not 1 <= day <= 31:
+        raise DateNormalizationError(f"{text!r} is not a valid day of the month")
+    candidates = []
+    for n in (-1, 0, 1):
+        y, m = _add_months(reference.year, reference.month, n)
+        if day <= _last_day(y, m):
+            candidates.append(_dt.date(y, m, day))
+    if not candidates:
+        raise DateNormalizationError(f"{text!r} is not a valid day of the month")
+    return min(candidates, key=lambda d: (abs((d - reference).days), d > reference))
+
+
 def _two_digit_year(yy: int) -> int:
     return 2000 + yy if yy < 50 else 1900 + yy
 
@@ -1041,7 +1055,8 @@ _CJK_RE = re.compile(
     r"|第?(?P<q>[1-4])(?:季度|季|四半期|分期)"
     r"|(?P<h>上半年|上半期|上期|前半|下半年|下半期|下期|後半|后半)"
     r"|(?P<s>春|夏|秋|冬)(?:天|季)?"
-    r"|(?P<yq>初|年初|中|年中|底|年底|末|年末))?"
+    r"|(?P<yq>初|年初|中|年中|底|年末|年底|末))?"
+    r"|(?P<dom>\d{1,2})[日号號]"
 )
 _CJK_Q = {"上旬": "early", "初": "early", "年初": "early", "初期": "early",
           "中旬": "mid", "中": "mid",
@@ -1124,6 +1139,12 @@ def _parse_cjk(t: str, ctx: _Ctx) -> _R | None:
     m = _CJK_RE.fullmatch(c)
     if m is None or not c:
         return None
+    if m["dom"]:
+        # "11日", "11일": a day of the month (a count of days would say 前/後, 전/후).
+        if ctx.reference is None:
+            raise DateNormalizationError(f"{t!r} has no month or year; give a reference date")
+        d = _nearest_day_of_month(ctx.reference, int(m["dom"]), t)
+        return _qualify(_R(d, d, "day"), approx, None)
     year = None
     if m["era"]:
         year = _ERAS[m["era"]] + (1 if m["ey"] == "元" else int(m["ey"])) - 1
@@ -1605,7 +1626,16 @@ def _digits_for_number_words(s: str, langs: tuple) -> str:
     return s
 
 
+# A day number with 日/일 and no month: a day of the month unless 前/後/전/후 make it a count.
+_CJK_BARE_DAY_RE = re.compile(
+    r"^[^月월]*\d+\s*[日일](?!\s*(?:前|後|后|以前|以後|以后|之前|之後|之后|전|후|뒤))"
+)
+
+
 def _parse_with_dateparser(s: str, ctx: _Ctx) -> _R | None:
+    if _CJK_BARE_DAY_RE.search(s):
+        # dateparser reads "11日" as eleven days ago: silently wrong, so never ask it.
+        return None
     langs = ctx.langs if "en" in ctx.langs else (*ctx.langs, "en")
     s = _digits_for_number_words(s, ctx.langs)
     if ctx.reference is not None:
