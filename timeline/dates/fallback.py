@@ -1,0 +1,109 @@
+"""dateparser as the general engine, with its guesses refused."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import functools
+import re
+
+from .base import _R, DateNormalizationError, _Ctx
+from .calendar_math import _period
+
+_BASE_A = _dt.datetime(2001, 2, 3, 12, 0)
+
+
+_BASE_B = _dt.datetime(2012, 11, 25, 12, 0)
+
+
+@functools.lru_cache(maxsize=64)
+def _dateparser(langs: tuple, order: str | None, base: _dt.datetime):
+    from dateparser.date import DateDataParser
+
+    settings = {
+        "RELATIVE_BASE": base,
+        "PREFER_DAY_OF_MONTH": "first",
+        "RETURN_AS_TIMEZONE_AWARE": False,
+        "PREFER_DATES_FROM": "current_period",
+    }
+    if order:
+        settings["DATE_ORDER"] = order
+    return DateDataParser(languages=list(langs), settings=settings)
+
+
+# dateparser reads "hace 2 días" but not "hace dos días": give it digits for small counts.
+# Position n holds the words for n + 1.
+_FOREIGN_NUMBERS = {
+    "es": "uno|una dos tres cuatro cinco seis siete ocho nueve diez once doce",
+    "pt": "um|uma dois|duas três quatro cinco seis sete oito nove dez onze doze",
+    "fr": "un|une deux trois quatre cinq six sept huit neuf dix onze douze",
+    "it": "uno|una|un due tre quattro cinque sei sette otto nove dieci undici dodici",
+    "de": "einem|einer zwei drei vier fünf sechs sieben acht neun zehn elf zwölf",
+    "nl": "een twee drie vier vijf zes zeven acht negen tien elf twaalf",
+    "ru": "один|одну два|две три четыре пять шесть семь восемь девять десять",
+}
+
+
+_FOREIGN_NUMBER_VALUES = {
+    code: {word: value for value, words in enumerate(line.split(), start=1) for word in words.split("|")}
+    for code, line in _FOREIGN_NUMBERS.items()
+}
+
+
+_WORD_RE = re.compile(r"[^\W\d_]+")
+
+
+def _digits_for_number_words(s: str, langs: tuple) -> str:
+    for code in langs:
+        table = _FOREIGN_NUMBER_VALUES.get(code)
+        if table:
+            s = _WORD_RE.sub(lambda m, table=table: str(table.get(m[0].lower(), m[0])), s)
+    return s
+
+
+# A day number with 日/일 and no month: a day of the month unless 前/後/전/후 make it a count.
+_CJK_BARE_DAY_RE = re.compile(
+    r"^[^月월]*\d+\s*[日일](?!\s*(?:前|後|后|以前|以後|以后|之前|之後|之后|전|후|뒤))"
+)
+
+
+def _parse_with_dateparser(s: str, ctx: _Ctx) -> _R | None:
+    if _CJK_BARE_DAY_RE.search(s):
+        # dateparser reads "11日" as eleven days ago: silently wrong, so never ask it.
+        return None
+    langs = ctx.langs if "en" in ctx.langs else (*ctx.langs, "en")
+    s = _digits_for_number_words(s, ctx.langs)
+    if ctx.reference is not None:
+        base = _dt.datetime.combine(ctx.reference, _dt.time(12))
+        # A second base that differs in year, month, day and weekday shows what the text left out.
+        bases = (base, base + _dt.timedelta(days=400))
+    else:
+        bases = (_BASE_A, _BASE_B)
+    found = []
+    for base in bases:
+        try:
+            data = _dateparser(langs, ctx.order, base).get_date_data(s)
+        except (ValueError, OverflowError, TypeError):
+            return None
+        if data is None or data.date_obj is None:
+            return None
+        found.append(data)
+    data = found[0]
+    if found[0].date_obj.date() != found[1].date_obj.date():
+        if ctx.reference is None:
+            raise DateNormalizationError(
+                f"{s!r} has no year or is relative; give the year or a reference date"
+            )
+        # dateparser fills what the text leaves out from the base: accept that only for relative
+        # text ("вчера": year, month and day all computed) or a month and day with no year.
+        parts = set(data.parts or ())
+        if parts not in ({"year", "month", "day"}, {"month", "day"}) and not (
+            parts == {"month"} and not any(c.isdigit() for c in s)
+        ):
+            return None
+    d = data.date_obj.date()
+    period = data.period
+    if period in ("day", "time"):
+        return _R(d, d, "day")
+    if period in ("week", "month", "year"):
+        return _R(*_period(d, period), period)
+    return None

@@ -1,0 +1,218 @@
+"""The order in which text is read, the cache, and the public entry points."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as _dt
+import functools
+import re
+
+from .base import _R, DATE_ORDERS, DateNormalizationError, _Ctx, _Failure
+from .calendar_math import _qualify
+from .cjk import _parse_cjk
+from .cleaning import _HAS_DATE_CHAR, _NO_DATE, _TIME_RE, _clean
+from .fallback import _parse_with_dateparser
+from .languages import _resolve_languages
+from .machine import _parse_decade, _parse_machine, _parse_numeric
+from .periods import _parse_periods
+from .qualifiers import _strip_qualifiers
+from .ranges import _parse_range
+from .relative import _RELATIVE_CUE_RE, _VAGUE_RE, _need_reference, _parse_anchored, _parse_relative, _vague
+from .result import NormalizedDate
+from .search import _EMBED_RE, _search_embedded
+from .vocabulary import _vocab
+from .words import _parse_tokens
+
+WARM_LANGUAGES = ("en", "zh", "ja", "ko", "ru", "de", "fr", "es", "pt", "it", "tr", "ar")
+
+
+_CACHE_SIZE = 8192
+
+
+def _parse_one(t: str, ctx: _Ctx) -> _R | None:
+    """One date expression, with its qualifiers; None when it is not one."""
+    body, approx, third = _strip_qualifiers(t)
+    if not body:
+        return None
+    r = _parse_body(body, ctx)
+    if r is None:
+        return None
+    if third is not None and r.precision == "day":
+        # "late Wednesday", "early on 6 July": the time of day, not an approximate date.
+        return r._replace(approximate=r.approximate or approx)
+    return _qualify(r, approx, third)
+
+
+def _parse_body(t: str, ctx: _Ctx) -> _R | None:
+    ascii_text = t.isascii()
+    if ascii_text and (t[0].isdigit() or t.startswith("year ")):
+        r = _parse_machine(t)
+        if r is not None:
+            return r
+    t = _TIME_RE.sub("", t).strip(" ,") or t
+    if ascii_text:
+        r = _parse_numeric(t, ctx)
+        if r is not None:
+            return r
+        r = _parse_decade(t)
+        if r is not None:
+            return r
+        r = _parse_periods(t, ctx)
+        if r is not None:
+            return r
+    elif t[0].isdigit():
+        r = _parse_machine(t) or _parse_numeric(t, ctx)
+        if r is not None:
+            return r
+    r = _parse_tokens(t, ctx)
+    if r is not None:
+        return r
+    if not ascii_text:
+        r = _parse_cjk(t, ctx)
+        if r is not None:
+            return r
+    r = _parse_relative(t, ctx)
+    if r is not None:
+        return r
+    r = _parse_anchored(t, ctx)
+    if r is not None:
+        return r
+    if _VAGUE_RE.search(t):
+        raise _vague(t)
+    return None
+
+
+def _normalize(text: str, reference: _dt.date | None, languages, date_order) -> NormalizedDate:
+    s = _clean(text)
+    lowered = s.lower().replace("i\u0307", "i")
+    if lowered in _NO_DATE or not _HAS_DATE_CHAR.search(lowered):
+        raise DateNormalizationError(f"{text!r} names no date" if text.strip() else "the date text is empty")
+    langs, implied, explicit = _resolve_languages(languages, s)
+    ctx = _Ctx(reference, langs, date_order or implied, explicit)
+    try:
+        return _read(text, s, lowered, ctx)
+    except DateNormalizationError as error:
+        if len(lowered) != len(s):
+            raise
+        raise DateNormalizationError(_QUOTED_RE.sub(lambda m: _recase(m, s, lowered), error.reason)) from None
+
+
+_OPEN_BOUND_RE = re.compile(
+    r"(?:before|after|since|until|till|by|pre|post|no later than|not later than|no earlier than|"
+    r"not before|not after|prior to|as early as|as late as|up to|from|starting|beginning|"
+    r"sometime before|sometime after|some time before|some time after)\b"
+)
+
+
+_QUOTED_RE = re.compile(r"'([^']+)'")
+
+
+def _recase(m: re.Match, s: str, lowered: str) -> str:
+    at = lowered.find(m[1])
+    return m[0] if at < 0 else f"'{s[at : at + len(m[1])]}'"
+
+
+def _read(text: str, s: str, lowered: str, ctx: _Ctx) -> NormalizedDate:
+    reference, explicit = ctx.reference, ctx.explicit_langs
+    r = _parse_one(lowered, ctx)
+    if r is None:
+        r = _parse_range(lowered, ctx)
+    if r is None and _OPEN_BOUND_RE.match(lowered):
+        raise DateNormalizationError(
+            f"{text!r} is an open-ended bound, not a date; enter the date itself, or the range"
+        )
+    if r is None:
+        r = _search_embedded_strict(lowered, ctx)
+    if r is None:
+        r = _parse_with_dateparser(s, ctx)
+    if r is None:
+        if reference is None and _RELATIVE_CUE_RE.search(lowered):
+            raise _need_reference(text)
+        hint = ""
+        if (not explicit and not lowered.isascii()) or re.search(r"[a-z]{3}", lowered):
+            hint = "; if it is not English, give its language or jurisdiction" if not explicit else ""
+        raise DateNormalizationError(f"could not read a date in {text!r}{hint}")
+    if not 1 <= r.start.year <= 9999:
+        raise DateNormalizationError(f"{text!r} is out of range")
+    return NormalizedDate(text, *r)
+
+
+def _search_embedded_strict(t: str, ctx: _Ctx) -> _R | None:
+    """A single date inside a phrase ("announced on Monday, July 6, 2020"), unless the phrase
+    around it could shift it ("the day after ... on Jan. 17, 2025" is handled as anchored)."""
+    r = _search_embedded(t, ctx)
+    if r is None:
+        return None
+    outside = _EMBED_RE.sub(" ", t)
+    if _RELATIVE_CUE_RE.search(outside) or _VAGUE_RE.search(outside):
+        raise DateNormalizationError(
+            f"{t!r} puts the date {r.start.isoformat()} inside a phrase that may shift it; "
+            "enter the date the event happened"
+        )
+    return r
+
+
+@functools.lru_cache(maxsize=_CACHE_SIZE)
+def _cached(text: str, reference, languages, date_order):
+    try:
+        return _normalize(text, reference, languages, date_order)
+    except DateNormalizationError as error:
+        return _Failure(error.reason)
+
+
+def normalize_date(text, *, reference=None, languages=None, date_order=None) -> NormalizedDate:
+    """Read ``text`` as a date range with its precision; see the module docstring for the rules.
+
+    ``reference`` (a ``date``) resolves relative text and missing years; ``languages`` are ISO
+    639-1 codes to read words in (English is always tried too); ``date_order`` ("DMY", "MDY",
+    "YMD") orders numeric dates. Raises ``DateNormalizationError`` with a reason.
+    """
+    if text is None or not isinstance(text, str):
+        raise DateNormalizationError("no date text was given", None)
+    if isinstance(reference, _dt.datetime):
+        reference = reference.date()
+    elif isinstance(reference, str):
+        try:
+            reference = _dt.date.fromisoformat(reference.strip()) if reference.strip() else None
+        except ValueError:
+            raise DateNormalizationError(f"reference date {reference!r} is not YYYY-MM-DD", text) from None
+    elif reference is not None and not isinstance(reference, _dt.date):
+        raise DateNormalizationError(f"reference date {reference!r} is not a date", text)
+    if date_order is not None:
+        date_order = str(date_order).strip().upper() or None
+        if date_order is not None and date_order not in DATE_ORDERS:
+            raise DateNormalizationError(
+                f"date order {date_order!r} is not one of {', '.join(DATE_ORDERS)}", text
+            )
+    if languages is not None:
+        languages = (languages,) if isinstance(languages, str) else tuple(languages)
+    result = _cached(text, reference, languages, date_order)
+    if isinstance(result, _Failure):
+        raise DateNormalizationError(result.reason, text)
+    return result
+
+
+def cache_clear() -> None:
+    _cached.cache_clear()
+
+
+def warm_up(languages=WARM_LANGUAGES) -> float:
+    """Load dateparser and its data for ``languages`` so the first real rows are not slow.
+
+    Call once per worker process at start-up; returns the seconds it took.
+    """
+    import time
+
+    started = time.perf_counter()
+    for code in languages:
+        langs, _, _ = _resolve_languages([code], "")
+        if not langs:
+            continue
+        _vocab(langs)
+        ctx = _Ctx(_dt.date(2020, 7, 6), langs, None, True)
+        for sample in ("7 July 2020", "not a date at all", "yesterday"):
+            with contextlib.suppress(DateNormalizationError):
+                _parse_with_dateparser(sample, ctx)
+    for sample in ("Monday, July 6, 2020", "2020-07-06", "early July 2020", "Q3 2020"):
+        normalize_date(sample)
+    return time.perf_counter() - started

@@ -1,0 +1,209 @@
+"""Relative text against the reference date, and offsets from a date in the text."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+
+from . import reading, search
+from .base import _R, DateNormalizationError, _Ctx
+from .calendar_math import _add_months, _last_day, _period, _qualify, _week
+from .vocabulary import _EN_WEEKDAYS, _WD_ALT
+
+_NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "twenty": 20, "thirty": 30, "a couple of": 2, "couple of": 2, "a single": 1,
+    "just one": 1, "exactly one": 1, "one full": 1, "a full": 1,
+}  # fmt: skip
+
+
+_NUM = "(?P<n>" + "|".join(sorted(map(re.escape, _NUMBER_WORDS), key=len, reverse=True)) + r"|\d{1,3})"
+
+
+_UNIT = r"(?P<unit>day|week|fortnight|month|year)(?P<pl>s)?"
+
+
+_AGO_RE = re.compile(
+    rf"(?:just |only |some |about )?{_NUM}\s+{_UNIT}\s+"
+    r"(?P<dir>ago|earlier|before|prior|previously|back|later|after|afterwards?|on|from now|hence|"
+    r"from then|afterward)"
+)
+
+
+_ANCHOR_RE = re.compile(
+    rf"(?:just |only |some |about |exactly )?(?:{_NUM}\s+)?{_UNIT}\s+"
+    r"(?P<dir>after|before|following|prior to|earlier than|later than|ahead of|since|from|on from)"
+    r"\s+(?P<rest>.+)"
+)
+
+
+_VAGUE_RE = re.compile(
+    r"\b(?:a few|few|several|some|many|a number of|couple|multiple|a matter of)\s+"
+    r"(?:day|week|month|year|hour)s?\b|\b(?:days|weeks|months|years|hours)\s+"
+    r"(?:ago|earlier|later|after|before|prior|following)\b|\brecently\b|\bsoon\b|\blately\b"
+)
+
+
+_REL_DAYS = {
+    "today": 0, "earlier today": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
+    "tonight": 0, "now": 0, "same day": 0, "that day": 0, "the same day": 0, "on the same day": 0,
+    "later that day": 0, "earlier that day": 0, "later today": 0,
+    "yesterday": -1, "last night": -1, "yesterday morning": -1, "yesterday afternoon": -1,
+    "yesterday evening": -1, "overnight": -1, "the previous day": -1, "previous day": -1,
+    "day before": -1, "the day before": -1, "prior day": -1, "the prior day": -1,
+    "the previous night": -1, "the night before": -1, "a day earlier": -1, "a day before": -1,
+    "day before yesterday": -2, "the day before yesterday": -2,
+    "tomorrow": 1, "next day": 1, "the next day": 1, "following day": 1, "the following day": 1,
+    "day after": 1, "the day after": 1, "a day later": 1, "the next morning": 1,
+    "the following morning": 1, "day after tomorrow": 2, "the day after tomorrow": 2,
+}  # fmt: skip
+
+
+_REL_WEEKDAY_RE = re.compile(
+    r"(?:(?P<w>last|this past|past|previous|this|next|this coming|coming|on|by|from|since|until|"
+    r"till|"
+    r"the following|the previous|the next)\s+)?"
+    rf"(?P<wd>{_WD_ALT})\.?(?:\s+(?:morning|afternoon|evening|night|noon|midday))?"
+    r"(?:\s+(?:of\s+)?(?P<week>last|this|next)\s+week)?"
+)
+
+
+_REL_PERIOD_RE = re.compile(
+    r"(?P<w>last|previous|the previous|the past|this past|past|prior|this|current|the current|"
+    r"next|coming|the coming|the next|following|the following|earlier this|later this|"
+    r"earlier in the|later in the|"
+    r"late last|early last|the last)\s+(?P<unit>week|month|year)"
+)
+
+
+_WEEKEND_RE = re.compile(r"(?:(?P<w>last|this past|past|previous|this|over the|at the|on the|the|"
+                         r"during the|"
+                         r"next|this coming|coming)\s+)?weekend")  # fmt: skip
+
+
+_RELATIVE_CUE_RE = re.compile(
+    r"\b(?:today|yesterday|tomorrow|tonight|ago|last|next|earlier|later|previous|prior|"
+    r"following|before|after|since|this|weekend|overnight|" + _WD_ALT + r")\b"
+)
+
+
+def _need_reference(t: str) -> DateNormalizationError:
+    return DateNormalizationError(
+        f"relative date {t!r} needs a reference date (the source's publication date)"
+    )
+
+
+def _count(n: str) -> int:
+    return int(n) if n.isdigit() else _NUMBER_WORDS[n]
+
+
+def _shift(r: _R, unit: str, n: int) -> _R:
+    """Move a result by ``n`` units; day and week moves keep day precision."""
+    if unit in ("day", "week", "fortnight"):
+        days = n * {"day": 1, "week": 7, "fortnight": 14}[unit]
+        delta = _dt.timedelta(days=days)
+        if r.precision == "day":
+            return r._replace(start=r.start + delta, end=r.end + delta)
+        return r._replace(start=r.start + delta, end=r.end + delta, approximate=True)
+    months = n * (12 if unit == "year" else 1)
+    y, m = _add_months(r.start.year, r.start.month, months)
+    if r.precision == "day":
+        d = _dt.date(y, m, min(r.start.day, _last_day(y, m)))
+        return r._replace(start=d, end=d)
+    start = _dt.date(y, m, 1)
+    end = _period(start, r.precision)[1] if not r.is_range else r.end
+    return r._replace(start=start, end=end)
+
+
+def _parse_relative(t: str, ctx: _Ctx) -> _R | None:
+    ref = ctx.reference
+    if t in _REL_DAYS:
+        if ref is None:
+            raise _need_reference(t)
+        d = ref + _dt.timedelta(days=_REL_DAYS[t])
+        return _R(d, d, "day")
+    m = _AGO_RE.fullmatch(t)
+    if m:
+        if ref is None:
+            raise _need_reference(t)
+        n = _count(m["n"])
+        sign = -1 if m["dir"] in ("ago", "earlier", "before", "prior", "previously", "back") else 1
+        unit = m["unit"]
+        if unit in ("day", "week", "fortnight"):
+            return _shift(_R(ref, ref, "day"), unit, sign * n)
+        precision = unit
+        shifted = _shift(_R(*_period(ref, precision), precision), unit, sign * n)
+        return shifted
+    m = _REL_WEEKDAY_RE.fullmatch(t)
+    if m:
+        if ref is None:
+            raise _need_reference(t)
+        wd = _EN_WEEKDAYS[m["wd"]]
+        if m["week"]:
+            shift = {"last": -7, "this": 0, "next": 7}[m["week"]]
+            d = _week(ref + _dt.timedelta(days=shift))[0] + _dt.timedelta(days=wd)
+            return _R(d, d, "day")
+        if m["w"] in ("next", "this coming", "coming", "the following", "the next"):
+            d = ref + _dt.timedelta(days=(wd - ref.weekday() - 1) % 7 + 1)
+        else:
+            d = ref - _dt.timedelta(days=(ref.weekday() - wd - 1) % 7 + 1)
+        return _R(d, d, "day")
+    m = _REL_PERIOD_RE.fullmatch(t)
+    if m:
+        if ref is None:
+            raise _need_reference(t)
+        w, unit = m["w"], m["unit"]
+        if w in ("this", "current", "the current", "earlier this", "later this", "earlier in the",
+                 "later in the"):  # fmt: skip
+            n = 0
+        elif w in ("next", "coming", "the coming", "the next", "following", "the following"):
+            n = 1
+        else:
+            n = -1
+        base = _R(*_period(ref, unit), unit)
+        r = _shift(base, unit, n) if unit != "week" else _R(*_week(ref + _dt.timedelta(days=7 * n)), "week")
+        if w.startswith("earlier"):
+            r = r._replace(end=max(r.start, min(r.end, ref - _dt.timedelta(days=1))))
+        elif w.startswith("later"):
+            r = r._replace(start=min(r.end, max(r.start, ref)))
+        if w.startswith("late "):
+            r = _qualify(r, True, ("late", "late"))
+        elif w.startswith("early "):
+            r = _qualify(r, True, ("early", "early"))
+        return r
+    m = _WEEKEND_RE.fullmatch(t)
+    if m:
+        if ref is None:
+            raise _need_reference(t)
+        if m["w"] in ("next", "this coming", "coming"):
+            saturday = ref + _dt.timedelta(days=(5 - ref.weekday() - 1) % 7 + 1)
+        else:
+            saturday = ref - _dt.timedelta(days=(ref.weekday() - 5 - 1) % 7 + 1)
+        return _R(saturday, saturday + _dt.timedelta(days=1), "day", is_range=True)
+    return None
+
+
+def _parse_anchored(t: str, ctx: _Ctx) -> _R | None:
+    m = _ANCHOR_RE.fullmatch(t)
+    if m is None:
+        return None
+    if m["n"] is None and m["pl"]:
+        raise _vague(t)
+    n = _count(m["n"]) if m["n"] else 1
+    sign = -1 if m["dir"] in ("before", "prior to", "earlier than", "ahead of") else 1
+    rest = m["rest"]
+    anchor = reading._parse_one(rest, ctx)
+    if anchor is None:
+        anchor = search._search_embedded(rest, ctx)
+    if anchor is None:
+        raise DateNormalizationError(
+            f"{t!r} is relative to an event whose date the text does not give; "
+            "enter that event's date instead"
+        )
+    shifted = _shift(anchor, m["unit"], sign * n)
+    return shifted._replace(is_range=anchor.is_range)
+
+
+def _vague(t: str) -> DateNormalizationError:
+    return DateNormalizationError(f"{t!r} is too vague to date; give the date the source means")

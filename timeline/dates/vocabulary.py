@@ -1,0 +1,147 @@
+"""Month, weekday, filler and qualifier words per language, from dateparser's data."""
+
+from __future__ import annotations
+
+import functools
+from typing import NamedTuple
+
+from .base import _words
+
+_EN_MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "febr": 2, "march": 3, "mar": 3,
+    "april": 4, "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8,
+    "aug": 8, "september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11,
+    "nov": 11, "december": 12, "dec": 12,
+}  # fmt: skip
+
+
+_EN_WEEKDAYS = {
+    "monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2,
+    "thursday": 3, "thu": 3, "thur": 3, "thurs": 3, "friday": 4, "fri": 4, "saturday": 5,
+    "sat": 5, "sunday": 6, "sun": 6,
+}  # fmt: skip
+_WD_ALT = "|".join(sorted(_EN_WEEKDAYS, key=len, reverse=True))
+
+
+_EN_SKIP = frozenset(_words("of the on in at dated ad ce year"))
+
+
+# Qualifier words inside non-English text (English ones are prefixes, handled separately).
+_FOREIGN_APPROX = frozenset(
+    _words(
+        "etwa ca ungefähr gegen environ vers cerca alrededor aproximadamente aprox circa intorno "
+        "около примерно приблизно близько yaklaşık حوالي نحو"  # noqa: RUF001
+    )
+)
+
+
+_FOREIGN_THIRDS = {
+    **dict.fromkeys(
+        _words(
+            "anfang beginn début debut principios principio inicios inicio início inizio "
+            "начале начала başı başında أوائل"  # noqa: RUF001
+        ),
+        "early",
+    ),
+    **dict.fromkeys(
+        _words("mitte mi mediados meados metà середине середины ortası ortasında منتصف"),  # noqa: RUF001
+        "mid",
+    ),
+    **dict.fromkeys(_words("ende fin finales fines final fim fine конце конца sonu sonunda أواخر"), "late"),
+}
+
+
+_FOREIGN_SKIP = frozenset(
+    _words("года год г гг року р du le de del em do da di il am den der des el à no dia día")  # noqa: RUF001
+)
+
+
+# Month names dateparser's data lacks: Levantine Arabic, Russian prepositional ("в апреле").
+_EXTRA_MONTHS = {
+    "ar": {
+        "شباط": 2,
+        "آذار": 3,
+        "نيسان": 4,
+        "أيار": 5,
+        "حزيران": 6,
+        "تموز": 7,
+        "آب": 8,
+        "أيلول": 9,
+    },
+    "ru": dict(
+        zip(
+            _words("январе феврале марте апреле мае июне июле августе сентябре октябре ноябре декабре"),
+            range(1, 13),
+            strict=True,
+        )
+    ),
+}
+
+
+class _Vocab(NamedTuple):
+    months: dict
+    weekdays: dict
+    skip: frozenset
+    approx: frozenset
+    thirds: dict
+
+
+_WEEKDAY_KEYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+_MONTH_KEYS = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+)  # fmt: skip
+
+
+@functools.lru_cache(maxsize=128)
+def _language_info(code: str) -> dict | None:
+    import importlib
+
+    try:
+        module = importlib.import_module(f"dateparser.data.date_translation_data.{code}")
+    except ImportError:
+        return None
+    return module.info
+
+
+@functools.lru_cache(maxsize=256)
+def _vocab(langs: tuple) -> _Vocab:
+    """Month and weekday words for ``langs`` (earlier languages win a clash), then English."""
+    months: dict = {}
+    weekdays: dict = {}
+    skip = set(_EN_SKIP)
+    foreign = False
+    for code in langs:
+        if code == "en":
+            continue
+        info = _language_info(code)
+        if info is None:
+            continue
+        foreign = True
+        for word, index in _EXTRA_MONTHS.get(code, {}).items():
+            months.setdefault(word, index)
+        for index, key in enumerate(_MONTH_KEYS, start=1):
+            for word in info.get(key, ()):
+                months.setdefault(word.lower().rstrip("."), index)
+        for index, key in enumerate(_WEEKDAY_KEYS):
+            for word in info.get(key, ()):
+                weekdays.setdefault(word.lower().rstrip("."), index)
+        for word in info.get("skip", ()):
+            word = word.lower().strip()
+            if word.isalpha() and word not in _FOREIGN_APPROX:
+                skip.add(word)
+    for word, index in _EN_MONTHS.items():
+        months.setdefault(word, index)
+    for word, index in _EN_WEEKDAYS.items():
+        weekdays.setdefault(word, index)
+    if foreign:
+        skip |= _FOREIGN_SKIP
+    return _Vocab(
+        months,
+        weekdays,
+        frozenset(skip),
+        _FOREIGN_APPROX if foreign else frozenset(),
+        _FOREIGN_THIRDS if foreign else {},
+    )

@@ -1,0 +1,98 @@
+"""Dates written with words: day, month name, year and weekday in any order."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+
+from .base import _MONTH_NAMES, _R, DateNormalizationError, _Ctx
+from .calendar_math import _make_day, _month, _nearest, _qualify, _two_digit_year
+from .vocabulary import _WEEKDAY_KEYS, _vocab
+
+_TOKEN_RE = re.compile(r"\d+[^\W\d_]*\.?|[^\W\d_]+\.?|'\d{2}\b")
+
+
+_ORDINAL_RE = re.compile(r"(\d+)(?:st|nd|rd|th|er|re|e|o|a|°|\.)?")
+
+
+def _parse_tokens(t: str, ctx: _Ctx) -> _R | None:
+    """Day / month name / year in any order, with weekdays, ordinals and filler words."""
+    vocab = _vocab(ctx.langs)
+    month = weekday = day = year = None
+    approx = False
+    third = None
+    numbers = []
+    saw_month_first = False
+    for token in _TOKEN_RE.findall(t):
+        if token[0] == "'":
+            numbers.append(("yy", int(token[1:]), len(numbers)))
+            continue
+        if token[0].isdigit():
+            m = _ORDINAL_RE.fullmatch(token)
+            if m is None:
+                return None
+            numbers.append((m[1], int(m[1]), month is not None))
+            continue
+        word = token.rstrip(".")
+        if word in vocab.months:
+            if month is not None:
+                return None
+            month = vocab.months[word]
+            saw_month_first = not numbers
+        elif word in vocab.weekdays:
+            if weekday is not None:
+                return None
+            weekday = vocab.weekdays[word]
+        elif word in vocab.skip:
+            continue
+        elif word in vocab.approx:
+            approx = True
+        elif word in vocab.thirds:
+            third = (vocab.thirds[word],) * 2
+        else:
+            return None
+    if month is None:
+        if (third or approx) and len(numbers) == 1 and len(numbers[0][0]) == 4 and weekday is None:
+            # "Mitte 2019", "fin 2020", "конце 2019 года"
+            year = numbers[0][1]
+            return _qualify(_R(_dt.date(year, 1, 1), _dt.date(year, 12, 31), "year"), approx, third)
+        return None
+    for digits, value, after_month in numbers:
+        if digits == "yy":
+            if year is not None:
+                return None
+            year = _two_digit_year(value)
+        elif len(digits) == 4 or value > 31:
+            if year is not None:
+                return None
+            year = value
+        elif day is None and (len(numbers) == 1 or year is not None or not after_month or saw_month_first):
+            day = value
+        elif year is None and len(digits) == 2 and day is not None:
+            # "6-Jul-20": day, month, two-digit year.
+            year = _two_digit_year(value)
+        else:
+            return None
+    if year is None:
+        if ctx.reference is None:
+            what = f"{_MONTH_NAMES[month]} {day}" if day else _MONTH_NAMES[month]
+            raise DateNormalizationError(f"{t!r} has no year ({what}); give the year or a reference date")
+        if day is None:
+            start = _nearest(ctx.reference, month, None)
+            return _qualify(_R(*_month(start.year, month), "month"), approx, third)
+        d = _nearest(ctx.reference, month, day)
+        r = _R(d, d, "day")
+    elif day is None:
+        r = _R(*_month(year, month), "month")
+    else:
+        d = _make_day(year, month, day, t)
+        r = _R(d, d, "day")
+    if weekday is not None and r.precision == "day" and r.start.weekday() != weekday:
+        r = r._replace(
+            ambiguous=True,
+            note=(
+                f"{t!r}: {r.start.isoformat()} is a {_WEEKDAY_KEYS[r.start.weekday()].title()}, "
+                f"not a {_WEEKDAY_KEYS[weekday].title()}; check the source"
+            ),
+        )
+    return _qualify(r, approx, third)
