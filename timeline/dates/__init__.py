@@ -30,8 +30,9 @@ How text is read, in order:
 Rules:
 
 - **Weekdays**: a weekday that contradicts the date ("Monday, July 7, 2020") keeps the date and
-  sets ``ambiguous=True``. A bare, "on" or "last" weekday is its most recent occurrence strictly
-  before the reference; "next Monday" the first one strictly after.
+  sets ``ambiguous=True``. A bare or "on" weekday is its most recent occurrence on or before
+  the reference (an article dated Thursday that says "on Thursday" means that day); "last
+  Monday" is strictly before the reference; "next Monday" the first one strictly after.
 - "Monday last week" / "上周一" is the Monday of the previous ISO week; "the first/second/last
   week of July 2020" is the ISO week holding the 1st/8th/last day of the month.
 - **Open bounds** ("before July 6, 2020", "since 2019", "by the end of 2019", "pre-2019") are
@@ -88,8 +89,9 @@ Where things are: ``base`` (precisions, the error, internal result types), ``cal
 (``NormalizedDate``), ``vocabulary`` (month, weekday and qualifier words from dateparser's data),
 ``languages`` (which languages to read in), ``cleaning`` (text tidying, no-date words, times),
 ``machine`` (ISO and numeric formats), ``periods`` (quarters, halves, seasons, weeks), ``words``
-(day / month name / year), ``cjk``, ``relative``, ``qualifiers``, ``ranges``, ``search`` (dates
-inside running text), ``fallback`` (dateparser) and ``reading`` (the order of it all, the cache).
+(day / month name / year), ``cjk``, ``relative``, ``qualifiers``, ``ranges``, ``embedded`` (the
+date inside a phrase), ``search`` (``find_dates``: dates in running text), ``fallback``
+(dateparser) and ``reading`` (the order of it all, the cache).
 """
 
 from .base import DATE_ORDERS, PRECISION_RANK, PRECISIONS, DateNormalizationError
@@ -97,6 +99,7 @@ from .display import format_display
 from .edtf_format import edtf
 from .reading import _CACHE_SIZE, WARM_LANGUAGES, cache_clear, normalize_date, warm_up
 from .result import NormalizedDate
+from .search import DateMention, find_dates
 
 __all__ = [
     "DATE_ORDERS",
@@ -104,10 +107,12 @@ __all__ = [
     "PRECISION_RANK",
     "WARM_LANGUAGES",
     "_CACHE_SIZE",
+    "DateMention",
     "DateNormalizationError",
     "NormalizedDate",
     "cache_clear",
     "edtf",
+    "find_dates",
     "format_display",
     "normalize_date",
     "warm_up",

@@ -11,15 +11,23 @@ from .base import _R, DATE_ORDERS, DateNormalizationError, _Ctx, _Failure
 from .calendar_math import _qualify
 from .cjk import _parse_cjk
 from .cleaning import _HAS_DATE_CHAR, _NO_DATE, _TIME_RE, _clean
+from .embedded import _EMBED_RE, _search_embedded
 from .fallback import _parse_with_dateparser
 from .languages import _resolve_languages
 from .machine import _parse_decade, _parse_machine, _parse_numeric
 from .periods import _parse_periods
 from .qualifiers import _strip_qualifiers
 from .ranges import _parse_range
-from .relative import _RELATIVE_CUE_RE, _VAGUE_RE, _need_reference, _parse_anchored, _parse_relative, _vague
+from .relative import (
+    _DURATION_RE,
+    _RELATIVE_CUE_RE,
+    _VAGUE_RE,
+    _need_reference,
+    _parse_anchored,
+    _parse_relative,
+    _vague,
+)
 from .result import NormalizedDate
-from .search import _EMBED_RE, _search_embedded
 from .vocabulary import _vocab
 from .words import _parse_tokens
 
@@ -82,7 +90,7 @@ def _parse_body(t: str, ctx: _Ctx) -> _R | None:
     return None
 
 
-def _normalize(text: str, reference: _dt.date | None, languages, date_order) -> NormalizedDate:
+def _normalize(text: str, reference: _dt.date | None, languages, date_order, whole=True) -> NormalizedDate:
     s = _clean(text)
     lowered = s.lower().replace("i\u0307", "i")
     if lowered in _NO_DATE or not _HAS_DATE_CHAR.search(lowered):
@@ -90,7 +98,7 @@ def _normalize(text: str, reference: _dt.date | None, languages, date_order) -> 
     langs, implied, explicit = _resolve_languages(languages, s)
     ctx = _Ctx(reference, langs, date_order or implied, explicit)
     try:
-        return _read(text, s, lowered, ctx)
+        return _read(text, s, lowered, ctx, whole)
     except DateNormalizationError as error:
         if len(lowered) != len(s):
             raise
@@ -112,7 +120,9 @@ def _recase(m: re.Match, s: str, lowered: str) -> str:
     return m[0] if at < 0 else f"'{s[at : at + len(m[1])]}'"
 
 
-def _read(text: str, s: str, lowered: str, ctx: _Ctx) -> NormalizedDate:
+def _read(text: str, s: str, lowered: str, ctx: _Ctx, whole: bool = True) -> NormalizedDate:
+    """``whole``: the text is all the caller has, so one date inside a phrase is looked for too;
+    ``find_dates`` reads pieces of running text and finds the date inside itself."""
     reference, explicit = ctx.reference, ctx.explicit_langs
     r = _parse_one(lowered, ctx)
     if r is None:
@@ -121,8 +131,13 @@ def _read(text: str, s: str, lowered: str, ctx: _Ctx) -> NormalizedDate:
         raise DateNormalizationError(
             f"{text!r} is an open-ended bound, not a date; enter the date itself, or the range"
         )
-    if r is None:
+    if r is None and whole:
         r = _search_embedded_strict(lowered, ctx)
+    if r is None and _DURATION_RE.fullmatch(lowered):
+        # dateparser reads "a week" as a week ago.
+        raise DateNormalizationError(
+            f"{text!r} is a length of time, not a date; give the date it starts or ends"
+        )
     if r is None:
         r = _parse_with_dateparser(s, ctx)
     if r is None:
@@ -153,9 +168,9 @@ def _search_embedded_strict(t: str, ctx: _Ctx) -> _R | None:
 
 
 @functools.lru_cache(maxsize=_CACHE_SIZE)
-def _cached(text: str, reference, languages, date_order):
+def _cached(text: str, reference, languages, date_order, whole=True):
     try:
-        return _normalize(text, reference, languages, date_order)
+        return _normalize(text, reference, languages, date_order, whole)
     except DateNormalizationError as error:
         return _Failure(error.reason)
 
@@ -167,6 +182,10 @@ def normalize_date(text, *, reference=None, languages=None, date_order=None) -> 
     639-1 codes to read words in (English is always tried too); ``date_order`` ("DMY", "MDY",
     "YMD") orders numeric dates. Raises ``DateNormalizationError`` with a reason.
     """
+    return _normalize_checked(text, reference, languages, date_order, True)
+
+
+def _normalize_checked(text, reference, languages, date_order, whole: bool) -> NormalizedDate:
     if text is None or not isinstance(text, str):
         raise DateNormalizationError("no date text was given", None)
     if isinstance(reference, _dt.datetime):
@@ -186,7 +205,7 @@ def normalize_date(text, *, reference=None, languages=None, date_order=None) -> 
             )
     if languages is not None:
         languages = (languages,) if isinstance(languages, str) else tuple(languages)
-    result = _cached(text, reference, languages, date_order)
+    result = _cached(text, reference, languages, date_order, whole)
     if isinstance(result, _Failure):
         raise DateNormalizationError(result.reason, text)
     return result

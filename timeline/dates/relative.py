@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
-from . import reading, search
+from . import embedded, reading
 from .base import _R, DateNormalizationError, _Ctx
 from .calendar_math import _add_months, _last_day, _period, _qualify, _week
 from .vocabulary import _EN_WEEKDAYS, _WD_ALT
@@ -31,6 +31,8 @@ _AGO_RE = re.compile(
 )
 
 
+# A count of units with no direction ("a week", "two years"): how long, not when.
+_DURATION_RE = re.compile(rf"(?:for |over |about |some )?{_NUM}\s+{_UNIT}")
 _ANCHOR_RE = re.compile(
     rf"(?:just |only |some |about |exactly )?(?:{_NUM}\s+)?{_UNIT}\s+"
     r"(?P<dir>after|before|following|prior to|earlier than|later than|ahead of|since|from|on from)"
@@ -146,6 +148,9 @@ def _parse_relative(t: str, ctx: _Ctx) -> _R | None:
             return _R(d, d, "day")
         if m["w"] in ("next", "this coming", "coming", "the following", "the next"):
             d = ref + _dt.timedelta(days=(wd - ref.weekday() - 1) % 7 + 1)
+        elif m["w"] in (None, "on"):
+            # An article dated Thursday that says "on Thursday" means that day.
+            d = ref - _dt.timedelta(days=(ref.weekday() - wd) % 7)
         else:
             d = ref - _dt.timedelta(days=(ref.weekday() - wd - 1) % 7 + 1)
         return _R(d, d, "day")
@@ -195,7 +200,7 @@ def _parse_anchored(t: str, ctx: _Ctx) -> _R | None:
     rest = m["rest"]
     anchor = reading._parse_one(rest, ctx)
     if anchor is None:
-        anchor = search._search_embedded(rest, ctx)
+        anchor = embedded._search_embedded(rest, ctx)
     if anchor is None:
         raise DateNormalizationError(
             f"{t!r} is relative to an event whose date the text does not give; "
