@@ -42,7 +42,11 @@ def test_spans_point_at_the_text_they_read():
         ),
         (
             "Deaths were reported in the last week, Dr. Jhung said Friday. The pandemic of 2009-2010.",
-            [("the last week", "2013-W11"), ("Friday", "2013-03-22"), ("2009-2010", "2009/2010")],
+            [
+                ("the last week", "2013-03-11/2013-03-17"),
+                ("Friday", "2013-03-22"),
+                ("2009-2010", "2009/2010"),
+            ],
         ),
         (
             "Three years ago it made 1,500 units; in March it sold 2,000. Q3 2020 was better.",

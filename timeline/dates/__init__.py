@@ -75,10 +75,14 @@ Rules:
   guessed from the script. There is never open-ended language detection. Codes dateparser does
   not know are ignored.
 
-``iso`` is EDTF: level 0/1 for day, month, year, week (``2020-W28``), decade (``199X``) and
-season (``2020-22`` summer; 21 spring, 22 summer, 23 autumn, 24 winter); quarters and halves use
-the EDTF level 2 sub-year codes (``2020-35`` = Q3, ``2021-40`` = H1); ranges are EDTF intervals
-(``2020-06-30/2020-07-06``); ``~`` is appended when approximate.
+``iso`` is EDTF, and an EDTF parser (python-edtf) reads it as exactly ``start..end``: the
+period's own code when the range is one whole period (day, month ``2020-07``, year, decade
+``199X``, season ``2020-22`` for spring 21 / summer 22 / autumn 23, quarter ``2020-35`` = Q3, half
+``2021-40`` = H1), ``~`` appended when approximate; otherwise an interval whose ends are as coarse
+as is exact: an ISO week ``2020-07-06/2020-07-12``, winter ``2020-12/2021-02`` (parsers read
+``2020-24`` as December alone), "early July 2020" ``2020-07-01~/2020-07-10~``, an approximate
+quarter ``2020-07~/2020-09~`` (sub-year codes cannot carry ``~``), ranges
+``2020-06-30/2020-07-06``. The reader reads these intervals back.
 
 Results and errors are cached (bounded LRU keyed on text, reference, languages, order). Call
 ``warm_up()`` once per worker process at start-up: dateparser's first parse in a language costs

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
-from .base import _MONTH_NAMES, _R, DateNormalizationError, _Ctx
+from .base import _MONTH_NAMES, _R, PRECISION_RANK, DateNormalizationError, _Ctx
 from .calendar_math import _half, _last_day, _make_day, _month, _quarter, _season, _two_digit_year
 
 _ISO_RE = re.compile(
@@ -183,3 +183,19 @@ def _parse_decade(t: str) -> _R | None:
     if start is None:
         return None
     return _R(_dt.date(start, 1, 1), _dt.date(start + 9, 12, 31), "decade")
+
+
+_EDTF_INTERVAL_RE = re.compile(r"([0-9x-]+)(~?)/([0-9x-]+)(~?)", re.ASCII)
+
+
+def _parse_edtf_interval(t: str) -> _R | None:
+    """An EDTF interval of machine dates, each end possibly approximate ("2020-07-01~/2020-07-10~")."""
+    m = _EDTF_INTERVAL_RE.fullmatch(t)
+    if m is None or not (m[2] or m[4] or "-" in m[1] or "x" in m[1]):
+        return None
+    a = _parse_machine(m[1]) or _parse_decade(m[1])
+    b = _parse_machine(m[3]) or _parse_decade(m[3])
+    if a is None or b is None or a.is_range or b.is_range or a.start > b.end:
+        return None
+    precision = min(a.precision, b.precision, key=PRECISION_RANK.__getitem__)
+    return _R(a.start, b.end, precision, bool(m[2] or m[4]), is_range=True)

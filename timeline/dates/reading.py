@@ -14,7 +14,7 @@ from .cleaning import _HAS_DATE_CHAR, _NO_DATE, _TIME_RE, _clean
 from .embedded import _EMBED_RE, _search_embedded
 from .fallback import _parse_with_dateparser
 from .languages import _resolve_languages
-from .machine import _parse_decade, _parse_machine, _parse_numeric
+from .machine import _parse_decade, _parse_edtf_interval, _parse_machine, _parse_numeric
 from .periods import _parse_periods
 from .qualifiers import _strip_qualifiers
 from .ranges import _parse_range
@@ -54,7 +54,7 @@ def _parse_one(t: str, ctx: _Ctx) -> _R | None:
 def _parse_body(t: str, ctx: _Ctx) -> _R | None:
     ascii_text = t.isascii()
     if ascii_text and (t[0].isdigit() or t.startswith("year ")):
-        r = _parse_machine(t)
+        r = _parse_machine(t) or _parse_edtf_interval(t)
         if r is not None:
             return r
     t = _TIME_RE.sub("", t).strip(" ,") or t

@@ -23,7 +23,7 @@ class NormalizedDate:
 
     @property
     def iso(self) -> str:
-        return _edtf_string(self.start, self.end, self.precision, self.approximate, self.is_range)
+        return _edtf_string(self.start, self.end, self.precision, self.approximate)
 
     @property
     def display(self) -> str:
