@@ -8,6 +8,7 @@ import re
 
 from .base import _R, DateNormalizationError, _Ctx
 from .calendar_math import _period
+from .vocabulary import _digits_for_number_words
 
 _BASE_A = _dt.datetime(2001, 2, 3, 12, 0)
 
@@ -28,36 +29,6 @@ def _dateparser(langs: tuple, order: str | None, base: _dt.datetime):
     if order:
         settings["DATE_ORDER"] = order
     return DateDataParser(languages=list(langs), settings=settings)
-
-
-# dateparser reads "hace 2 días" but not "hace dos días": give it digits for small counts.
-# Position n holds the words for n + 1.
-_FOREIGN_NUMBERS = {
-    "es": "uno|una dos tres cuatro cinco seis siete ocho nueve diez once doce",
-    "pt": "um|uma dois|duas três quatro cinco seis sete oito nove dez onze doze",
-    "fr": "un|une deux trois quatre cinq six sept huit neuf dix onze douze",
-    "it": "uno|una|un due tre quattro cinque sei sette otto nove dieci undici dodici",
-    "de": "einem|einer zwei drei vier fünf sechs sieben acht neun zehn elf zwölf",
-    "nl": "een twee drie vier vijf zes zeven acht negen tien elf twaalf",
-    "ru": "один|одну два|две три четыре пять шесть семь восемь девять десять",
-}
-
-
-_FOREIGN_NUMBER_VALUES = {
-    code: {word: value for value, words in enumerate(line.split(), start=1) for word in words.split("|")}
-    for code, line in _FOREIGN_NUMBERS.items()
-}
-
-
-_WORD_RE = re.compile(r"[^\W\d_]+")
-
-
-def _digits_for_number_words(s: str, langs: tuple) -> str:
-    for code in langs:
-        table = _FOREIGN_NUMBER_VALUES.get(code)
-        if table:
-            s = _WORD_RE.sub(lambda m, table=table: str(table.get(m[0].lower(), m[0])), s)
-    return s
 
 
 # A day number with 日/일 and no month: a day of the month unless 前/後/전/후 make it a count.

@@ -24,6 +24,7 @@ from .relative import (
     _VAGUE_RE,
     _need_reference,
     _parse_anchored,
+    _parse_cldr_relative,
     _parse_relative,
     _vague,
 )
@@ -40,11 +41,10 @@ _CACHE_SIZE = 8192
 def _parse_one(t: str, ctx: _Ctx) -> _R | None:
     """One date expression, with its qualifiers; None when it is not one."""
     body, approx, third = _strip_qualifiers(t)
-    if not body:
-        return None
-    r = _parse_body(body, ctx)
+    r = _parse_body(body, ctx) if body else None
     if r is None:
-        return None
+        # Relative phrases of other languages, read whole ("in 6 years", "il y a 3 jours").
+        return _parse_cldr_relative(t, ctx)
     if third is not None and r.precision == "day":
         # "late Wednesday", "early on 6 July": the time of day, not an approximate date.
         return r._replace(approximate=r.approximate or approx)

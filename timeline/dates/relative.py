@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import re
 
 from . import embedded, reading
 from .base import _R, DateNormalizationError, _Ctx
 from .calendar_math import _add_months, _last_day, _period, _qualify, _week
-from .vocabulary import _EN_WEEKDAYS, _WD_ALT
+from .vocabulary import _EN_WEEKDAYS, _WD_ALT, _cldr, _digits_for_number_words
 
 _NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -212,3 +213,49 @@ def _parse_anchored(t: str, ctx: _Ctx) -> _R | None:
 
 def _vague(t: str) -> DateNormalizationError:
     return DateNormalizationError(f"{t!r} is too vague to date; give the date the source means")
+
+
+@functools.lru_cache(maxsize=256)
+def _cldr_relative(code: str) -> tuple[dict, list]:
+    """(phrase -> (unit, offset), [(compiled pattern, unit, sign)]) of one language."""
+    data = _cldr(code)
+    if data is None:
+        return {}, []
+    counted = [(re.compile(pattern), unit, sign) for pattern, (unit, sign) in data["counted"].items()]
+    return {phrase: tuple(value) for phrase, value in data["phrases"].items()}, counted
+
+
+def _parse_cldr_relative(t: str, ctx: _Ctx) -> _R | None:
+    """Relative text in the words of any language CLDR and dateparser know: "il y a 3 jours",
+    "8 месяцев назад", "le mois dernier", "el domingo pasado", "in 6 years"."""
+    for code in ctx.langs:
+        phrases, counted = _cldr_relative(code)
+        found = phrases.get(t)
+        if found is None and not t[:1].isdigit():
+            t = _digits_for_number_words(t, (code,))
+        if found is not None:
+            return _resolve_cldr(t, ctx, found[0], found[1], counted=False)
+        for pattern, unit, sign in counted:
+            m = pattern.fullmatch(t)
+            if m:
+                return _resolve_cldr(t, ctx, unit, sign * int(m[1]), counted=True)
+    return None
+
+
+def _resolve_cldr(t: str, ctx: _Ctx, unit: str, n: int, counted: bool) -> _R:
+    ref = ctx.reference
+    if ref is None:
+        raise _need_reference(t)
+    if unit.startswith("weekday"):
+        wd = int(unit[-1])
+        if n < 0:
+            d = ref - _dt.timedelta(days=(ref.weekday() - wd - 1) % 7 + 1)
+        else:
+            d = ref + _dt.timedelta(days=(wd - ref.weekday() - 1) % 7 + 1)
+        return _R(d, d, "day")
+    if unit == "day" or (unit == "week" and counted):
+        d = ref + _dt.timedelta(days=n * (7 if unit == "week" else 1))
+        return _R(d, d, "day")
+    if unit == "week":
+        return _R(*_week(ref + _dt.timedelta(days=7 * n)), "week")
+    return _shift(_R(*_period(ref, unit), unit), unit, n)

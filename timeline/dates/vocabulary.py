@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from typing import NamedTuple
 
 from .base import _words
@@ -106,6 +107,19 @@ def _language_info(code: str) -> dict | None:
     return module.info
 
 
+@functools.lru_cache(maxsize=1)
+def _cldr_data() -> dict:
+    """The words of every language from dateparser's data and CLDR (see build_vocabulary)."""
+    import json
+    import pathlib
+
+    return json.loads(pathlib.Path(__file__).with_name("vocabulary.json").read_text())["languages"]
+
+
+def _cldr(code: str) -> dict | None:
+    return _cldr_data().get(code)
+
+
 @functools.lru_cache(maxsize=256)
 def _vocab(langs: tuple) -> _Vocab:
     """Month and weekday words for ``langs`` (earlier languages win a clash), then English."""
@@ -132,6 +146,13 @@ def _vocab(langs: tuple) -> _Vocab:
             word = word.lower().strip()
             if word.isalpha() and word not in _FOREIGN_APPROX:
                 skip.add(word)
+        cldr = _cldr(code)
+        if cldr is not None:
+            for word, index in cldr["months"].items():
+                months.setdefault(word, index)
+            for word, index in cldr["weekdays"].items():
+                weekdays.setdefault(word, index)
+            skip.update(word for word in cldr["skip"] if word not in _FOREIGN_APPROX)
     for word, index in _EN_MONTHS.items():
         months.setdefault(word, index)
     for word, index in _EN_WEEKDAYS.items():
@@ -145,3 +166,34 @@ def _vocab(langs: tuple) -> _Vocab:
         _FOREIGN_APPROX if foreign else frozenset(),
         _FOREIGN_THIRDS if foreign else {},
     )
+
+
+# Counts written as words ("hace dos días", "vor zwei Wochen") read as digits; CLDR's relative
+# patterns and dateparser take digits. A reviewed table: small counts are what news writes.
+# Position n holds the words for n + 1.
+_FOREIGN_NUMBERS = {
+    "es": "uno|una dos tres cuatro cinco seis siete ocho nueve diez once doce",
+    "pt": "um|uma dois|duas três quatro cinco seis sete oito nove dez onze doze",
+    "fr": "un|une deux trois quatre cinq six sept huit neuf dix onze douze",
+    "it": "uno|una|un due tre quattro cinque sei sette otto nove dieci undici dodici",
+    "de": "einem|einer zwei drei vier fünf sechs sieben acht neun zehn elf zwölf",
+    "nl": "een twee drie vier vijf zes zeven acht negen tien elf twaalf",
+    "ru": "один|одну два|две три четыре пять шесть семь восемь девять десять",
+}
+
+
+_FOREIGN_NUMBER_VALUES = {
+    code: {word: value for value, words in enumerate(line.split(), start=1) for word in words.split("|")}
+    for code, line in _FOREIGN_NUMBERS.items()
+}
+
+
+_WORD_RE = re.compile(r"[^\W\d_]+")
+
+
+def _digits_for_number_words(s: str, langs: tuple) -> str:
+    for code in langs:
+        table = _FOREIGN_NUMBER_VALUES.get(code)
+        if table:
+            s = _WORD_RE.sub(lambda m, table=table: str(table.get(m[0].lower(), m[0])), s)
+    return s
