@@ -455,7 +455,7 @@ ERRORS = [
     ("banana", {}, "could not read a date"),
     ("the law passed", {}, "could not read a date"),
     ("between June 30 and July 6, 2020 and again on 1 August 2020", {}, "more than one date"),
-    ("6 Juli 2020", {}, "give its language"),
+    ("6 Xyzzy 2020", {}, "give its language"),
     ("2020-07-06", {"date_order": "DYM"}, "date order"),
     ("2020-07-06", {"reference": "yesterday"}, "reference date"),
     (None, {}, "no date text"),

@@ -53,6 +53,10 @@ class DateNormalizationError(ValueError):
         self.text = text
 
 
+class _NotRead(DateNormalizationError):
+    """No reader found a date in the words it knows (another language's reader may)."""
+
+
 class _R(NamedTuple):
     start: _dt.date
     end: _dt.date

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 
-from .vocabulary import _language_info
+from .vocabulary import _cldr_data, _language_info
 
 
 @functools.lru_cache(maxsize=1)
@@ -65,3 +65,48 @@ def _resolve_languages(languages, text: str) -> tuple[tuple, str | None, bool]:
             if pattern.search(text):
                 return (code,), None, False
     return ("en",), None, False
+
+
+_WORD_RE = re.compile(r"[^\W\d_]+")
+
+
+@functools.lru_cache(maxsize=1)
+def _word_languages() -> dict[str, frozenset]:
+    """Every month, weekday and relative word of every language, with the languages using it."""
+    index: dict[str, set] = {}
+    for code, data in _cldr_data().items():
+        words = [*data["months"], *data["weekdays"], *data["phrases"]]
+        words += [pattern.replace("\\s*", " ").replace("(\\d+)", " ") for pattern in data["counted"]]
+        for text in words:
+            for word in _WORD_RE.findall(text):
+                index.setdefault(word, set()).add(code)
+    return {word: frozenset(codes) for word, codes in index.items()}
+
+
+@functools.lru_cache(maxsize=1)
+def _language_rank() -> dict[str, int]:
+    from dateparser.data import languages_info
+
+    rank = {code: i for i, code in enumerate(languages_info.language_order)}
+    rank["en"] = -1
+    return rank
+
+
+def _detect_languages(lowered: str, exclude=()) -> list[str]:
+    """The languages whose date words cover the text's date words, English and the languages
+    most used first; where no language covers them all, those covering the most. Deterministic:
+    from the words alone, no statistics."""
+    index = _word_languages()
+    sets = [index[word] for word in _WORD_RE.findall(lowered) if word in index]
+    if not sets:
+        return []
+    common = frozenset.intersection(*sets)
+    if not common:
+        counts: dict[str, int] = {}
+        for codes in sets:
+            for code in codes:
+                counts[code] = counts.get(code, 0) + 1
+        best = max(counts.values())
+        common = frozenset(code for code, n in counts.items() if n == best)
+    rank = _language_rank()
+    return sorted((code for code in common if code not in exclude), key=lambda c: (rank.get(c, 999), c))

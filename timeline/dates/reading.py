@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as _dt
 import functools
 import re
 
-from .base import _R, DATE_ORDERS, DateNormalizationError, _Ctx, _Failure
+from .base import _R, DATE_ORDERS, DateNormalizationError, _Ctx, _Failure, _NotRead
 from .calendar_math import _qualify
 from .cjk import _parse_cjk
 from .cleaning import _HAS_DATE_CHAR, _NO_DATE, _TIME_RE, _clean
 from .embedded import _EMBED_RE, _search_embedded
 from .fallback import _parse_with_dateparser
-from .languages import _resolve_languages
+from .languages import _detect_languages, _resolve_languages
 from .machine import _parse_decade, _parse_edtf_interval, _parse_machine, _parse_numeric
 from .periods import _parse_periods
 from .qualifiers import _strip_qualifiers
@@ -99,10 +100,45 @@ def _normalize(text: str, reference: _dt.date | None, languages, date_order, who
     ctx = _Ctx(reference, langs, date_order or implied, explicit)
     try:
         return _read(text, s, lowered, ctx, whole)
+    except _NotRead as error:
+        found = _read_in_detected_languages(text, s, lowered, ctx, whole)
+        if found is not None:
+            return found
+        raise _recased(error, s, lowered) from None
     except DateNormalizationError as error:
-        if len(lowered) != len(s):
-            raise
-        raise DateNormalizationError(_QUOTED_RE.sub(lambda m: _recase(m, s, lowered), error.reason)) from None
+        raise _recased(error, s, lowered) from None
+
+
+def _recased(error: DateNormalizationError, s: str, lowered: str) -> DateNormalizationError:
+    if len(lowered) != len(s):
+        return error
+    return DateNormalizationError(_QUOTED_RE.sub(lambda m: _recase(m, s, lowered), error.reason))
+
+
+_MAX_CANDIDATES = 8
+
+
+def _read_in_detected_languages(text, s, lowered, ctx: _Ctx, whole: bool) -> NormalizedDate | None:
+    """The text read in the languages its own words belong to (the ones given failed): the first
+    reading in order of preference, flagged ambiguous when other candidates read another date."""
+    readings: list[tuple[str, NormalizedDate]] = []
+    for code in _detect_languages(lowered, exclude=ctx.langs)[:_MAX_CANDIDATES]:
+        _, implied, _ = _resolve_languages([code], "")
+        candidate = ctx._replace(langs=(code,), order=ctx.order or implied, explicit_langs=True)
+        try:
+            readings.append((code, _read(text, s, lowered, candidate, whole)))
+        except DateNormalizationError:
+            continue
+    if not readings:
+        return None
+    code, first = readings[0]
+    others = {(r.start, r.end) for _, r in readings} - {(first.start, first.end)}
+    if not others:
+        return first
+    listed = "; ".join(f"{r.start.isoformat()}..{r.end.isoformat()} in {c}" for c, r in readings)
+    return dataclasses.replace(
+        first, ambiguous=True, note=f"{text!r} reads differently by language ({listed}); give its language"
+    )
 
 
 _OPEN_BOUND_RE = re.compile(
@@ -146,7 +182,7 @@ def _read(text: str, s: str, lowered: str, ctx: _Ctx, whole: bool = True) -> Nor
         hint = ""
         if (not explicit and not lowered.isascii()) or re.search(r"[a-z]{3}", lowered):
             hint = "; if it is not English, give its language or jurisdiction" if not explicit else ""
-        raise DateNormalizationError(f"could not read a date in {text!r}{hint}")
+        raise _NotRead(f"could not read a date in {text!r}{hint}")
     if not 1 <= r.start.year <= 9999:
         raise DateNormalizationError(f"{text!r} is out of range")
     return NormalizedDate(text, *r)

@@ -1,0 +1,58 @@
+"""The language of a date comes from its own words when no one says it."""
+
+import datetime as dt
+
+import pytest
+
+from timeline.dates import DateNormalizationError, normalize_date
+
+REF = dt.date(2021, 6, 16)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("3 mars 2021", "2021-03-03", "2021-03-03"),
+        ("5. Mai 2019", "2019-05-05", "2019-05-05"),
+        ("el 2 de abril", "2021-04-02", "2021-04-02"),
+        ("3 Ocak 2020", "2020-01-03", "2020-01-03"),
+        ("17 września 2020", "2020-09-17", "2020-09-17"),
+        ("2020. gada 9. marts", "2020-03-09", "2020-03-09"),
+        ("15 de junho de 2019", "2019-06-15", "2019-06-15"),
+        ("czerwiec 2020", "2020-06-01", "2020-06-30"),
+        ("il y a trois jours", "2021-06-13", "2021-06-13"),
+        ("vor zwei Wochen", "2021-06-02", "2021-06-02"),
+        ("Anfang Mai", "2021-05-01", "2021-05-10"),
+        ("fin mai", "2021-05-21", "2021-05-31"),
+        ("inizio maggio", "2021-05-01", "2021-05-10"),
+        ("4 Mayıs 2020'de", "2020-05-04", "2020-05-04"),
+        ("في 4 مايو", "2021-05-04", "2021-05-04"),
+        ("23 серпня 2020", "2020-08-23", "2020-08-23"),  # Ukrainian, in Cyrillic like Russian
+    ],
+)
+def test_read_without_a_language(text, start, end):
+    result = normalize_date(text, reference=REF)
+    assert (result.start.isoformat(), result.end.isoformat()) == (start, end)
+    assert not result.ambiguous
+
+
+def test_a_jurisdiction_language_that_does_not_fit_gives_way_to_the_words():
+    # A French article about an Australian event: the row says English.
+    assert normalize_date("3 mars 2021", languages=["en"]).start == dt.date(2021, 3, 3)
+
+
+def test_the_given_language_wins_when_it_reads_the_text():
+    # "mar" is March in English and Tuesday's abbreviation in Spanish.
+    assert normalize_date("3 mar 2021", languages=["en"]).start == dt.date(2021, 3, 3)
+
+
+def test_languages_that_read_different_dates_make_it_ambiguous():
+    # "listopad" is November in Czech and Polish, October in Croatian.
+    result = normalize_date("1. listopad 2020")
+    assert result.ambiguous
+    assert "give its language" in result.note
+
+
+def test_words_of_no_language_are_refused_with_the_hint():
+    with pytest.raises(DateNormalizationError, match="give its language"):
+        normalize_date("6 Xyzzy 2020")
