@@ -56,3 +56,11 @@ def test_languages_that_read_different_dates_make_it_ambiguous():
 def test_words_of_no_language_are_refused_with_the_hint():
     with pytest.raises(DateNormalizationError, match="give its language"):
         normalize_date("6 Xyzzy 2020")
+
+
+@pytest.mark.parametrize("text", ["ago", "a 1971", "June 2020 a", "36 on May 26"])
+def test_english_words_are_no_evidence_of_another_language_and_guesses_are_refused(text):
+    # "ago" is Spanish for August, "a" a month letter in some calendars: English text that does
+    # not read as a date is not read in another language on the strength of such a word.
+    with pytest.raises(DateNormalizationError):
+        normalize_date(text, reference=REF)

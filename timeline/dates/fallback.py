@@ -8,7 +8,7 @@ import re
 
 from .base import _R, DateNormalizationError, _Ctx
 from .calendar_math import _period
-from .vocabulary import _digits_for_number_words
+from .vocabulary import _WORD_RE, _digits_for_number_words, _vocab
 
 _BASE_A = _dt.datetime(2001, 2, 3, 12, 0)
 
@@ -35,6 +35,17 @@ def _dateparser(langs: tuple, order: str | None, base: _dt.datetime):
 _CJK_BARE_DAY_RE = re.compile(
     r"^[^月월]*\d+\s*[日일](?!\s*(?:前|後|后|以前|以後|以后|之前|之後|之后|전|후|뒤))"
 )
+
+
+_NUMBER_RE = re.compile(r"\d+")
+_FULL_YEAR_RE = re.compile(r"(?<!\d)\d{4}(?!\d)")
+
+
+def _components_written(s: str, langs: tuple) -> int:
+    """How many of year, month and day the text can give: its numbers and a month word."""
+    vocab = _vocab(langs)
+    month_word = any(word in vocab.months for word in _WORD_RE.findall(s.lower()))
+    return len(_NUMBER_RE.findall(s)) + month_word
 
 
 def _parse_with_dateparser(s: str, ctx: _Ctx) -> _R | None:
@@ -71,6 +82,11 @@ def _parse_with_dateparser(s: str, ctx: _Ctx) -> _R | None:
             parts == {"month"} and not any(c.isdigit() for c in s)
         ):
             return None
+    elif len(data.parts or ()) > _components_written(s, langs) or (
+        "year" in (data.parts or ()) and not _FULL_YEAR_RE.search(s) and s.isascii()
+    ):
+        # "a 1971" read as January 1971, "June 2020 a" as 1 June: parts the text does not give.
+        return None
     d = data.date_obj.date()
     period = data.period
     if period in ("day", "time"):

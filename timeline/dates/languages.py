@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import re
 
+from .base import _words
 from .vocabulary import _cldr_data, _language_info
 
 
@@ -68,6 +69,13 @@ def _resolve_languages(languages, text: str) -> tuple[tuple, str | None, bool]:
 
 
 _WORD_RE = re.compile(r"[^\W\d_]+")
+# English words that stand around dates.
+_EN_WORDS = frozenset(
+    _words(
+        "a an the in on at of by to from and or ago last next this that early mid late end "
+        "beginning start middle year years month months week weeks day days about around circa"
+    )
+)
 
 
 @functools.lru_cache(maxsize=1)
@@ -97,7 +105,12 @@ def _detect_languages(lowered: str, exclude=()) -> list[str]:
     most used first; where no language covers them all, those covering the most. Deterministic:
     from the words alone, no statistics."""
     index = _word_languages()
-    sets = [index[word] for word in _WORD_RE.findall(lowered) if word in index]
+    # English was read first: its words ("ago", "may", "a") are no evidence of another language.
+    sets = [
+        index[w]
+        for w in _WORD_RE.findall(lowered)
+        if w in index and "en" not in index[w] and w not in _EN_WORDS
+    ]
     if not sets:
         return []
     common = frozenset.intersection(*sets)

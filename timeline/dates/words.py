@@ -62,10 +62,12 @@ def _parse_tokens(t: str, ctx: _Ctx) -> _R | None:
             if year is not None:
                 return None
             year = _two_digit_year(value)
-        elif len(digits) == 4 or value > 31:
+        elif len(digits) == 4:
             if year is not None:
                 return None
             year = value
+        elif value > 31:
+            return None  # "36 on May 26": not a day, and not a year written in full
         elif day is None and (len(numbers) == 1 or year is not None or not after_month or saw_month_first):
             day = value
         elif year is None and len(digits) == 2 and day is not None:
