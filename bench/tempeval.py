@@ -136,7 +136,7 @@ def dateparser_value(text, reference):
         )
     try:
         data = parser.get_date_data(text)
-    except Exception:  # noqa: BLE001  (dateparser raises what it likes on odd text)
+    except Exception:  # dateparser raises what it likes on odd text
         return None
     if data is None or data.date_obj is None:
         return None
@@ -162,9 +162,8 @@ def given_text(which, show):
             totals["dp calendar"] += calendar and theirs == t.value
             if calendar and mine != t.value and len(misses) < show:
                 misses.append(f"  {name} ref {reference}: {t.text!r} gold {t.value} ours {mine}")
-    print(
-        f"(a) DATE values given the gold text, {which}: {totals['all']} DATE, {totals['calendar']} with a calendar value"
-    )
+    print(f"(a) DATE values given the gold text, {which}: {totals['all']} DATE, ", end="")
+    print(f"{totals['calendar']} with a calendar value")
     for label, key in (("timeline.dates", "ours"), ("dateparser DateDataParser", "dp")):
         print(
             f"    {label:28} all {100 * totals[key + ' all'] / totals['all']:5.1f}%   "
@@ -173,6 +172,12 @@ def given_text(which, show):
     if misses:
         print("  calendar values missed:")
         print("\n".join(misses))
+
+
+def f1(hits, system, gold):
+    p = hits / system if system else 0
+    r = hits / gold if gold else 0
+    return 100 * (2 * p * r / (p + r) if p + r else 0), 100 * p, 100 * r
 
 
 def overlaps(a, b):
@@ -204,17 +209,14 @@ def end_to_end(which, show):
                         examples.append(f"  {name}: {g.text!r} gold {g.value}: {got}")
     print(f"\n(b) find_dates end to end, {which}")
     for kinds, c in counts.items():
-
-        def f1(hits):
-            p = hits / c["system"] if c["system"] else 0
-            r = hits / c["gold"] if c["gold"] else 0
-            return 100 * (2 * p * r / (p + r) if p + r else 0), 100 * p, 100 * r
-
+        relaxed, strict, value = (
+            f1(c[key], c["system"], c["gold"]) for key in ("relaxed", "strict", "value")
+        )
         print(
             f"    against gold {kinds:4} ({c['gold']} gold, {c['system']} found): "
-            "relaxed F1 {:.1f} (P {:.1f} R {:.1f}); strict F1 {:.1f}; value F1 {:.1f} (P {:.1f} R {:.1f})".format(
-                *f1(c["relaxed"]), f1(c["strict"])[0], *f1(c["value"])
-            )
+            f"relaxed F1 {relaxed[0]:.1f} "
+            f"(P {relaxed[1]:.1f} R {relaxed[2]:.1f}); strict F1 {strict[0]:.1f}; "
+            f"value F1 {value[0]:.1f} (P {value[1]:.1f} R {value[2]:.1f})"
         )
     if examples:
         print("  gold DATE expressions missed or misread:")
