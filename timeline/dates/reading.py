@@ -26,6 +26,7 @@ from .relative import (
     _need_reference,
     _parse_anchored,
     _parse_cldr_relative,
+    _parse_named_relative,
     _parse_relative,
     _vague,
 )
@@ -80,7 +81,7 @@ def _parse_body(t: str, ctx: _Ctx) -> _R | None:
         r = _parse_cjk(t, ctx)
         if r is not None:
             return r
-    r = _parse_relative(t, ctx)
+    r = _parse_relative(t, ctx) or _parse_named_relative(t, ctx)
     if r is not None:
         return r
     r = _parse_anchored(t, ctx)

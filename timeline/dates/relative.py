@@ -8,8 +8,19 @@ import re
 
 from . import embedded, reading
 from .base import _R, DateNormalizationError, _Ctx
-from .calendar_math import _add_months, _last_day, _period, _qualify, _week
-from .vocabulary import _EN_WEEKDAYS, _WD_ALT, _cldr, _digits_for_number_words
+from .calendar_math import _add_months, _last_day, _month, _period, _qualify, _quarter, _season, _week
+from .vocabulary import (
+    _DIRECTION_WORDS,
+    _EN_WEEKDAYS,
+    _RELATIVE_FILLER,
+    _SEASON_WORDS,
+    _WD_ALT,
+    _WORD_RE,
+    _cldr,
+    _digits_for_number_words,
+    _vocab,
+    _year_phrases,
+)
 
 _NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -76,7 +87,8 @@ _REL_PERIOD_RE = re.compile(
     r"(?P<w>last|previous|the previous|the past|this past|past|prior|this|current|the current|"
     r"next|coming|the coming|the next|following|the following|earlier this|later this|"
     r"earlier in the|later in the|"
-    r"late last|early last|the last)\s+(?P<unit>week|month|year)"
+    r"late last|early last|the last|the prior|the latest|the most recent|latest|most recent)"
+    r"\s+(?P<unit>week|month|quarter|year)"
 )
 
 
@@ -109,7 +121,7 @@ def _shift(r: _R, unit: str, n: int) -> _R:
         if r.precision == "day":
             return r._replace(start=r.start + delta, end=r.end + delta)
         return r._replace(start=r.start + delta, end=r.end + delta, approximate=True)
-    months = n * (12 if unit == "year" else 1)
+    months = n * {"year": 12, "quarter": 3}.get(unit, 1)
     y, m = _add_months(r.start.year, r.start.month, months)
     if r.precision == "day":
         d = _dt.date(y, m, min(r.start.day, _last_day(y, m)))
@@ -165,6 +177,10 @@ def _parse_relative(t: str, ctx: _Ctx) -> _R | None:
             n = 0
         elif w in ("next", "coming", "the coming", "the next", "following", "the following"):
             n = 1
+        elif unit == "quarter" and w.endswith(("latest", "recent")):
+            n = -1  # the latest quarter reported: the last one that has ended
+        elif w.endswith(("latest", "recent")):
+            return None
         else:
             n = -1
         base = _R(*_period(ref, unit), unit)
@@ -259,3 +275,88 @@ def _resolve_cldr(t: str, ctx: _Ctx, unit: str, n: int, counted: bool) -> _R:
     if unit == "week":
         return _R(*_week(ref + _dt.timedelta(days=7 * n)), "week")
     return _shift(_R(*_period(ref, unit), unit), unit, n)
+
+
+_YEAR_AGO_QUARTER_RE = re.compile(
+    r"(?:the )?(?:comparable )?(?:year-ago|year-earlier|year ago|year earlier|prior-year|"
+    r"previous year's) (?:quarter|third quarter|second quarter|first quarter|fourth quarter)"
+)
+
+
+def _parse_named_relative(t: str, ctx: _Ctx) -> _R | None:
+    """A month, season or quarter named relative to the reference: "last May", "June last year",
+    "in March of last year", "this summer", "im vergangenen März", "en mars dernier",
+    "el pasado marzo", "aprile scorso", "geçen mart", "the third quarter" (no year: the latest one
+    that has begun, as financial news means it), "the year-ago quarter"."""
+    if any(c.isdigit() for c in t):
+        return _parse_quarter_named(t, ctx)
+    vocab = _vocab(ctx.langs)
+    words = _WORD_RE.findall(t)
+    named = [w for w in words if w in vocab.months or w in _SEASON_WORDS]
+    if len(named) != 1:
+        return _parse_quarter_named(t, ctx)
+    name = named[0]
+    rest = " ".join(w for w in words if w != name and w not in vocab.skip and w not in _RELATIVE_FILLER)
+    if not rest:
+        return None
+    ref = ctx.reference
+    offset = _year_phrases(ctx.langs).get(rest)
+    direction = _DIRECTION_WORDS.get(rest)
+    if offset is None and direction is None:
+        return None
+    if ref is None:
+        raise _need_reference(t)
+    if name in vocab.months:
+        month = vocab.months[name]
+        if offset is not None:
+            year = ref.year + offset
+        elif direction < 0:
+            year = ref.year if month < ref.month else ref.year - 1
+        elif direction > 0:
+            year = ref.year if month > ref.month else ref.year + 1
+        else:
+            year = ref.year
+        return _R(*_month(year, month), "month")
+    start_month = _SEASON_WORDS[name]
+    if offset is not None:
+        return _R(*_season(ref.year + offset, start_month), "season")
+    current = _period(ref, "season")[0]
+    if direction == 0:  # this winter: the one holding January and February of the reference year
+        year = ref.year - 1 if start_month == 12 and ref.month <= 2 else ref.year
+    elif direction < 0:  # the latest one that began before the current season
+        year = current.year if _dt.date(current.year, start_month, 1) < current else current.year - 1
+    else:
+        year = current.year if _dt.date(current.year, start_month, 1) > current else current.year + 1
+    return _R(*_season(year, start_month), "season")
+
+
+_QUARTER_WORD_RE = re.compile(
+    r"(?:the |its |a )?(?:fiscal[- ])?(?P<w>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter"
+    r"|q(?P<n>[1-4])|(?P<n2>[1-4])q"
+)
+
+
+_QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+
+
+def _parse_quarter_named(t: str, ctx: _Ctx) -> _R | None:
+    m = _QUARTER_WORD_RE.fullmatch(t)
+    ago = _YEAR_AGO_QUARTER_RE.fullmatch(t)
+    if m is None and ago is None:
+        return None
+    if "fiscal" in t:
+        return None
+    ref = ctx.reference
+    if ref is None:
+        raise _need_reference(t)
+    current = _period(ref, "quarter")[0]
+    if ago is not None:
+        latest = _R(*_period(current - _dt.timedelta(days=1), "quarter"), "quarter")
+        return _shift(latest, "year", -1)
+    q = (
+        int(m["n"] or m["n2"] or 0)
+        or {"first": 1, "second": 2, "third": 3, "fourth": 4}.get(m["w"])
+        or int(m["w"][0])
+    )
+    year = ref.year if 3 * q - 2 <= ref.month else ref.year - 1
+    return _R(*_quarter(year, q), "quarter")

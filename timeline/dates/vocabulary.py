@@ -197,3 +197,66 @@ def _digits_for_number_words(s: str, langs: tuple) -> str:
         if table:
             s = _WORD_RE.sub(lambda m, table=table: str(table.get(m[0].lower(), m[0])), s)
     return s
+
+
+# Reviewed: season words (northern-hemisphere meteorological seasons start in these months).
+_SEASON_WORDS = {
+    **dict.fromkeys(
+        _words(
+            "spring frühjahr frühling printemps primavera весна весной весну ilkbahar bahar lente "
+            "voorjaar wiosna wiosną"
+        ),
+        3,
+    ),
+    **dict.fromkeys(
+        _words("summer sommer été ete verano estate verão verao лето летом yaz yazın zomer lato latem"),  # noqa: RUF001
+        6,
+    ),
+    **dict.fromkeys(
+        _words(
+            "autumn fall herbst automne otoño otono autunno outono осень осенью sonbahar güz herfst "
+            "najaar jesień jesienią"
+        ),
+        9,
+    ),
+    **dict.fromkeys(_words("winter hiver invierno inverno зима зимой зиму kış kışın zima zimą"), 12),  # noqa: RUF001
+}
+# Reviewed: words that place a named month or season before (-1), in (0) or after (+1) the
+# reference's, as they stand beside it ("last May", "im vergangenen März", "mars dernier").
+_DIRECTION_WORDS = {
+    **dict.fromkeys(
+        _words(
+            "last past previous vergangenen letzten vorigen vergangenes letztes dernier dernière "
+            "passé passée pasado pasada scorso scorsa passado passada geçen прошлом прошлого "
+            "прошлой прошлым vorige zeszłym ubiegłym"
+        ),
+        -1,
+    ),
+    "this past": -1,
+    **dict.fromkeys(
+        _words("this current diesen dieses diesem ce cette este esta questo questa bu этом этого этой"), 0
+    ),
+    **dict.fromkeys(
+        _words(
+            "next coming nächsten kommenden prochain prochaine próximo próxima prossimo prossima "
+            "gelecek следующем следующего volgende przyszłym"
+        ),
+        1,
+    ),
+    "this coming": 1,
+}
+# Words that stand between a month and its relative words without changing them.
+_RELATIVE_FILLER = frozenset(_words("of in the during im en el la le il em no na a à w в"))
+
+
+@functools.lru_cache(maxsize=256)
+def _year_phrases(langs: tuple) -> dict:
+    """ "last year", "l'année dernière", "去年" of ``langs`` and English -> the year's offset, their
+    words joined by single spaces (CLDR's relative year phrases)."""
+    found: dict = {}
+    for code in (*langs, "en"):
+        data = _cldr(code)
+        for phrase, (unit, offset) in (data or {}).get("phrases", {}).items():
+            if unit == "year":
+                found.setdefault(" ".join(_WORD_RE.findall(phrase)), offset)
+    return found
