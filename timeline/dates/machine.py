@@ -30,7 +30,7 @@ _MONTH_YEAR_RE = re.compile(r"(\d{1,2})\s*[-/.]\s*(\d{4})", re.ASCII)
 _EDTF_CODES = frozenset((*range(21, 29), *range(33, 37), 40, 41))
 
 
-_YEAR_RE = re.compile(r"(?:(?:the )?year )?(\d{4})(?: ad| ce)?", re.ASCII)
+_YEAR_RE = re.compile(r"(?:(?:the )?(?:calendar )?year )?(\d{4})(?: ad| ce| calendar year)?", re.ASCII)
 
 
 _DECADE_WORDS = {

@@ -16,7 +16,7 @@ _QUALIFIER_RE = re.compile(
     r"|(?P<late>late|the latter part of|the end of|end of|end(?=-)|towards? the end of|"
     r"the close of|close of|later in)"
     r"|(?P<noise>updated:?|published:?|posted:?|posted on|first published|last updated:?|date:|"
-    r"dated|as of|on|in|during|the|effective|effective from))"
+    r"dated|as of|on|in|at|during|the|effective|effective from))"
     r"(?:\s+|\s*-\s*|(?<=[-~])|(?<=[.c])(?=\d))"
 )
 

@@ -28,6 +28,7 @@ from .relative import (
     _parse_cldr_relative,
     _parse_named_relative,
     _parse_relative,
+    _parse_this_period,
     _vague,
 )
 from .result import NormalizedDate
@@ -44,6 +45,8 @@ def _parse_one(t: str, ctx: _Ctx) -> _R | None:
     """One date expression, with its qualifiers; None when it is not one."""
     body, approx, third = _strip_qualifiers(t)
     r = _parse_body(body, ctx) if body else None
+    if r is None and body:
+        r = _parse_this_period(body, ctx, approx or third is not None)
     if r is None:
         # Relative phrases of other languages, read whole ("in 6 years", "il y a 3 jours").
         return _parse_cldr_relative(t, ctx)

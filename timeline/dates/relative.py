@@ -7,7 +7,7 @@ import functools
 import re
 
 from . import embedded, reading
-from .base import _R, DateNormalizationError, _Ctx
+from .base import _R, _SEASON_START, DateNormalizationError, _Ctx
 from .calendar_math import _add_months, _last_day, _month, _period, _qualify, _quarter, _season, _week
 from .vocabulary import (
     _DIRECTION_WORDS,
@@ -186,7 +186,8 @@ def _parse_relative(t: str, ctx: _Ctx) -> _R | None:
         base = _R(*_period(ref, unit), unit)
         r = _shift(base, unit, n) if unit != "week" else _R(*_week(ref + _dt.timedelta(days=7 * n)), "week")
         if w.startswith("earlier"):
-            r = r._replace(end=max(r.start, min(r.end, ref - _dt.timedelta(days=1))))
+            # "earlier this month": from its start to the reference, approximate.
+            r = r._replace(end=max(r.start, min(r.end, ref)), approximate=True)
         elif w.startswith("later"):
             r = r._replace(start=min(r.end, max(r.start, ref)))
         if w.startswith("late "):
@@ -360,3 +361,30 @@ def _parse_quarter_named(t: str, ctx: _Ctx) -> _R | None:
     )
     year = ref.year if 3 * q - 2 <= ref.month else ref.year - 1
     return _R(*_quarter(year, q), "quarter")
+
+
+_THIS_PERIOD = {
+    "year": "year", "the year": "year", "the month": "month", "month": "month", "the week": "week",
+    "week": "week", "year-end": "year", "year end": "year", "year's end": "year",
+    "the year's end": "year", "the year-end": "year",
+}  # fmt: skip
+
+
+def _parse_this_period(t: str, ctx: _Ctx, qualified: bool) -> _R | None:
+    """ "the end of the year", "earlier in the month", "year-end": the reference's own period,
+    read only with a qualifier (a bare "the year" names no date); "during the spring", "the
+    summer": the latest such season begun by the reference."""
+    ref = ctx.reference
+    unit = _THIS_PERIOD.get(t)
+    if unit is not None and (qualified or t.endswith("end")):
+        if ref is None:
+            raise _need_reference(t)
+        r = _R(*_period(ref, unit), unit)
+        return _qualify(r, True, ("late", "late")) if t.endswith("end") else r
+    name = t.removeprefix("the ")
+    if name in _SEASON_START and ref is not None:
+        current = _period(ref, "season")[0]
+        start = _SEASON_START[name]
+        year = current.year if _dt.date(current.year, start, 1) <= current else current.year - 1
+        return _R(*_season(year, start), "season")
+    return None

@@ -1,0 +1,36 @@
+"""English wordings news uses around dates (class 9 of issue 12)."""
+
+import datetime as dt
+
+import pytest
+
+from timeline.dates import DateNormalizationError, normalize_date
+
+OCT30 = dt.date(1989, 10, 30)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "precision", "approx"),
+    [
+        ("at the end of 2019", "2019-09-01", "2019-12-31", "year", True),
+        ("the end of the year", "1989-09-01", "1989-12-31", "year", True),
+        ("year-end", "1989-09-01", "1989-12-31", "year", True),
+        ("the end of the month", "1989-10-21", "1989-10-31", "month", True),
+        ("during the spring", "1989-03-01", "1989-05-31", "season", False),
+        ("the summer", "1989-06-01", "1989-08-31", "season", False),
+        ("in the 2019 calendar year", "2019-01-01", "2019-12-31", "year", False),
+        ("earlier this month", "1989-10-01", "1989-10-30", "month", True),
+        ("March of last year", "1988-03-01", "1988-03-31", "month", False),
+        ("May this year", "1989-05-01", "1989-05-31", "month", False),
+    ],
+)
+def test_english_wordings(text, start, end, precision, approx):
+    result = normalize_date(text, reference=OCT30)
+    assert (result.start.isoformat(), result.end.isoformat(), result.precision) == (start, end, precision)
+    assert result.approximate is approx
+
+
+@pytest.mark.parametrize("text", ["the year", "the month", "the week"])
+def test_a_bare_period_names_no_date(text):
+    with pytest.raises(DateNormalizationError):
+        normalize_date(text, reference=OCT30)
