@@ -297,7 +297,10 @@ def _parse_named_relative(t: str, ctx: _Ctx) -> _R | None:
     if len(named) != 1:
         return _parse_quarter_named(t, ctx)
     name = named[0]
-    rest = " ".join(w for w in words if w != name and w not in vocab.skip and w not in _RELATIVE_FILLER)
+    # English "year" is skippable beside a date ("the year 2020") but here it says which year.
+    rest = " ".join(
+        w for w in words if w != name and (w == "year" or w not in vocab.skip) and w not in _RELATIVE_FILLER
+    )
     if not rest:
         return None
     ref = ctx.reference
