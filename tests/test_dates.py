@@ -554,8 +554,8 @@ def test_format_display_of_nothing_is_empty():
 
 
 def test_precisions_are_ordered_coarse_to_fine():
-    assert dates.PRECISIONS == ("decade", "year", "season", "quarter", "month", "week", "day")
-    assert [dates.PRECISION_RANK[p] for p in dates.PRECISIONS] == list(range(7))
+    assert dates.PRECISIONS == ("century", "decade", "year", "season", "quarter", "month", "week", "day")
+    assert [dates.PRECISION_RANK[p] for p in dates.PRECISIONS] == list(range(8))
 
 
 def test_result_is_frozen_and_cached():

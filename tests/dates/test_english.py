@@ -34,3 +34,18 @@ def test_english_wordings(text, start, end, precision, approx):
 def test_a_bare_period_names_no_date(text):
     with pytest.raises(DateNormalizationError):
         normalize_date(text, reference=OCT30)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "iso", "shown"),
+    [
+        ("the 20th century", "1900-01-01", "1999-12-31", "19XX", "20th century"),
+        ("nineteenth century", "1800-01-01", "1899-12-31", "18XX", "19th century"),
+        ("21st-century", "2000-01-01", "2099-12-31", "20XX", "21st century"),
+        ("early 20th century", "1900-01-01", "1932-12-31", "1900~/1932~", "early 20th century"),
+    ],
+)
+def test_centuries_have_their_own_precision(text, start, end, iso, shown):
+    result = normalize_date(text)
+    assert (result.start.isoformat(), result.end.isoformat(), result.precision) == (start, end, "century")
+    assert (result.iso, result.display) == (iso, shown)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 from typing import NamedTuple
 
-PRECISIONS = ("decade", "year", "season", "quarter", "month", "week", "day")
+PRECISIONS = ("century", "decade", "year", "season", "quarter", "month", "week", "day")
 
 
 PRECISION_RANK = {name: rank for rank, name in enumerate(PRECISIONS)}

@@ -59,6 +59,9 @@ def _period(d: _dt.date, precision: str) -> tuple[_dt.date, _dt.date]:
         return _season(d.year, (d.month // 3) * 3)
     if precision == "year":
         return _dt.date(d.year, 1, 1), _dt.date(d.year, 12, 31)
+    if precision == "century":
+        century = d.year - d.year % 100
+        return _dt.date(max(century, 1), 1, 1), _dt.date(century + 99, 12, 31)
     decade = d.year - d.year % 10
     return _dt.date(decade, 1, 1), _dt.date(decade + 9, 12, 31)
 
@@ -82,6 +85,13 @@ def _thirds(start: _dt.date, precision: str) -> list[tuple[_dt.date, _dt.date]]:
         return [_month(*_add_months(y, m, i)) for i in range(3)]
     if precision == "year":
         return [_months_span(y, 1, 4), _months_span(y, 5, 4), _months_span(y, 9, 4)]
+    if precision == "century":
+        y -= y % 100
+        return [
+            (_dt.date(max(y, 1), 1, 1), _dt.date(y + 32, 12, 31)),
+            (_dt.date(y + 33, 1, 1), _dt.date(y + 65, 12, 31)),
+            (_dt.date(y + 66, 1, 1), _dt.date(y + 99, 12, 31)),
+        ]
     return [
         (_dt.date(y, 1, 1), _dt.date(y + 3, 12, 31)),
         (_dt.date(y + 4, 1, 1), _dt.date(y + 6, 12, 31)),

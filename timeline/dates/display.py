@@ -25,7 +25,14 @@ def _label(d: _dt.date, precision: str) -> str:
         return f"{_SEASON_NAME[start.month]} {start.year}"
     if precision == "year":
         return str(d.year)
+    if precision == "century":
+        return f"{_ordinal(d.year // 100 + 1)} century"
     return f"{d.year - d.year % 10}s"
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
 
 
 def format_display(start, end, precision, approximate=False) -> str:

@@ -18,6 +18,7 @@ from .calendar_math import _half, _period
 
 # The interval ends each precision may use, coarsest first.
 _END_UNITS = {
+    "century": ("century", "decade", "year", "month", "day"),
     "decade": ("decade", "year", "month", "day"),
     "year": ("year", "month", "day"),
     "season": ("month", "day"),
@@ -26,7 +27,7 @@ _END_UNITS = {
     "week": ("day",),
     "day": ("day",),
 }
-_QUALIFIABLE = frozenset(("decade", "year", "month", "day"))
+_QUALIFIABLE = frozenset(("century", "decade", "year", "month", "day"))
 
 
 def edtf(start, end, precision, approximate=False) -> str:
@@ -77,4 +78,6 @@ def _point(d: _dt.date, unit: str) -> str:
         return f"{d.year:04d}-{d.month:02d}"
     if unit == "year":
         return f"{d.year:04d}"
+    if unit == "century":
+        return f"{d.year // 100:02d}XX"
     return f"{d.year // 10:03d}X"

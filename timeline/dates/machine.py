@@ -199,3 +199,27 @@ def _parse_edtf_interval(t: str) -> _R | None:
         return None
     precision = min(a.precision, b.precision, key=PRECISION_RANK.__getitem__)
     return _R(a.start, b.end, precision, bool(m[2] or m[4]), is_range=True)
+
+
+_ORDINAL_WORDS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "twenty-first": 21, "twenty first": 21,
+}  # fmt: skip
+_CENTURY_RE = re.compile(
+    r"(?:the )?(?:(?P<n>\d{1,2})(?:st|nd|rd|th)|(?P<w>" + "|".join(_ORDINAL_WORDS) + r"))[- ]century",
+    re.ASCII,
+)
+
+
+def _parse_century(t: str) -> _R | None:
+    """ "the 20th century", "nineteenth century", "1900s" (the years 1900-1999, as EDTF 19XX and
+    TimeML read a century)."""
+    m = _CENTURY_RE.fullmatch(t)
+    if m is None:
+        return None
+    first = ((int(m["n"]) if m["n"] else _ORDINAL_WORDS[m["w"]]) - 1) * 100
+    if not 0 <= first <= 9900:
+        return None
+    return _R(_dt.date(max(first, 1), 1, 1), _dt.date(first + 99, 12, 31), "century")

@@ -15,7 +15,7 @@ from .cleaning import _HAS_DATE_CHAR, _NO_DATE, _TIME_RE, _clean
 from .embedded import _EMBED_RE, _search_embedded
 from .fallback import _parse_with_dateparser
 from .languages import _detect_languages, _resolve_languages
-from .machine import _parse_decade, _parse_edtf_interval, _parse_machine, _parse_numeric
+from .machine import _parse_century, _parse_decade, _parse_edtf_interval, _parse_machine, _parse_numeric
 from .periods import _parse_periods
 from .qualifiers import _strip_qualifiers
 from .ranges import _parse_range
@@ -67,7 +67,7 @@ def _parse_body(t: str, ctx: _Ctx) -> _R | None:
         r = _parse_numeric(t, ctx)
         if r is not None:
             return r
-        r = _parse_decade(t)
+        r = _parse_decade(t) or _parse_century(t)
         if r is not None:
             return r
         r = _parse_periods(t, ctx)
