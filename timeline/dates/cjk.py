@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
-from .base import _R, DateNormalizationError, _Ctx
+from .base import _R, PRECISION_RANK, DateNormalizationError, _Ctx
 from .calendar_math import (
     _half,
     _make_day,
@@ -17,10 +17,10 @@ from .calendar_math import (
     _season,
     _two_digit_year,
 )
-from .relative import _parse_relative
+from .relative import _need_reference, _parse_relative
 from .vocabulary import _WEEKDAY_KEYS
 
-_CJK_MARK_RE = re.compile(r"[年月日号號季半春夏秋冬旬년월일분반봄여름가을겨울]")
+_CJK_MARK_RE = re.compile(r"[年月日号號季半春夏秋冬旬년월일분반봄여름가을겨울해]")
 
 
 _CJK_WEEKDAY_RE = re.compile(
@@ -32,6 +32,7 @@ _KO_WEEKDAY_RE = re.compile(r"\([월화수목금토일](?:요일)?\)|[월화수�
 
 
 _KO_MAP = (
+    ("지난해", "去年"), ("작년", "去年"), ("올해", "今年"), ("금년", "今年"), ("내년", "明年"),
     ("초순", "上旬"), ("중순", "中旬"), ("하순", "下旬"),
     ("상반기", "上半年"), ("하반기", "下半年"),
     ("분기", "季度"), ("년대", "年代"), ("년", "年"), ("월", "月"), ("일", "日"), ("초", "初"),
@@ -46,11 +47,19 @@ _CJK_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {
 _CJK_NUM_RE = re.compile(r"[〇零一二三四五六七八九十两兩]+")
 
 
+_RELATIVE_YEARS = {"去年": -1, "昨年": -1, "前年": -2, "今年": 0, "本年": 0, "明年": 1, "来年": 1, "翌年": 1}
+# Particles and "dated" after a date: 付 (dated), に/には/の (on, of), 에/에는/의 (Korean).
+_CJK_TRAILING = ("付け", "付", "には", "に", "の", "에는", "에", "의", "부")
+_CJK_FROM = ("から", "より", "起", "부터")
+_CJK_UNTIL = ("まで", "までに", "以前", "之前", "以后", "以後", "까지")
+
+
 _ERAS = {"令和": 2019, "平成": 1989, "昭和": 1926, "大正": 1912, "民國": 1912, "民国": 1912}
 
 
 _CJK_RE = re.compile(
-    r"(?:(?P<era>令和|平成|昭和|大正|民國|民国)(?P<ey>\d{1,3}|元)年|(?P<y>\d{4}|\d{2})年)?"
+    r"(?:(?P<era>令和|平成|昭和|大正|民國|民国)(?P<ey>\d{1,3}|元)年|(?P<y>\d{4}|\d{2})年"
+    r"|(?P<ry>去年|今年|明年|前年|本年|昨年|来年|翌年))?"
     r"(?:(?P<dec>代)(?P<dq>初期?|中期|末期?|后期|後期)?"
     r"|(?P<m>\d{1,2})月(?:份)?(?:(?P<d>\d{1,2})[日号號]?)?(?P<mq>上旬|中旬|下旬|初|中|底|末)?"
     r"|第?(?P<q>[1-4])(?:季度|季|四半期|分期)"
@@ -141,6 +150,19 @@ def _parse_cjk(t: str, ctx: _Ctx) -> _R | None:
             c = c.replace(ko, han)
     c = _CJK_WEEKDAY_RE.sub("", c)
     c = _CJK_NUM_RE.sub(_cjk_number, c)
+    r = _parse_cjk_range(c, t, ctx)
+    if r is not None:
+        return r
+    for until in _CJK_UNTIL:
+        if c.endswith(until) and len(c) > len(until):
+            raise DateNormalizationError(
+                f"{t!r} is an open-ended bound, not a date; enter the date itself, or the range"
+            )
+    for particle in (*_CJK_TRAILING, *_CJK_FROM):
+        # "2020年5月4日付", "5월 4일에"; a start with no end ("5月3日から") is the day it names.
+        if c.endswith(particle) and len(c) > len(particle):
+            c = c[: -len(particle)]
+            break
     c = _CJK_TIME_RE.sub("", c) or c
     approx = False
     for prefix in _CJK_APPROX_PREFIX:
@@ -149,6 +171,8 @@ def _parse_cjk(t: str, ctx: _Ctx) -> _R | None:
     for suffix in _CJK_APPROX_SUFFIX:
         if c.endswith(suffix):
             c, approx = c[: -len(suffix)], True
+            if _CJK_TIME_RE.search(c):  # "午後3時ごろ": about the time, not the date
+                c, approx = _CJK_TIME_RE.sub("", c) or c, False
     m = _CJK_RE.fullmatch(c)
     if m is None or not c:
         return None
@@ -159,7 +183,11 @@ def _parse_cjk(t: str, ctx: _Ctx) -> _R | None:
         d = _nearest_day_of_month(ctx.reference, int(m["dom"]), t)
         return _qualify(_R(d, d, "day"), approx, None)
     year = None
-    if m["era"]:
+    if m["ry"]:
+        if ctx.reference is None:
+            raise _need_reference(t)
+        year = ctx.reference.year + _RELATIVE_YEARS[m["ry"]]
+    elif m["era"]:
         year = _ERAS[m["era"]] + (1 if m["ey"] == "元" else int(m["ey"])) - 1
     elif m["y"]:
         year = int(m["y"]) if len(m["y"]) == 4 else None
@@ -185,6 +213,8 @@ def _parse_cjk(t: str, ctx: _Ctx) -> _R | None:
             return _qualify(_R(*_month(year, month), "month"), approx, third)
         d = _make_day(year, month, day, t)
         return _qualify(_R(d, d, "day"), approx, third)
+    if year is None and (m["h"] or m["yq"]) and ctx.reference is not None:
+        year = ctx.reference.year  # "下半年", "年底": of the reference's year
     if year is None:
         return None
     if m["q"]:
@@ -196,3 +226,48 @@ def _parse_cjk(t: str, ctx: _Ctx) -> _R | None:
         start_month = {"春": 3, "夏": 6, "秋": 9, "冬": 12}[m["s"]]
         return _qualify(_R(*_season(year, start_month), "season"), approx, None)
     return _qualify(_R(_dt.date(year, 1, 1), _dt.date(year, 12, 31), "year"), approx, third)
+
+
+_CJK_RANGE_RE = re.compile(r"(?P<a>.+?)(?:から|より|~|\u301c|\uff5e|至|到|-|부터)(?P<b>.+?)(?:まで|까지)?")
+_CJK_DAY_ONLY_RE = re.compile(r"(\d{1,2})[日号號]?")
+_CJK_MONTH_DAY_RE = re.compile(r"(\d{1,2})月(\d{1,2})[日号號]?")
+
+
+def _parse_cjk_range(c: str, t: str, ctx: _Ctx) -> _R | None:
+    """ "5月3日から5日まで", "3〜5日", "2020年5月3日至6月1日": the second part borrows the year and
+    month the first gives (and the first its month from the second: "3〜5日")."""
+    m = _CJK_RANGE_RE.fullmatch(c)
+    if m is None:
+        return None
+    left, right = m["a"], m["b"]
+    try:
+        if left.isdigit() and _CJK_DAY_ONLY_RE.fullmatch(right):
+            b = _parse_cjk(right if not right.isdigit() else f"{right}日", ctx)
+            a = b and _R(*(2 * (_valid_day(b.start, int(left)),)), "day")
+        else:
+            a = _parse_cjk(left, ctx)
+            day, month_day = _CJK_DAY_ONLY_RE.fullmatch(right), _CJK_MONTH_DAY_RE.fullmatch(right)
+            if a is not None and a.precision == "day" and (day or month_day):
+                month = int(month_day[1]) if month_day else a.start.month
+                first = a.start.replace(day=1, month=month) if 1 <= month <= 12 else a.start
+                d = _valid_day(first, int(_right_day(day, month_day)))
+                b = _R(d, d, "day") if d else None
+            else:
+                b = _parse_cjk(right, ctx)
+    except DateNormalizationError:
+        return None
+    if a is None or b is None or a.start is None or b.end < a.start:
+        return None
+    precision = min(a.precision, b.precision, key=PRECISION_RANK.__getitem__)
+    return _R(a.start, b.end, precision, a.approximate or b.approximate, a.ambiguous or b.ambiguous, True)
+
+
+def _right_day(day: re.Match | None, month_day: re.Match | None) -> str:
+    return month_day[2] if month_day else day[1]
+
+
+def _valid_day(month_of: _dt.date, day: int) -> _dt.date | None:
+    try:
+        return month_of.replace(day=day)
+    except ValueError:
+        return None
