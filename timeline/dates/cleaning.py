@@ -57,3 +57,10 @@ _TIME_RE = re.compile(
     r"(?:\s*\(?(?:utc|gmt)\s*(?:[+-]\s*\d{1,2}(?::?\d{2})?)?\)?"
     r"|\s*[+-]\d{2}:?\d{2}|\s*\(?\b(?:[a-z]{1,3}[sd]?t|msk|z|local time|local|uhr|hrs|h)\b\)?)?)"
 )
+
+
+# A time before the date ("4:30 p.m. EDT on Tuesday, May 5"): the date is what stays.
+_LEADING_TIME_RE = re.compile(
+    r"^(?:\d{1,2}(?::\d{2})?\s*[ap]\.?\s?m\b\.?|\d{1,2}:\d{2}|noon|midnight)"
+    r"(?:\s*\(?(?:[a-z]{1,4}t|gmt|utc)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?\)?)?,?\s+(?:on\s+)?"
+)

@@ -162,6 +162,9 @@ def _parse_machine(t: str) -> _R | None:
         if code in (40, 41):
             return _R(*_half(year, code - 39), "year")
         return None
+    if len(t) == 3 and t[0] == "'" and t[1:].isdigit():
+        year = _two_digit_year(int(t[1:]))  # "'58": an elided year
+        return _R(_dt.date(year, 1, 1), _dt.date(year, 12, 31), "year")
     m = _YEAR_RE.fullmatch(t)
     if m:
         year = int(m[1])

@@ -12,8 +12,17 @@ from .machine import _valid, _year_from
 _LEADING_NUMBER_RE = re.compile(r"\d+(?:st|nd|rd|th)?")
 
 
+# Reviewed: range words of the languages read ("vom 3. bis 5. Mai", "du 3 au 5 mai", "del 3 al
+# 5 de mayo", "dal 3 al 5 maggio", "de 3 a 5 de maio", "по" in Russian, "entre el 3 y el 5").
+_RANGE_FROM = (
+    "between ", "from ", "spanning ", "zwischen dem ", "zwischen ", "vom ", "von ", "du ", "entre le ",
+    "entre el ", "entre ", "del ", "dal ", "de ", "desde el ", "desde ", "от ", "\u0441 ", "from the ",
+)  # fmt: skip
+_RANGE_BETWEEN = frozenset(("between ", "zwischen dem ", "zwischen ", "entre le ", "entre el ", "entre "))
+_RANGE_AND = frozenset(("and", "und", "et", "y", "e", "и"))
 _RANGE_SEP_RE = re.compile(
-    r"\s+(?:-|to|until|till|through|thru|and|/)\s+|(?<=\d)/(?=\d)|(?<=[^\W_])-(?=[^\W_])|\s*-\s*|\s+~\s+|至|到|から"
+    r"\s+(?:-|to|until|till|through|thru|and|/|bis|zum|au|al|a|à|y|et|e|und|и|до|по|hasta|fino al)\s+"
+    r"|(?<=\d)/(?=\d)|(?<=[^\W_])-(?=[^\W_])|\s*-\s*|\s+~\s+|至|到|から"
 )
 
 
@@ -30,13 +39,13 @@ def _parse_range(t: str, ctx: _Ctx) -> _R | None:
         return _R(_dt.date(first, 1, 1), _dt.date(second, 12, 31), "year", is_range=True)
     body = t
     between = False
-    for prefix in ("between ", "from ", "spanning "):
+    for prefix in _RANGE_FROM:
         if body.startswith(prefix):
-            body, between = body[len(prefix) :], prefix == "between "
+            body, between = body[len(prefix) :], prefix in _RANGE_BETWEEN
             break
     for m in _RANGE_SEP_RE.finditer(body):
         sep = m.group().strip()
-        if sep == "and" and not between:
+        if sep in _RANGE_AND and not between:
             continue
         left, right = body[: m.start()].strip(" ,"), body[m.end() :].strip(" ,")
         if not left or not right:
@@ -71,6 +80,7 @@ def _parse_range(t: str, ctx: _Ctx) -> _R | None:
 def _complete_left(left: str, b: _R, ctx: _Ctx) -> _R | None:
     """The first date of a range, borrowing what it leaves out ("6" in "6-8 July") from the
     second."""
+    left = left.removeprefix("dem ").removeprefix("el ").removeprefix("le ").rstrip(".")
     if left.isdigit():
         value = int(left)
         if b.precision == "year" and len(left) == 4:

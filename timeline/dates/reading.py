@@ -11,7 +11,7 @@ import re
 from .base import _R, DATE_ORDERS, DateNormalizationError, _Ctx, _Failure, _NotRead
 from .calendar_math import _qualify
 from .cjk import _parse_cjk
-from .cleaning import _HAS_DATE_CHAR, _NO_DATE, _TIME_RE, _clean
+from .cleaning import _HAS_DATE_CHAR, _LEADING_TIME_RE, _NO_DATE, _TIME_RE, _clean
 from .embedded import _EMBED_RE, _search_embedded
 from .fallback import _parse_with_dateparser
 from .languages import _detect_languages, _resolve_languages
@@ -58,11 +58,12 @@ def _parse_one(t: str, ctx: _Ctx) -> _R | None:
 
 def _parse_body(t: str, ctx: _Ctx) -> _R | None:
     ascii_text = t.isascii()
-    if ascii_text and (t[0].isdigit() or t.startswith("year ")):
+    if ascii_text and (t[0].isdigit() or t[0] == "'" or t.startswith("year ")):
         r = _parse_machine(t) or _parse_edtf_interval(t)
         if r is not None:
             return r
     t = _TIME_RE.sub("", t).strip(" ,") or t
+    t = _LEADING_TIME_RE.sub("", t) or t
     if ascii_text:
         r = _parse_numeric(t, ctx)
         if r is not None:
@@ -145,9 +146,15 @@ def _read_in_detected_languages(text, s, lowered, ctx: _Ctx, whole: bool) -> Nor
     )
 
 
+# A start with no end is the day it names ("from 1 May 2020", "effective June 1", "ab dem 3. Mai").
+_START_RE = re.compile(
+    r"(?:from|starting(?: on| from)?|beginning(?: on)?(?! of)|commencing(?: on)?|as from|"
+    r"with effect from|effective(?: from| on)?|ab(?: dem)?|à partir du|à partir de|"
+    r"a partir del|a partir de|a partire dal|a partire da|dal|vom)\s+(?P<rest>.+)"
+)
 _OPEN_BOUND_RE = re.compile(
     r"(?:before|after|since|until|till|by|pre|post|no later than|not later than|no earlier than|"
-    r"not before|not after|prior to|as early as|as late as|up to|from|starting|beginning|"
+    r"not before|not after|prior to|as early as|as late as|up to|"
     r"sometime before|sometime after|some time before|some time after)\b"
 )
 
@@ -167,6 +174,10 @@ def _read(text: str, s: str, lowered: str, ctx: _Ctx, whole: bool = True) -> Nor
     r = _parse_one(lowered, ctx)
     if r is None:
         r = _parse_range(lowered, ctx)
+    if r is None:
+        m = _START_RE.fullmatch(lowered)
+        if m is not None:
+            r = _parse_one(m["rest"], ctx)
     if r is None and _OPEN_BOUND_RE.match(lowered):
         raise DateNormalizationError(
             f"{text!r} is an open-ended bound, not a date; enter the date itself, or the range"

@@ -53,7 +53,7 @@ _FOREIGN_THIRDS = {
 
 
 _FOREIGN_SKIP = frozenset(
-    _words("года год г гг року р du le de del em do da di il am den der des el à no dia día")  # noqa: RUF001
+    _words("года год г гг року р du le la l de del em do da di il am den der des el à a no na dia día im")  # noqa: RUF001
 )
 
 

@@ -6,10 +6,20 @@ import datetime as _dt
 import re
 
 from .base import _MONTH_NAMES, _R, DateNormalizationError, _Ctx
-from .calendar_math import _make_day, _month, _nearest, _qualify, _two_digit_year
-from .vocabulary import _WEEKDAY_KEYS, _vocab
+from .calendar_math import (
+    _add_months,
+    _last_day,
+    _make_day,
+    _month,
+    _nearest,
+    _period,
+    _qualify,
+    _season,
+    _two_digit_year,
+)
+from .vocabulary import _FOREIGN_SKIP, _SEASON_WORDS, _WEEKDAY_KEYS, _vocab
 
-_TOKEN_RE = re.compile(r"\d+[^\W\d_]*\.?|[^\W\d_]+\.?|'\d{2}\b")
+_TOKEN_RE = re.compile(r"\d+[^\W\d_]*\.?|[^\W\d_]+(?:-[^\W\d_]+)*\.?|'\d{2}\b")
 
 
 _ORDINAL_RE = re.compile(r"(\d+)(?:st|nd|rd|th|er|re|e|o|a|°|\.)?")
@@ -23,7 +33,11 @@ def _parse_tokens(t: str, ctx: _Ctx) -> _R | None:
     third = None
     numbers = []
     saw_month_first = False
-    for token in _TOKEN_RE.findall(t):
+    season = None
+    tokens = _TOKEN_RE.findall(t)
+    # The season table is of many languages: with a season word, their filler words are filler.
+    filler = vocab.skip | _FOREIGN_SKIP if any(w.rstrip(".") in _SEASON_WORDS for w in tokens) else vocab.skip
+    for token in tokens:
         if token[0] == "'":
             numbers.append(("yy", int(token[1:]), len(numbers)))
             continue
@@ -43,14 +57,27 @@ def _parse_tokens(t: str, ctx: _Ctx) -> _R | None:
             if weekday is not None:
                 return None
             weekday = vocab.weekdays[word]
-        elif word in vocab.skip:
+        elif word in filler:
             continue
         elif word in vocab.approx:
             approx = True
         elif word in vocab.thirds:
             third = (vocab.thirds[word],) * 2
+        elif word in _SEASON_WORDS and season is None:
+            season = _SEASON_WORDS[word]
+        elif "-" in word and all(part in vocab.skip or part in vocab.weekdays for part in word.split("-")):
+            # "sexta-feira": a weekday written with its hyphenated noun
+            found = [vocab.weekdays[part] for part in word.split("-") if part in vocab.weekdays]
+            if weekday is not None or len(found) != 1:
+                return None
+            weekday = found[0]
         else:
             return None
+    if month is None and season is not None:
+        return _season_of(numbers, season, approx, third, ctx, t)
+    if month is None and weekday is not None and len(numbers) == 1 and numbers[0][1] <= 31:
+        # "na sexta-feira (8)", "Friday the 8th": the nearest date with that weekday and day.
+        return _weekday_and_day(weekday, numbers[0][1], ctx, t)
     if month is None:
         if (third or approx) and len(numbers) == 1 and len(numbers[0][0]) == 4 and weekday is None:
             # "Mitte 2019", "fin 2020", "конце 2019 года"
@@ -98,3 +125,33 @@ def _parse_tokens(t: str, ctx: _Ctx) -> _R | None:
             ),
         )
     return _qualify(r, approx, third)
+
+
+def _season_of(numbers, start_month: int, approx: bool, third, ctx: _Ctx, t: str) -> _R | None:
+    """ "im Frühjahr 2021", "à la fin de l'été": a season of the year given, or with no year the
+    latest one begun by the reference."""
+    if len(numbers) > 1 or (numbers and len(numbers[0][0]) != 4):
+        return None
+    if numbers:
+        year = numbers[0][1]
+    elif ctx.reference is None:
+        raise DateNormalizationError(f"{t!r} has no year; give the year or a reference date")
+    else:
+        current = _period(ctx.reference, "season")[0]
+        year = current.year if _dt.date(current.year, start_month, 1) <= current else current.year - 1
+    return _qualify(_R(*_season(year, start_month), "season"), approx, third)
+
+
+def _weekday_and_day(weekday: int, day: int, ctx: _Ctx, t: str) -> _R | None:
+    ref = ctx.reference
+    if ref is None:
+        raise DateNormalizationError(f"{t!r} has no month or year; give a reference date")
+    candidates = []
+    for n in range(-13, 14):
+        y, m = _add_months(ref.year, ref.month, n)
+        if day <= _last_day(y, m) and _dt.date(y, m, day).weekday() == weekday:
+            candidates.append(_dt.date(y, m, day))
+    if not candidates:
+        return None
+    d = min(candidates, key=lambda c: (abs((c - ref).days), c > ref))
+    return _R(d, d, "day")
