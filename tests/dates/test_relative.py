@@ -49,3 +49,13 @@ def test_they_need_the_reference():
 def test_a_count_without_a_direction_is_a_length_not_a_date(text):
     with pytest.raises(DateNormalizationError, match="length of time"):
         normalize_date(text, reference=WED)
+
+
+@pytest.mark.parametrize(("text", "language"), [("يومين", "ar"), ("3 days", "en")])
+def test_a_bare_count_in_any_language_is_not_read_as_ago(text, language):
+    with pytest.raises(DateNormalizationError):
+        normalize_date(text, reference=WED, languages=[language])
+
+
+def test_the_arabic_dual_says_two_days_from_now():
+    assert normalize_date("خلال يومين", reference=WED, languages=["ar"]).start == dt.date(2021, 6, 18)

@@ -28,6 +28,7 @@ WEEKDAY_KEYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturda
 CLDR_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 UNITS = ("day", "week", "month", "year")
 _WORD_RE = re.compile(r"[^\W\d_]+")
+_FIXED_COUNTS = {"one": 1, "two": 2}
 _DATEPARSER_RELATIVE_RE = re.compile(r"(in )?(\\1|\d+) (day|week|month|year)( ago)?")
 
 
@@ -97,9 +98,11 @@ def build_language(code: str) -> dict:
             if field is None:
                 continue
             for direction, sign in (("past", -1), ("future", 1)):
-                for text in dict(field.get(direction, {})).values():
+                for plural, text in dict(field.get(direction, {})).items():
                     if "{0}" in text:
                         counted.setdefault(_pattern(text), [unit, sign])
+                    elif plural in _FIXED_COUNTS:  # Arabic "خلال يومين": the dual, no number
+                        phrases.setdefault(_word(text), [unit, sign * _FIXED_COUNTS[plural]])
             for offset, text in dict(field.get("relative", {})).items():
                 phrases.setdefault(_word(text), [unit, int(offset)])
     for index, key in enumerate(CLDR_WEEKDAYS):
@@ -124,6 +127,8 @@ def build_language(code: str) -> dict:
         m = _DATEPARSER_RELATIVE_RE.fullmatch(meaning)
         if m is None:
             continue
+        if not (m[1] or m[4]):
+            continue  # "2 day": a length of time, not a date
         n = int(m[2]) * (-1 if m[4] else 1)
         for text in texts:
             phrases.setdefault(_word(text), [m[3], n])

@@ -8,7 +8,7 @@ import re
 
 from .base import _R, DateNormalizationError, _Ctx
 from .calendar_math import _period
-from .vocabulary import _WORD_RE, _digits_for_number_words, _vocab
+from .vocabulary import _WORD_RE, _digits_for_number_words, _language_info, _vocab
 
 _BASE_A = _dt.datetime(2001, 2, 3, 12, 0)
 
@@ -44,8 +44,38 @@ _FULL_YEAR_RE = re.compile(r"(?<!\d)\d{4}(?!\d)")
 def _components_written(s: str, langs: tuple) -> int:
     """How many of year, month and day the text can give: its numbers and a month word."""
     vocab = _vocab(langs)
-    month_word = any(word in vocab.months for word in _WORD_RE.findall(s.lower()))
+    lowered = s.lower()
+    # By substring: in Brahmic and other scripts vowel signs split a word for \w.
+    month_word = any(word in vocab.months for word in _WORD_RE.findall(lowered)) or any(
+        len(month) >= 3 and month in lowered for month in vocab.months
+    )
     return len(_NUMBER_RE.findall(s)) + month_word
+
+
+def _says_when(s: str, langs: tuple) -> bool:
+    """Whether relative text has a word for "ago" or "in", or is one of the language's relative
+    words ("вчера", "yesterday"): a bare count of days says how long, not when."""
+    lowered = s.lower()
+    for code in langs:
+        info = _language_info(code) or {}
+        if any(w and w.lower() in lowered for w in (*info.get("ago", ()), *info.get("in", ()))):
+            return True
+        for meaning, texts in info.get("relative-type", {}).items():
+            if (meaning.startswith("in ") or meaning.endswith("ago")) and lowered in (
+                t.lower() for t in texts
+            ):
+                return True
+    return not any(c.isdigit() for c in s) and not _bare_count(lowered, langs)
+
+
+def _bare_count(lowered: str, langs: tuple) -> bool:
+    for code in langs:
+        for meaning, texts in (_language_info(code) or {}).get("relative-type", {}).items():
+            if not (meaning.startswith("in ") or meaning.endswith("ago")) and lowered in (
+                t.lower() for t in texts
+            ):
+                return True
+    return False
 
 
 def _parse_with_dateparser(s: str, ctx: _Ctx) -> _R | None:
@@ -82,6 +112,8 @@ def _parse_with_dateparser(s: str, ctx: _Ctx) -> _R | None:
             parts == {"month"} and not any(c.isdigit() for c in s)
         ):
             return None
+        if parts == {"year", "month", "day"} and not _says_when(s, langs):
+            return None  # "يومين" (two days) read as two days ago: a length, not a date
     elif len(data.parts or ()) > _components_written(s, langs) or (
         "year" in (data.parts or ()) and not _FULL_YEAR_RE.search(s) and s.isascii()
     ):
