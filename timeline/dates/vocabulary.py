@@ -85,6 +85,9 @@ class _Vocab(NamedTuple):
     skip: frozenset
     approx: frozenset
     thirds: dict
+    # Month and weekday names of several words ("Meán Fómhair", "Mweri wa kanana"), longest first,
+    # with the hyphenated form the word reader takes them in.
+    phrases: tuple = ()
 
 
 _WEEKDAY_KEYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -159,12 +162,20 @@ def _vocab(langs: tuple) -> _Vocab:
         weekdays.setdefault(word, index)
     if foreign:
         skip |= _FOREIGN_SKIP
+    phrases = []
+    for table in (months, weekdays):
+        for name in [n for n in table if " " in n and not any(c.isdigit() for c in n)]:
+            joined = "-".join(name.split())
+            table.setdefault(joined, table[name])
+            phrases.append((name, joined))
+    phrases.sort(key=lambda p: -len(p[0]))
     return _Vocab(
         months,
         weekdays,
         frozenset(skip),
         _FOREIGN_APPROX if foreign else frozenset(),
         _FOREIGN_THIRDS if foreign else {},
+        tuple(phrases),
     )
 
 

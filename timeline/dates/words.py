@@ -34,6 +34,9 @@ def _parse_tokens(t: str, ctx: _Ctx) -> _R | None:
     numbers = []
     saw_month_first = False
     season = None
+    for name, joined in vocab.phrases:
+        if name in t:
+            t = t.replace(name, joined)
     tokens = _TOKEN_RE.findall(t)
     # The season table is of many languages: with a season word, their filler words are filler.
     filler = vocab.skip | _FOREIGN_SKIP if any(w.rstrip(".") in _SEASON_WORDS for w in tokens) else vocab.skip
