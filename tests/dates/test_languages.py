@@ -64,3 +64,13 @@ def test_english_words_are_no_evidence_of_another_language_and_guesses_are_refus
     # not read as a date is not read in another language on the strength of such a word.
     with pytest.raises(DateNormalizationError):
         normalize_date(text, reference=REF)
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [("2 ago 1992", "1992-08-02"), ("31 Ago 2006", "2006-08-31"), ("6 set 1993", "1993-09-06")],
+)
+def test_a_word_english_knows_otherwise_is_a_month_beside_numbers(text, day):
+    # "ago" is August in Spanish, Italian and Swahili; "set" September in Italian and Portuguese
+    # (and no number may stand in for a month the text names).
+    assert normalize_date(text).start.isoformat() == day

@@ -43,13 +43,16 @@ _FULL_YEAR_RE = re.compile(r"(?<!\d)\d{4}(?!\d)")
 
 def _components_written(s: str, langs: tuple) -> int:
     """How many of year, month and day the text can give: its numbers and a month word."""
+    return len(_NUMBER_RE.findall(s)) + _month_word(s, langs)
+
+
+def _month_word(s: str, langs: tuple) -> bool:
     vocab = _vocab(langs)
     lowered = s.lower()
-    # By substring: in Brahmic and other scripts vowel signs split a word for \w.
-    month_word = any(word in vocab.months for word in _WORD_RE.findall(lowered)) or any(
+    # By substring too: in Brahmic and other scripts vowel signs split a word for \w.
+    return any(word in vocab.months for word in _WORD_RE.findall(lowered)) or any(
         len(month) >= 3 and month in lowered for month in vocab.months
     )
-    return len(_NUMBER_RE.findall(s)) + month_word
 
 
 def _says_when(s: str, langs: tuple) -> bool:
@@ -114,6 +117,8 @@ def _parse_with_dateparser(s: str, ctx: _Ctx) -> _R | None:
             return None
         if parts == {"year", "month", "day"} and not _says_when(s, langs):
             return None  # "يومين" (two days) read as two days ago: a length, not a date
+    elif "month" in (data.parts or ()) and not _month_word(s, langs) and len(_NUMBER_RE.findall(s)) < 3:
+        return None  # "6 set 1993" read as June: the month from a number the text gives as a day
     elif len(data.parts or ()) > _components_written(s, langs) or (
         "year" in (data.parts or ()) and not _FULL_YEAR_RE.search(s) and s.isascii()
     ):

@@ -72,7 +72,7 @@ _WORD_RE = re.compile(r"[^\W\d_]+")
 # English words that stand around dates.
 _EN_WORDS = frozenset(
     _words(
-        "a an the in on at of by to from and or ago last next this that early mid late end "
+        "a an the in on at of by to from and or last next this that early mid late end "
         "beginning start middle year years month months week weeks day days about around circa"
     )
 )
@@ -106,11 +106,12 @@ def _detect_languages(lowered: str, exclude=()) -> list[str]:
     from the words alone, no statistics."""
     index = _word_languages()
     # English was read first: its words ("ago", "may", "a") are no evidence of another language.
-    sets = [
-        index[w]
-        for w in _WORD_RE.findall(lowered)
-        if w in index and "en" not in index[w] and w not in _EN_WORDS
-    ]
+    words = [w for w in _WORD_RE.findall(lowered) if w in index and w not in _EN_WORDS]
+    sets = [index[w] for w in words if "en" not in index[w]]
+    if not sets and any(c.isdigit() for c in lowered):
+        # "2 ago 1992", "31 Ago 2006": a number beside a word that is English too, but not as a
+        # date word English reads ("ago" is August in Spanish, Italian and Swahili).
+        sets = [index[w] for w in words]
     if not sets:
         return []
     common = frozenset.intersection(*sets)
