@@ -193,7 +193,7 @@ def _read(text: str, s: str, lowered: str, ctx: _Ctx, whole: bool = True) -> Nor
         r = _parse_with_dateparser(s, ctx)
     if r is None:
         if reference is None and _RELATIVE_CUE_RE.search(lowered):
-            raise _need_reference(text)
+            raise _NotRead(_need_reference(text).reason)  # unless another language reads it
         hint = ""
         if (not explicit and not lowered.isascii()) or re.search(r"[a-z]{3}", lowered):
             hint = "; if it is not English, give its language or jurisdiction" if not explicit else ""
