@@ -49,3 +49,23 @@ def test_centuries_have_their_own_precision(text, start, end, iso, shown):
     result = normalize_date(text)
     assert (result.start.isoformat(), result.end.isoformat(), result.precision) == (start, end, "century")
     assert (result.iso, result.display) == (iso, shown)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("nineteen ninety-six", "1996-01-01", "1996-12-31"),
+        ("January nineteen ninety-seven", "1997-01-01", "1997-01-31"),
+        ("the year two thousand", "2000-01-01", "2000-12-31"),
+        ("two thousand and one", "2001-01-01", "2001-12-31"),
+        ("nineteen oh five", "1905-01-01", "1905-12-31"),
+    ],
+)
+def test_years_said_in_words(text, start, end):
+    result = normalize_date(text)
+    assert (result.start.isoformat(), result.end.isoformat()) == (start, end)
+
+
+def test_a_number_in_words_is_not_a_year():
+    with pytest.raises(DateNormalizationError):
+        normalize_date("twenty one")

@@ -64,3 +64,49 @@ _LEADING_TIME_RE = re.compile(
     r"^(?:\d{1,2}(?::\d{2})?\s*[ap]\.?\s?m\b\.?|\d{1,2}:\d{2}|noon|midnight)"
     r"(?:\s*\(?(?:[a-z]{1,4}t|gmt|utc)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?\)?)?,?\s+(?:on\s+)?"
 )
+
+
+# English years said in words, as broadcast transcripts write them: "nineteen ninety-six",
+# "the year two thousand", "two thousand and one", "twenty twenty".
+_UNITS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+_TEENS = [
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_NUMBER_VALUE = {
+    **{w: i for i, w in enumerate(_UNITS, 1)},
+    **{w: i for i, w in enumerate(_TEENS, 10)},
+    **{w: 10 * i for i, w in enumerate(_TENS, 2)},
+}
+_ONE_DIGIT = "|".join(_UNITS)
+_TWO_DIGITS = rf"(?:{'|'.join(_TEENS)}|(?:{'|'.join(_TENS)})(?:[- ](?:{_ONE_DIGIT}))?|oh[- ](?:{_ONE_DIGIT}))"
+_SPOKEN_YEAR_RE = re.compile(
+    rf"\b(?P<c>{'|'.join(_TEENS[1:])}|twenty)[- ](?:hundred(?: and)?[- ]?)?(?P<y>{_TWO_DIGITS})\b"
+    rf"|\btwo thousand(?:(?: and)?[- ](?P<z>{_TWO_DIGITS}|{'|'.join(_UNITS)}))?\b"
+)
+
+
+def _two_digits(words: str) -> int:
+    return sum(_NUMBER_VALUE.get(w, 0) for w in re.split(r"[- ]", words) if w != "oh")
+
+
+def _spoken_years(lowered: str) -> str:
+    """The text with English years said in words as digits."""
+    if "thousand" not in lowered and not any(w in lowered for w in (*_TEENS[1:], "twenty")):
+        return lowered
+
+    def year(m: re.Match) -> str:
+        if m["c"]:
+            return str(_NUMBER_VALUE[m["c"]] * 100 + _two_digits(m["y"]))
+        return str(2000 + (_two_digits(m["z"]) if m["z"] else 0))
+
+    return _SPOKEN_YEAR_RE.sub(year, lowered)

@@ -11,7 +11,7 @@ import re
 from .base import _R, DATE_ORDERS, DateNormalizationError, _Ctx, _Failure, _NotRead
 from .calendar_math import _qualify
 from .cjk import _parse_cjk
-from .cleaning import _HAS_DATE_CHAR, _LEADING_TIME_RE, _NO_DATE, _TIME_RE, _clean
+from .cleaning import _HAS_DATE_CHAR, _LEADING_TIME_RE, _NO_DATE, _TIME_RE, _clean, _spoken_years
 from .embedded import _EMBED_RE, _search_embedded
 from .fallback import _parse_with_dateparser
 from .languages import _detect_languages, _resolve_languages, _word_languages
@@ -103,6 +103,8 @@ def _normalize(text: str, reference: _dt.date | None, languages, date_order, who
         raise DateNormalizationError(f"{text!r} names no date" if text.strip() else "the date text is empty")
     langs, implied, explicit = _resolve_languages(languages, s)
     ctx = _Ctx(reference, langs, date_order or implied, explicit)
+    if "en" in langs and lowered.isascii():
+        lowered = _spoken_years(lowered)
     try:
         return _read(text, s, lowered, ctx, whole)
     except _NotRead as error:
