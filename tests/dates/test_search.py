@@ -93,3 +93,17 @@ def test_other_languages_with_their_hint():
 
 def test_empty_text_yields_nothing():
     assert found("") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("today's hearing", [("today", "2013-03-22")]),
+        ("last month's report", [("last month", "2013-02")]),
+        ("in the nineties we", [("the nineties", "199X")]),
+        ("nineteen ninety-six was hard", [("nineteen ninety-six", "1996")]),
+        ("we had two of them", []),
+    ],
+)
+def test_possessives_decades_and_years_in_words(text, expected):
+    assert found(text, reference=FRI) == expected

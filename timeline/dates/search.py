@@ -40,7 +40,7 @@ _CJK_RELATIVE_SPAN = (
     r"上星期|本周|这周|下周|先週|今週|来週|어제|오늘|그저께|지난달|이번달|지난주|이번주|다음주"
 )
 _SCAN_RE = re.compile(
-    rf"(?P<cjk>{_CJK_SPAN})|(?P<num>{_NUMBER_TOKEN})|(?P<word>[^\W\d_][^\W_]*(?:'[^\W\d_]+)?\.?)"
+    rf"(?P<cjk>{_CJK_SPAN})|(?P<num>{_NUMBER_TOKEN})|(?P<word>[^\W\d_][^\W_]*\.?)"
     rf"|(?P<punct>[{_DASHES}])"
 )
 # English words that join the parts of a date expression without naming a date themselves.
@@ -52,14 +52,16 @@ _JOINERS = frozenset(
         "months year years quarter quarters half weekend fortnight a an one two three four five "
         "six seven eight nine ten eleven twelve first second third fourth final calendar fiscal "
         "morning afternoon evening night spring summer autumn fall winter q1 q2 q3 q4 h1 h2 "
-        "ad bc ce bce by since or and am pm a.m p.m gmt utc"
+        "ad bc ce bce by since or and am pm a.m p.m gmt utc hundred oh ten eleven twelve thirteen "
+        "fourteen fifteen sixteen seventeen eighteen twenty thirty forty fifty sixty seventy eighty ninety"
     )
 )
 # Words that name a date (or a date relative to the reference) on their own.
 _EN_ANCHORS = frozenset(
     _words(
         "today yesterday tomorrow tonight ago weekend spring summer autumn fall winter quarter "
-        "q1 q2 q3 q4 h1 h2 day week month year decade century fortnight"
+        "q1 q2 q3 q4 h1 h2 day week month year decade century fortnight twenties thirties "
+        "forties fifties sixties seventies eighties nineties noughties nineteen thousand"
     )
 )
 # Month and weekday words that are also common English words: a date only beside a number or
@@ -217,11 +219,19 @@ _NUMERIC_PIECE_RE = re.compile(r"[\d\s,./:-]+")
 _FULL_NUMERIC_RE = re.compile(r".*(?<!\d)\d{4}(?!\d).*|\d{1,2}[-/.]\d{1,2}[-/.]\d{2}")
 
 
+# Numbers said in words end a year said in words ("nineteen ninety-six").
+_NUMBER_WORDS = frozenset(_words("one two three four five six seven eight nine"))
+
+
 def _read_piece(piece: str, first: _Token, last: _Token, vocab, reference, languages, date_order):
     words = piece.lower().split()
     if words[0] in _LEADING_NOT or (words[0] in vocab.skip and words[0] != "the"):
         return None
-    if last.kind != "anchor" and not piece[-1].isdigit():
+    if (
+        last.kind != "anchor"
+        and not piece[-1].isdigit()
+        and piece.lower().split("-")[-1].split()[-1] not in _NUMBER_WORDS
+    ):
         return None
     if piece[-1] in _DASHES or piece[0] in _DASHES:
         return None
