@@ -219,6 +219,7 @@ _NUMERIC_PIECE_RE = re.compile(r"[\d\s,./:-]+")
 _FULL_NUMERIC_RE = re.compile(r".*(?<!\d)\d{4}(?!\d).*|\d{1,2}[-/.]\d{1,2}[-/.]\d{2}")
 
 
+_LAST_WORD_RE = re.compile(r"[^\W\d_]+$")
 # Numbers said in words end a year said in words ("nineteen ninety-six").
 _NUMBER_WORDS = frozenset(_words("one two three four five six seven eight nine"))
 
@@ -227,10 +228,11 @@ def _read_piece(piece: str, first: _Token, last: _Token, vocab, reference, langu
     words = piece.lower().split()
     if words[0] in _LEADING_NOT or (words[0] in vocab.skip and words[0] != "the"):
         return None
+    last_word = _LAST_WORD_RE.search(piece)
     if (
         last.kind != "anchor"
         and not piece[-1].isdigit()
-        and piece.lower().split("-")[-1].split()[-1] not in _NUMBER_WORDS
+        and not (last_word and last_word[0] in _NUMBER_WORDS)
     ):
         return None
     if piece[-1] in _DASHES or piece[0] in _DASHES:
