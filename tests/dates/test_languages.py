@@ -74,3 +74,13 @@ def test_a_word_english_knows_otherwise_is_a_month_beside_numbers(text, day):
     # "ago" is August in Spanish, Italian and Swahili; "set" September in Italian and Portuguese
     # (and no number may stand in for a month the text names).
     assert normalize_date(text).start.isoformat() == day
+
+
+def test_thai_years_of_the_buddhist_era_are_converted():
+    assert normalize_date("7 พฤษภาคม 2563").start == dt.date(2020, 5, 7)
+
+
+@pytest.mark.parametrize("text", ["am Donnerstag", "le jeudi", "jueves"])
+def test_a_weekday_alone_in_another_language_is_the_latest_on_or_before_the_reference(text):
+    assert normalize_date(text, reference=dt.date(2020, 5, 21)).start == dt.date(2020, 5, 21)
+    assert normalize_date(text, reference=dt.date(2020, 5, 20)).start == dt.date(2020, 5, 14)

@@ -105,6 +105,9 @@ def _normalize(text: str, reference: _dt.date | None, languages, date_order, who
     ctx = _Ctx(reference, langs, date_order or implied, explicit)
     if "en" in langs and lowered.isascii():
         lowered = _spoken_years(lowered)
+    elif _THAI_RE.search(lowered):
+        # Thai dates count years in the Buddhist era: 2563 is 2020.
+        lowered = _BUDDHIST_YEAR_RE.sub(lambda m: str(int(m[0]) - 543), lowered)
     try:
         return _read(text, s, lowered, ctx, whole)
     except _NotRead as error:
@@ -161,6 +164,8 @@ _OPEN_BOUND_RE = re.compile(
 )
 
 
+_THAI_RE = re.compile("[\u0e00-\u0e7f]")
+_BUDDHIST_YEAR_RE = re.compile(r"(?<!\d)2[45]\d\d(?!\d)")
 _QUOTED_RE = re.compile(r"'([^']+)'")
 
 

@@ -78,6 +78,14 @@ def _parse_tokens(t: str, ctx: _Ctx) -> _R | None:
             return None
     if month is None and season is not None:
         return _season_of(numbers, season, approx, third, ctx, t)
+    if month is None and weekday is not None and not numbers and third is None:
+        # "am Donnerstag", "le jeudi": the most recent such day on or before the reference.
+        if ctx.reference is None:
+            raise DateNormalizationError(
+                f"relative date {t!r} needs a reference date (the source's publication date)"
+            )
+        d = ctx.reference - _dt.timedelta(days=(ctx.reference.weekday() - weekday) % 7)
+        return _R(d, d, "day", approx)
     if month is None and weekday is not None and len(numbers) == 1 and numbers[0][1] <= 31:
         # "na sexta-feira (8)", "Friday the 8th": the nearest date with that weekday and day.
         return _weekday_and_day(weekday, numbers[0][1], ctx, t)
