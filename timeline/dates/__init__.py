@@ -20,12 +20,19 @@ How text is read, in order:
    When only one reading is a valid date it is taken; if that contradicts a given order the
    result is flagged ambiguous too. Two-digit years pivot at 50: ``00-49`` -> 2000-2049,
    ``50-99`` -> 1950-1999 (fixed, so results never depend on today's date).
-3. Words: month names, weekdays and ordinals in English plus the given languages (tables built
-   from dateparser's own language data), Chinese/Japanese/Korean ``年月日`` forms (including
-   Japanese eras, ``上旬/中旬/下旬``, quarters, halves and seasons), quarters (``Q3 2020``,
-   ``third quarter of 2020``, ``2Q 2020``), halves, seasons, decades, weeks.
-4. Relative text against ``reference`` (the source's publication date), ranges, text anchored
-   on a date inside it, then dateparser with the languages known as the general engine.
+3. Words: month names, weekdays and ordinals in English plus the given languages (from
+   dateparser's language data and CLDR via Babel, stored in ``vocabulary.json``; skippable words
+   from dateparser's ``skip`` tokens, the literal words of CLDR's date patterns and a small
+   reviewed table), Chinese/Japanese/Korean ``年月日`` forms (Japanese eras, ``上旬/中旬/下旬``,
+   ``初/底/末``, ``去年/今年/明年``, ``작년/올해``, quarters, halves, seasons, particles such as
+   ``付``/``に``/``에``), quarters (``Q3 2020``, ``third quarter of 2020``, ``2Q 2020``), halves,
+   seasons (also in a reviewed table of other languages: "im Frühjahr 2021"), decades,
+   centuries, weeks, English years said in words ("nineteen ninety-six").
+4. Relative text against ``reference`` (the source's publication date) in English and, from
+   CLDR's relative patterns, in every language ("il y a 3 jours", "8 месяцев назад"); months,
+   seasons and quarters named relative to it ("last May", "June last year", "en mars dernier",
+   "this summer", "the third quarter"); ranges (also "vom 3. bis 5. Mai", "du 3 au 5 mai");
+   text anchored on a date inside it; then dateparser with the languages known.
 
 Rules:
 
@@ -35,8 +42,18 @@ Rules:
   Monday" is strictly before the reference; "next Monday" the first one strictly after.
 - "Monday last week" / "上周一" is the Monday of the previous ISO week; "the first/second/last
   week of July 2020" is the ISO week holding the 1st/8th/last day of the month.
-- **Open bounds** ("before July 6, 2020", "since 2019", "by the end of 2019", "pre-2019") are
-  errors: they are not dates. "on or about" is approximate.
+- **Open bounds** ("before July 6, 2020", "since 2019", "by the end of 2019", "pre-2019",
+  "5月3日まで") are errors: they are not dates. A start with no end ("from 1 May 2020", "starting
+  Monday", "effective June 1", "beginning May 3", "ab dem 1. Mai", "5月3日から") is the day it
+  names. "on or about" is approximate.
+- **Financial quarters with no year** ("the third quarter", "third-quarter"): the latest such
+  quarter that has begun by the reference; "the year-ago quarter" is the last ended quarter a
+  year earlier; "the latest quarter" the last ended one.
+- **A weekday with a day number and no month** ("na sexta-feira (8)", "Friday the 8th"): the
+  nearest date to the reference that is both. A CJK day alone ("11日", "11일") is the nearest day
+  of that number, never a count of days (that needs 前/後, 전/후).
+- **Times and time zones** next to a date are dropped, nothing converted ("4:30 p.m. EDT on
+  Tuesday, May 5" is 5 May). Thai Buddhist-era years are converted (2563 is 2020).
 - **No year** ("July 6", "6月30日", "mid-July"): the occurrence nearest the reference (so
   "Dec 28" read against 3 January 2021 is 28 December 2020). Without a reference: an error.
 - **Relative offsets**: "3 days ago", "a week ago", "two days earlier", "the next day" are day
@@ -59,7 +76,8 @@ Rules:
 - **Halves** ("H1 2021", "first half of 2021") are year precision with the range narrowed to the
   half, not approximate (there is no half precision; quarter would claim too much).
 - **Decades**: "1990s", "the 1990s", "'90s", "the nineties", "90年代"; two-digit decades 00-20
-  are 2000s-2020s, others 1900s.
+  are 2000s-2020s, others 1900s. **Centuries** ("the 20th century") are 1900-1999, as EDTF's
+  ``19XX`` and TimeML read them. An elided year ("'58") pivots like two-digit years.
 - **Ranges** ("June 30 - July 6, 2020", "2019-2020", "6-8 July 2020", "between X and Y",
   "from X to Y"): start of the first, end of the last, precision of the coarser side,
   ``is_range=True``. ``2019-12`` is December 2019 (ISO wins), ``2019-20`` and ``2019/20`` are
@@ -70,10 +88,15 @@ Rules:
   two bases; if it depends on them it is accepted only for relative text or a month and day
   with a reference, and is otherwise an error.
 - **Fiscal periods** ("Q3 FY2020") are errors: fiscal years differ per organization.
-- **Languages**: ``None`` means English and the language-neutral fast paths; if the text has a
-  non-Latin script (kana, Han, Hangul, Cyrillic, Arabic, Greek, Hebrew, Thai) the language is
-  guessed from the script. There is never open-ended language detection. Codes dateparser does
-  not know are ignored.
+- **Languages**: the given languages (or, with none, English and the script's language for
+  non-Latin text) are read first. When they find nothing, the language comes from the date's own
+  words: an index of every month, weekday and relative word of every language dateparser and
+  CLDR know maps each word to its languages; the candidates are the languages covering the
+  text's words (English words are no evidence of another language, except a word beside numbers
+  that English does not read as a date: "2 ago 1992"), tried English and the most used first.
+  Deterministic, no statistical detector. When candidates read different dates the first is
+  returned with ``ambiguous=True`` and a note ("1. listopad 2020": November in Czech and Polish,
+  October in Croatian). Codes dateparser does not know are ignored.
 
 ``iso`` is EDTF, and an EDTF parser (python-edtf) reads it as exactly ``start..end``: the
 period's own code when the range is one whole period (day, month ``2020-07``, year, decade
