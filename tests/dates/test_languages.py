@@ -84,3 +84,10 @@ def test_thai_years_of_the_buddhist_era_are_converted():
 def test_a_weekday_alone_in_another_language_is_the_latest_on_or_before_the_reference(text):
     assert normalize_date(text, reference=dt.date(2020, 5, 21)).start == dt.date(2020, 5, 21)
     assert normalize_date(text, reference=dt.date(2020, 5, 20)).start == dt.date(2020, 5, 14)
+
+
+@pytest.mark.parametrize("text", ["are", "die", "held"])
+def test_a_short_word_alone_is_no_evidence_of_a_language(text):
+    # "are" and "die" are weekday abbreviations in some language: alone, they are no date.
+    with pytest.raises(DateNormalizationError):
+        normalize_date(text, reference=REF)

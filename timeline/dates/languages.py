@@ -106,9 +106,13 @@ def _detect_languages(lowered: str, exclude=()) -> list[str]:
     from the words alone, no statistics."""
     index = _word_languages()
     # English was read first: its words ("ago", "may", "a") are no evidence of another language.
-    words = [w for w in _WORD_RE.findall(lowered) if w in index and w not in _EN_WORDS]
+    digits = any(c.isdigit() for c in lowered)
+    found = _WORD_RE.findall(lowered)
+    # A short word alone ("are", "die": weekday abbreviations somewhere) is too weak.
+    alone = not digits and len(found) == 1
+    words = [w for w in found if w in index and w not in _EN_WORDS and not (alone and len(w) < 4)]
     sets = [index[w] for w in words if "en" not in index[w]]
-    if not sets and any(c.isdigit() for c in lowered):
+    if not sets and digits:
         # "2 ago 1992", "31 Ago 2006": a number beside a word that is English too, but not as a
         # date word English reads ("ago" is August in Spanish, Italian and Swahili).
         sets = [index[w] for w in words]
