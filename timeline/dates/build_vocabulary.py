@@ -15,6 +15,7 @@ dateparser's ``relative-type``).
 from __future__ import annotations
 
 import importlib
+import itertools
 import json
 import pathlib
 import re
@@ -48,7 +49,8 @@ def languages() -> list[str]:
 
 
 def _word(text: str) -> str:
-    return " ".join(text.lower().replace("\u00a0", " ").replace("\u202f", " ").split()).rstrip(".")
+    # Abbreviations end with a full stop, or in Hebrew with a geresh (U+05F3).
+    return " ".join(text.lower().replace("\u00a0", " ").replace("\u202f", " ").split()).rstrip(".\u05f3")
 
 
 def _pattern(text: str) -> str:
@@ -56,6 +58,21 @@ def _pattern(text: str) -> str:
     text = _word(text.replace("{0}", "\x00"))
     parts = [re.escape(part) for part in text.split("\x00")]
     return r"(\d+)".join(parts).replace(r"\ ", r"\s*")
+
+
+def _attached_prefixes(locale, months: dict) -> None:
+    """Month names with the letters CLDR's patterns write onto them (Hebrew "d בMMM y")."""
+    from babel.dates import tokenize_pattern
+
+    for width in ("full", "long", "medium"):
+        tokens = tokenize_pattern(locale.date_formats[width].pattern)
+        for before, after in itertools.pairwise(tokens):
+            if before[0] == "chars" and after[0] == "field" and after[1][0] in "ML" and after[1][1] >= 3:
+                prefix = _WORD_RE.findall(before[1] + "\x00")
+                if before[1][-1:].isalpha() and prefix:
+                    kind = "wide" if after[1][1] == 4 else "abbreviated"
+                    for index, name in locale.months["format"][kind].items():
+                        months.setdefault(_word(prefix[-1] + name), index)
 
 
 def build_language(code: str) -> dict:
@@ -78,6 +95,7 @@ def build_language(code: str) -> dict:
                 months.setdefault(_word(name), index)
             for index, name in locale.days[context][width].items():
                 weekdays.setdefault(_word(name), index)
+    _attached_prefixes(locale, months)
     skip = {_word(w) for w in info.get("skip", ()) if _WORD_RE.fullmatch(_word(w) or "-")}
     for width in ("full", "long", "medium"):
         for kind, value in tokenize_pattern(locale.date_formats[width].pattern):

@@ -106,8 +106,7 @@ def _normalize(text: str, reference: _dt.date | None, languages, date_order, who
     if "en" in langs and lowered.isascii():
         lowered = _spoken_years(lowered)
     elif _THAI_RE.search(lowered):
-        # Thai dates count years in the Buddhist era: 2563 is 2020.
-        lowered = _BUDDHIST_YEAR_RE.sub(lambda m: str(int(m[0]) - 543), lowered)
+        s, lowered = _thai_years(s), _thai_years(lowered)
     try:
         return _read(text, s, lowered, ctx, whole)
     except _NotRead as error:
@@ -162,6 +161,15 @@ _OPEN_BOUND_RE = re.compile(
     r"not before|not after|prior to|as early as|as late as|up to|"
     r"sometime before|sometime after|some time before|some time after)\b"
 )
+
+
+_WS_RE = re.compile(r"\s+")
+
+
+def _thai_years(text: str) -> str:
+    """Thai dates count years in the Buddhist era (พ.ศ.): 2563 is 2020; ค.ศ. marks the Christian."""
+    text = _BUDDHIST_YEAR_RE.sub(lambda m: str(int(m[0]) - 543), text)
+    return _WS_RE.sub(" ", text.replace("ค.ศ.", " ").replace("พ.ศ.", " ")).strip()
 
 
 _THAI_RE = re.compile("[\u0e00-\u0e7f]")
