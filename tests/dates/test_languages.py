@@ -100,3 +100,8 @@ def test_a_short_word_alone_is_no_evidence_of_a_language(text):
 def test_cldr_spellings_attached_to_the_month_or_era_read(text, language):
     # Hebrew writes the preposition onto the abbreviated month; Thai marks the Christian era.
     assert normalize_date(text, languages=[language]).start == dt.date(1991, 11, 28)
+
+
+def test_a_number_is_not_taken_for_the_month_of_an_unknown_word():
+    # English cannot read "Mart"; dateparser read "1 Mart 2000" as January 2000 (Hypothesis).
+    assert normalize_date("1 Mart 2000").start == dt.date(2000, 3, 1)

@@ -51,7 +51,7 @@ def _month_word(s: str, langs: tuple) -> bool:
     lowered = s.lower()
     # By substring too: in Brahmic and other scripts vowel signs split a word for \w.
     return any(word in vocab.months for word in _WORD_RE.findall(lowered)) or any(
-        len(month) >= 3 and month in lowered for month in vocab.months
+        len(month) >= 3 and not month.isascii() and month in lowered for month in vocab.months
     )
 
 
