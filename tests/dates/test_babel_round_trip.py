@@ -21,6 +21,11 @@ days = st.dates(dt.date(1990, 1, 1), dt.date(2035, 12, 31))
 def test_babel_full_and_long_dates_read_back(day, language, width, hinted):
     text = babel.dates.format_date(day, width, locale=language)
     result = normalize_date(text, languages=[language] if hinted else None)
+    if not hinted and result.ambiguous:
+        # Without a language, a month word two languages read differently is flagged, never
+        # guessed ("1 listopada 2000": November in Polish, October in Croatian).
+        assert "give its language" in result.note, text
+        return
     assert (result.start, result.end) == (day, day), text
     assert not result.ambiguous, text
 

@@ -6,7 +6,7 @@ import datetime as _dt
 import functools
 import re
 
-from .base import _R, DateNormalizationError, _Ctx
+from .base import _R, _Ctx, _NotRead
 from .calendar_math import _period
 from .vocabulary import _WORD_RE, _digits_for_number_words, _language_info, _vocab
 
@@ -105,9 +105,8 @@ def _parse_with_dateparser(s: str, ctx: _Ctx) -> _R | None:
     data = found[0]
     if found[0].date_obj.date() != found[1].date_obj.date():
         if ctx.reference is None:
-            raise DateNormalizationError(
-                f"{s!r} has no year or is relative; give the year or a reference date"
-            )
+            # _NotRead: the languages the text's words belong to may still read it whole.
+            raise _NotRead(f"{s!r} has no year or is relative; give the year or a reference date")
         # dateparser fills what the text leaves out from the base: accept that only for relative
         # text ("вчера": year, month and day all computed) or a month and day with no year.
         parts = set(data.parts or ())
