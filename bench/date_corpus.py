@@ -167,7 +167,7 @@ CORPUS = [
     ("last Monday", "2020-07-06", None, PUB),
     ("on Monday", "2020-07-06", None, PUB),
     ("Monday", "2020-07-06", None, PUB),
-    ("late Wednesday", "2020-07-01", None, PUB),
+    ("late Wednesday", "2020-07-08", None, PUB),
     ("on Tuesday", "2020-07-07", None, PUB),
     ("last Friday", "2020-07-03", None, PUB),
     ("Thursday", "2020-07-02", None, PUB),

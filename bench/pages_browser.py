@@ -183,9 +183,9 @@ def run(events, repeat, tmp):
     from django.conf import settings
     from django.core.wsgi import get_wsgi_application
     from playwright.sync_api import sync_playwright
-    from tests.reachability import CHROMIUM_PATH as CHROMIUM
 
     from tests.browser.conftest import CHROMIUM_ARGS  # the flags the browser tests use here
+    from tests.reachability import CHROMIUM_PATH as CHROMIUM
 
     missing = [str(p) for p in (TIMELINEJS, VIS, Path(CHROMIUM)) if not p.exists()]
     if missing:

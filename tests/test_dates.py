@@ -220,12 +220,17 @@ CASES = [
     case("on Monday", "2020-07-06", reference=WED),
     case("Monday", "2020-07-06", reference=WED),
     case("Monday morning", "2020-07-06", reference=WED),
-    case("late Wednesday", "2020-07-01", reference=WED),
-    case("Wednesday", "2020-07-01", reference=WED),
+    # A bare weekday that is the reference's own weekday is the reference day; "last" is before.
+    case("late Wednesday", "2020-07-08", reference=WED),
+    case("Wednesday", "2020-07-08", reference=WED),
+    case("on Wednesday", "2020-07-08", reference=WED),
+    case("last Wednesday", "2020-07-01", reference=WED),
     case("on Tuesday", "2020-07-07", reference=WED),
     case("last Friday", "2020-07-03", reference=WED),
     case("Sunday", "2020-07-05", reference=MON),
     case("last Monday", "2020-06-29", reference=MON),
+    case("on Monday", "2020-07-06", reference=MON),
+    case("Monday", "2020-07-06", reference=MON),
     case("next Monday", "2020-07-13", reference=WED),
     case("on Thursday", "2020-07-02", reference=WED),
     case("a week ago", "2020-07-01", reference=WED),
@@ -255,8 +260,8 @@ CASES = [
     case("last year", "2019-01-01", "2019-12-31", "year", reference=WED),
     case("last year", "2020-01-01", "2020-12-31", "year", reference=JAN3),
     case("this year", "2020-01-01", "2020-12-31", "year", reference=WED),
-    case("earlier this year", "2020-01-01", "2020-07-07", "year", reference=WED),
-    case("earlier this month", "2020-07-01", "2020-07-07", "month", reference=WED),
+    case("earlier this year", "2020-01-01", "2020-07-08", "year", approx=True, reference=WED),
+    case("earlier this month", "2020-07-01", "2020-07-08", "month", approx=True, reference=WED),
     case("late last year", "2019-09-01", "2019-12-31", "year", approx=True, reference=WED),
     case("early next week", "2020-07-13", "2020-07-14", "week", approx=True, reference=WED),
     case("the end of last month", "2020-06-21", "2020-06-30", "month", approx=True, reference=WED),
@@ -450,7 +455,7 @@ ERRORS = [
     ("banana", {}, "could not read a date"),
     ("the law passed", {}, "could not read a date"),
     ("between June 30 and July 6, 2020 and again on 1 August 2020", {}, "more than one date"),
-    ("6 Juli 2020", {}, "give its language"),
+    ("6 Xyzzy 2020", {}, "give its language"),
     ("2020-07-06", {"date_order": "DYM"}, "date order"),
     ("2020-07-06", {"reference": "yesterday"}, "reference date"),
     (None, {}, "no date text"),
@@ -483,20 +488,22 @@ def test_ambiguous_numeric_date_explains_both_readings():
         ("2020", {}, "2020"),
         ("July 2020", {}, "2020-07"),
         ("6 July 2020", {}, "2020-07-06"),
-        ("2020-W28", {}, "2020-W28"),
+        ("2020-W28", {}, "2020-07-06/2020-07-12"),  # EDTF has no weeks: a day interval
         ("summer 2020", {}, "2020-22"),
-        ("winter 2020", {}, "2020-24"),
+        ("winter 2020", {}, "2020-12/2021-02"),  # EDTF parsers read 2020-24 as December
         ("Q3 2020", {}, "2020-35"),
         ("H1 2021", {}, "2021-40"),
         ("H2 2021", {}, "2021-41"),
         ("the 1990s", {}, "199X"),
         ("c. 2016", {}, "2016~"),
-        ("late 2016", {}, "2016~"),
-        ("early July 2020", {}, "2020-07~"),
+        ("late 2016", {}, "2016-09~/2016-12~"),
+        ("early July 2020", {}, "2020-07-01~/2020-07-10~"),
+        ("July 2020?", {}, "2020-07~"),
+        ("c. Q3 2020", {}, "2020-07~/2020-09~"),
         ("around the 1990s", {}, "199X~"),
         ("June 30 - July 6, 2020", {}, "2020-06-30/2020-07-06"),
         ("2019-2020", {}, "2019/2020"),
-        ("last week", {"reference": WED}, "2020-W27"),
+        ("last week", {"reference": WED}, "2020-06-29/2020-07-05"),
     ],
 )
 def test_iso_is_edtf_at_the_stated_precision(text, kwargs, iso):
@@ -505,7 +512,7 @@ def test_iso_is_edtf_at_the_stated_precision(text, kwargs, iso):
 
 def test_as_dict_is_the_api_shape():
     assert normalize_date("early July 2020").as_dict() == {
-        "date": "2020-07~",
+        "date": "2020-07-01~/2020-07-10~",
         "precision": "month",
         "start": "2020-07-01",
         "end": "2020-07-10",
@@ -547,8 +554,8 @@ def test_format_display_of_nothing_is_empty():
 
 
 def test_precisions_are_ordered_coarse_to_fine():
-    assert dates.PRECISIONS == ("decade", "year", "season", "quarter", "month", "week", "day")
-    assert [dates.PRECISION_RANK[p] for p in dates.PRECISIONS] == list(range(7))
+    assert dates.PRECISIONS == ("century", "decade", "year", "season", "quarter", "month", "week", "day")
+    assert [dates.PRECISION_RANK[p] for p in dates.PRECISIONS] == list(range(8))
 
 
 def test_result_is_frozen_and_cached():

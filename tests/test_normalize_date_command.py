@@ -35,7 +35,7 @@ def test_prints_one_json_object(db):
 
 def test_qualified_text_keeps_its_precision(db):
     result = run("early July 2020")
-    assert result["date"] == "2020-07~"
+    assert result["date"] == "2020-07-01~/2020-07-10~"
     assert (result["start"], result["end"], result["approximate"]) == (
         "2020-07-01",
         "2020-07-10",

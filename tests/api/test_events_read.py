@@ -39,7 +39,7 @@ def test_event_fields_are_exactly_the_contract(anon, world):
     body = response.json()
     assert set(body) == EVENT_FIELDS
     assert body["url"] == f"http://testserver{API}/events/{world['tg'].pk}/"
-    assert body["date"] == "2020-07~"
+    assert body["date"] == "2020-07-01~/2020-07-10~"  # early July: EDTF reads it back exactly
     assert body["date_precision"] == "month"
     assert (body["date_start"], body["date_end"]) == ("2020-07-01", "2020-07-10")
     assert body["date_approximate"] is True

@@ -17,7 +17,7 @@ def test_normalizes_like_the_contract(anon):
         "approximate": False,
         "ambiguous": False,
     }
-    assert anon.get(URL, {"text": "early July 2020"}).json()["date"] == "2020-07~"
+    assert anon.get(URL, {"text": "early July 2020"}).json()["date"] == "2020-07-01~/2020-07-10~"
 
 
 def test_reference_resolves_relative_text(anon):

@@ -58,7 +58,10 @@ def test_relative_dates_use_the_reference(reviewer_token_client, world):
     assert response.status_code == 201, response.content
     assert response.json()["date_start"] == "2020-07-07"
     body = payload(world, date_text="early July 2020", external_id="api-early")
-    assert reviewer_token_client.post(f"{API}/events/", body, format="json").json()["date"] == "2020-07~"
+    assert (
+        reviewer_token_client.post(f"{API}/events/", body, format="json").json()["date"]
+        == "2020-07-01~/2020-07-10~"
+    )
 
 
 def test_jurisdiction_date_order_reads_numeric_dates(reviewer_token_client, world):
@@ -130,7 +133,7 @@ def test_patch_renormalizes_the_date_and_keeps_the_rest(reviewer_token_client, w
     )
     assert response.status_code == 200, response.content
     body = response.json()
-    assert body["date"] == "2020-07~"
+    assert body["date"] == "2020-07-11~/2020-07-20~"
     assert (body["date_start"], body["date_end"]) == ("2020-07-11", "2020-07-20")
     assert body["title"] == event.title
     assert len(body["sources"]) == 1

@@ -1,0 +1,146 @@
+"""Date normalization: turn a date as a source wrote it into an exact, honest range.
+
+``normalize_date(text, reference=None, languages=None, date_order=None)`` returns a
+``NormalizedDate`` (first and last calendar day the text can mean, inclusive, its precision, and
+whether it is approximate or ambiguous) or raises ``DateNormalizationError`` whose ``reason`` a
+person can act on. The package is pure: no ORM, no settings; stdlib, ``regex``-free ``re`` and
+dateparser (imported lazily, only for text the fast paths do not read).
+
+How text is read, in order:
+
+1. Machine formats: ISO 8601 and reduced ISO (``2020``, ``2020-07``, ``2020-07-06``), ISO
+   datetimes (the calendar date as written; offsets are never applied, nothing goes through
+   UTC), compact ``20200630``, ISO weeks ``2020-W28`` (Monday to Sunday), EDTF sub-year codes
+   ``2020-21..24`` (seasons), ``2020-33..36`` (quarters), ``2020-40/41`` (halves).
+2. Numeric dates ``05/07/2020``, ``17.02.2021``, ``2020/7/6``: a four-digit year first is
+   always year-month-day. Otherwise the day/month order comes from ``date_order`` (or, when
+   only non-English ``languages`` are given, from their convention). **Ambiguity rule**: when
+   the order is unknown and both readings are valid and different, the day-first reading is
+   returned with ``ambiguous=True`` (callers treat that as *needs review*; it is never raised).
+   When only one reading is a valid date it is taken; if that contradicts a given order the
+   result is flagged ambiguous too. Two-digit years pivot at 50: ``00-49`` -> 2000-2049,
+   ``50-99`` -> 1950-1999 (fixed, so results never depend on today's date).
+3. Words: month names, weekdays and ordinals in English plus the given languages (from
+   dateparser's language data and CLDR via Babel, stored in ``vocabulary.json``; skippable words
+   from dateparser's ``skip`` tokens, the literal words of CLDR's date patterns and a small
+   reviewed table), Chinese/Japanese/Korean ``年月日`` forms (Japanese eras, ``上旬/中旬/下旬``,
+   ``初/底/末``, ``去年/今年/明年``, ``작년/올해``, quarters, halves, seasons, particles such as
+   ``付``/``に``/``에``), quarters (``Q3 2020``, ``third quarter of 2020``, ``2Q 2020``), halves,
+   seasons (also in a reviewed table of other languages: "im Frühjahr 2021"), decades,
+   centuries, weeks, English years said in words ("nineteen ninety-six").
+4. Relative text against ``reference`` (the source's publication date) in English and, from
+   CLDR's relative patterns, in every language ("il y a 3 jours", "8 месяцев назад"); months,
+   seasons and quarters named relative to it ("last May", "June last year", "en mars dernier",
+   "this summer", "the third quarter"); ranges (also "vom 3. bis 5. Mai", "du 3 au 5 mai");
+   text anchored on a date inside it; then dateparser with the languages known.
+
+Rules:
+
+- **Weekdays**: a weekday that contradicts the date ("Monday, July 7, 2020") keeps the date and
+  sets ``ambiguous=True``. A bare or "on" weekday is its most recent occurrence on or before
+  the reference (an article dated Thursday that says "on Thursday" means that day); "last
+  Monday" is strictly before the reference; "next Monday" the first one strictly after.
+- "Monday last week" / "上周一" is the Monday of the previous ISO week; "the first/second/last
+  week of July 2020" is the ISO week holding the 1st/8th/last day of the month.
+- **Open bounds** ("before July 6, 2020", "since 2019", "by the end of 2019", "pre-2019",
+  "5月3日まで") are errors: they are not dates. A start with no end ("from 1 May 2020", "starting
+  Monday", "effective June 1", "beginning May 3", "ab dem 1. Mai", "5月3日から") is the day it
+  names. "on or about" is approximate.
+- **Financial quarters with no year** ("the third quarter", "third-quarter"): the latest such
+  quarter that has begun by the reference; "the year-ago quarter" is the last ended quarter a
+  year earlier; "the latest quarter" the last ended one.
+- **A weekday with a day number and no month** ("na sexta-feira (8)", "Friday the 8th"): the
+  nearest date to the reference that is both. A CJK day alone ("11日", "11일") is the nearest day
+  of that number, never a count of days (that needs 前/後, 전/후).
+- **Times and time zones** next to a date are dropped, nothing converted ("4:30 p.m. EDT on
+  Tuesday, May 5" is 5 May). Thai Buddhist-era years are converted (2563 is 2020).
+- **No year** ("July 6", "6月30日", "mid-July"): the occurrence nearest the reference (so
+  "Dec 28" read against 3 January 2021 is 28 December 2020). Without a reference: an error.
+- **Relative offsets**: "3 days ago", "a week ago", "two days earlier", "the next day" are day
+  precision; "two months ago" is month precision; "a year ago" is year precision; "last week"
+  is the previous ISO week (week precision), "last month", "last year" likewise. "a week after
+  June 30, 2020" resolves from the date in the text; if the text names no date for its anchor
+  ("a week after parliament passed the law") it is an error, not a guess. Vague counts ("a few
+  days ago", "days after") are errors.
+- **Qualifiers**: "c.", "ca.", "circa", "around", "about", "approximately", "roughly" set
+  ``approximate`` and keep the range. "early", "mid", "late" (and "beginning/start of",
+  "middle of", "end of", and their equivalents in other languages) set ``approximate`` and
+  narrow the range to a third of the stated period while the precision stays as stated:
+  month: 1-10 / 11-20 / 21-end; year: Jan-Apr / May-Aug / Sep-Dec; decade: years 0-3 / 4-6 /
+  7-9; quarter or season: its first / second / third month; week: Mon-Tue / Wed-Thu / Fri-Sun.
+  "mid-to-late 2019" spans from the start of the middle third to the end of the last. On a day
+  ("late Wednesday") the qualifier is the time of day: no narrowing, not approximate.
+- **Seasons** are northern-hemisphere meteorological: spring Mar-May, summer Jun-Aug, autumn
+  (fall) Sep-Nov, winter Dec-Feb; "winter 2020" (and "winter 2020/21") is 1 Dec 2020 to
+  28 Feb 2021.
+- **Halves** ("H1 2021", "first half of 2021") are year precision with the range narrowed to the
+  half, not approximate (there is no half precision; quarter would claim too much).
+- **Decades**: "1990s", "the 1990s", "'90s", "the nineties", "90年代"; two-digit decades 00-20
+  are 2000s-2020s, others 1900s. **Centuries** ("the 20th century") are 1900-1999, as EDTF's
+  ``19XX`` and TimeML read them. An elided year ("'58") pivots like two-digit years.
+- **Ranges** ("June 30 - July 6, 2020", "2019-2020", "6-8 July 2020", "between X and Y",
+  "from X to Y"): start of the first, end of the last, precision of the coarser side,
+  ``is_range=True``. ``2019-12`` is December 2019 (ISO wins), ``2019-20`` and ``2019/20`` are
+  2019 to 2020; ``2020-21``, which EDTF would read as spring 2020, is read as 2020 to 2021 and
+  flagged ambiguous (the other EDTF codes, ``2020-22`` etc., read as EDTF).
+- **dateparser's guesses are refused**: it fills what the text leaves out from today or the
+  reference ("31" becomes the 31st of this month). Every dateparser result is computed against
+  two bases; if it depends on them it is accepted only for relative text or a month and day
+  with a reference, and is otherwise an error.
+- **Fiscal periods** ("Q3 FY2020") are errors: fiscal years differ per organization.
+- **Languages**: the given languages (or, with none, English and the script's language for
+  non-Latin text) are read first. When they find nothing, the language comes from the date's own
+  words: an index of every month, weekday and relative word of every language dateparser and
+  CLDR know maps each word to its languages; the candidates are the languages covering the
+  text's words (English words are no evidence of another language, except a word beside numbers
+  that English does not read as a date: "2 ago 1992"), tried English and the most used first.
+  Deterministic, no statistical detector. When candidates read different dates the first is
+  returned with ``ambiguous=True`` and a note ("1. listopad 2020": November in Czech and Polish,
+  October in Croatian). Codes dateparser does not know are ignored.
+
+``iso`` is EDTF, and an EDTF parser (python-edtf) reads it as exactly ``start..end``: the
+period's own code when the range is one whole period (day, month ``2020-07``, year, decade
+``199X``, season ``2020-22`` for spring 21 / summer 22 / autumn 23, quarter ``2020-35`` = Q3, half
+``2021-40`` = H1), ``~`` appended when approximate; otherwise an interval whose ends are as coarse
+as is exact: an ISO week ``2020-07-06/2020-07-12``, winter ``2020-12/2021-02`` (parsers read
+``2020-24`` as December alone), "early July 2020" ``2020-07-01~/2020-07-10~``, an approximate
+quarter ``2020-07~/2020-09~`` (sub-year codes cannot carry ``~``), ranges
+``2020-06-30/2020-07-06``. The reader reads these intervals back.
+
+Results and errors are cached (bounded LRU keyed on text, reference, languages, order). Call
+``warm_up()`` once per worker process at start-up: dateparser's first parse in a language costs
+up to seconds.
+
+Where things are: ``base`` (precisions, the error, internal result types), ``calendar_math``
+(periods, thirds, nearest occurrences), ``edtf_format`` and ``display`` (output), ``result``
+(``NormalizedDate``), ``vocabulary`` (month, weekday and qualifier words from dateparser's data),
+``languages`` (which languages to read in), ``cleaning`` (text tidying, no-date words, times),
+``machine`` (ISO and numeric formats), ``periods`` (quarters, halves, seasons, weeks), ``words``
+(day / month name / year), ``cjk``, ``relative``, ``qualifiers``, ``ranges``, ``embedded`` (the
+date inside a phrase), ``search`` (``find_dates``: dates in running text), ``fallback``
+(dateparser) and ``reading`` (the order of it all, the cache).
+"""
+
+from .base import DATE_ORDERS, PRECISION_RANK, PRECISIONS, DateNormalizationError
+from .display import format_display
+from .edtf_format import edtf
+from .reading import _CACHE_SIZE, WARM_LANGUAGES, cache_clear, normalize_date, warm_up
+from .result import NormalizedDate
+from .search import DateMention, find_dates
+
+__all__ = [
+    "DATE_ORDERS",
+    "PRECISIONS",
+    "PRECISION_RANK",
+    "WARM_LANGUAGES",
+    "_CACHE_SIZE",
+    "DateMention",
+    "DateNormalizationError",
+    "NormalizedDate",
+    "cache_clear",
+    "edtf",
+    "find_dates",
+    "format_display",
+    "normalize_date",
+    "warm_up",
+]

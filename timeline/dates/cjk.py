@@ -1,0 +1,273 @@
+"""Chinese, Japanese and Korean dates (年月日 forms, eras, qualifiers, relative words)."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+
+from .base import _R, PRECISION_RANK, DateNormalizationError, _Ctx
+from .calendar_math import (
+    _half,
+    _make_day,
+    _month,
+    _nearest,
+    _nearest_day_of_month,
+    _qualify,
+    _quarter,
+    _season,
+    _two_digit_year,
+)
+from .relative import _need_reference, _parse_relative
+from .vocabulary import _WEEKDAY_KEYS
+
+_CJK_MARK_RE = re.compile(r"[年月日号號季半春夏秋冬旬년월일분반봄여름가을겨울해]")
+
+
+_CJK_WEEKDAY_RE = re.compile(
+    r"\(?(?:星期|礼拜|禮拜|周|週)[一二三四五六日天七1-7]\)?|\([月火水木金土日](?:曜日?)?\)|[月火水木金土日]曜日?"
+)
+
+
+_KO_WEEKDAY_RE = re.compile(r"\([월화수목금토일](?:요일)?\)|[월화수목금토일]요일")
+
+
+_KO_MAP = (
+    ("지난해", "去年"), ("작년", "去年"), ("올해", "今年"), ("금년", "今年"), ("내년", "明年"),
+    ("초순", "上旬"), ("중순", "中旬"), ("하순", "下旬"),
+    ("상반기", "上半年"), ("하반기", "下半年"),
+    ("분기", "季度"), ("년대", "年代"), ("년", "年"), ("월", "月"), ("일", "日"), ("초", "初"),
+    ("말", "末"), ("중", "中"), ("봄", "春"), ("여름", "夏"), ("가을", "秋"), ("겨울", "冬"),
+    ("경", "頃"), ("약", "约"), ("쯤", "頃"),
+)  # fmt: skip
+
+
+_CJK_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "两": 2, "兩": 2}
+
+
+_CJK_NUM_RE = re.compile(r"[〇零一二三四五六七八九十两兩]+")
+
+
+_RELATIVE_YEARS = {"去年": -1, "昨年": -1, "前年": -2, "今年": 0, "本年": 0, "明年": 1, "来年": 1, "翌年": 1}
+# Particles and "dated" after a date: 付 (dated), に/には/の (on, of), 에/에는/의 (Korean).
+_CJK_TRAILING = ("付け", "付", "には", "に", "の", "에는", "에", "의", "부")
+_CJK_FROM = ("から", "より", "起", "부터")
+_CJK_UNTIL = ("まで", "までに", "以前", "之前", "以后", "以後", "까지")
+
+
+_ERAS = {"令和": 2019, "平成": 1989, "昭和": 1926, "大正": 1912, "民國": 1912, "民国": 1912}
+
+
+_CJK_RE = re.compile(
+    r"(?:(?P<era>令和|平成|昭和|大正|民國|民国)(?P<ey>\d{1,3}|元)年|(?P<y>\d{4}|\d{2})年"
+    r"|(?P<ry>去年|今年|明年|前年|本年|昨年|来年|翌年))?"
+    r"(?:(?P<dec>代)(?P<dq>初期?|中期|末期?|后期|後期)?"
+    r"|(?P<m>\d{1,2})月(?:份)?(?:(?P<d>\d{1,2})[日号號]?)?(?P<mq>上旬|中旬|下旬|初|中|底|末)?"
+    r"|第?(?P<q>[1-4])(?:季度|季|四半期|分期)"
+    r"|(?P<h>上半年|上半期|上期|前半|下半年|下半期|下期|後半|后半)"
+    r"|(?P<s>春|夏|秋|冬)(?:天|季)?"
+    r"|(?P<yq>初|年初|中|年中|底|年末|年底|末))?"
+    r"|(?P<dom>\d{1,2})[日号號]"
+)
+
+
+_CJK_Q = {"上旬": "early", "初": "early", "年初": "early", "初期": "early",
+          "中旬": "mid", "中": "mid",
+          "年中": "mid", "中期": "mid", "下旬": "late", "底": "late", "末": "late", "年底": "late",
+          "年末": "late", "末期": "late", "后期": "late", "後期": "late"}  # fmt: skip
+
+
+_CJK_APPROX_PREFIX = ("大约", "大約", "大概", "约", "約", "およそ")
+
+
+_CJK_APPROX_SUFFIX = ("左右", "前后", "前後", "頃", "ごろ", "ころ", "前后")
+
+
+_CJK_TIME_RE = re.compile(
+    r"(?:上午|下午|中午|晚上|早上|凌晨|傍晚|晚间|晚間|午前|午後|晚|早|夜|朝|夕方)"
+    r"(?:\d{1,2}(?:[:时時点點]\d{0,2}分?)?(?:半)?)?$|\d{1,2}[:时時点點]\d{0,2}分?$"
+)
+
+
+_CJK_RELATIVE = {
+    "今天": "today", "今日": "today", "昨天": "yesterday", "昨日": "yesterday",
+    "前天": "day before yesterday", "一昨日": "day before yesterday", "去年": "last year",
+    "昨年": "last year", "今年": "this year", "明年": "next year", "上个月": "last month",
+    "上個月": "last month", "上月": "last month", "本月": "this month", "这个月": "this month",
+    "下个月": "next month", "先月": "last month", "今月": "this month", "上周": "last week",
+    "上週": "last week", "上星期": "last week", "本周": "this week", "这周": "this week",
+    "下周": "next week", "先週": "last week", "今週": "this week", "来週": "next week",
+    "어제": "yesterday", "오늘": "today", "그저께": "day before yesterday", "작년": "last year",
+    "올해": "this year", "내년": "next year", "지난달": "last month", "이번달": "this month",
+    "지난주": "last week", "이번주": "this week", "다음주": "next week",
+}  # fmt: skip
+
+
+_CJK_WEEKDAY_INDEX = {
+    "一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6,
+    "月": 0, "火": 1, "水": 2, "木": 3, "金": 4, "土": 5,
+    "월": 0, "화": 1, "수": 2, "목": 3, "금": 4, "토": 5, "일": 6,
+}  # fmt: skip
+
+
+_CJK_WEEKDAY_RELATIVE_RE = re.compile(
+    r"(?P<w>上周|上週|上星期|上礼拜|上禮拜|下周|下週|下星期|本周|这周|周|週|星期|礼拜|禮拜)"
+    r"(?P<d>[一二三四五六日天])"
+    r"|(?P<w2>先週|今週|来週)?(?P<d2>[月火水木金土日])曜日?"
+    r"|(?:지난|이번)?(?P<d3>[월화수목금토일])요일"
+)
+
+
+def _cjk_number(m: re.Match) -> str:
+    s = m.group()
+    try:
+        if "十" in s:
+            tens, _, units = s.partition("十")
+            return str((_CJK_DIGITS[tens] if tens else 1) * 10 + (_CJK_DIGITS[units] if units else 0))
+        return "".join(str(_CJK_DIGITS[c]) for c in s)
+    except KeyError:
+        return s
+
+
+def _parse_cjk(t: str, ctx: _Ctx) -> _R | None:
+    compact = t.replace(" ", "")
+    if compact in _CJK_RELATIVE:
+        return _parse_relative(_CJK_RELATIVE[compact], ctx)
+    m = _CJK_WEEKDAY_RELATIVE_RE.fullmatch(compact)
+    if m:
+        weekday = _WEEKDAY_KEYS[_CJK_WEEKDAY_INDEX[m["d"] or m["d2"] or m["d3"]]]
+        which = m["w"] or m["w2"]
+        if which in ("上周", "上週", "上星期", "上礼拜", "上禮拜", "先週"):
+            return _parse_relative(f"{weekday} last week", ctx)
+        if which in ("下周", "下週", "下星期", "来週"):
+            return _parse_relative(f"{weekday} next week", ctx)
+        return _parse_relative(weekday, ctx)
+    if not _CJK_MARK_RE.search(t):
+        return None
+    c = t.replace(" ", "").replace(",", "")
+    if re.search("[\uac00-\ud7af]", c):
+        c = _KO_WEEKDAY_RE.sub("", c)
+        for ko, han in _KO_MAP:
+            c = c.replace(ko, han)
+    c = _CJK_WEEKDAY_RE.sub("", c)
+    c = _CJK_NUM_RE.sub(_cjk_number, c)
+    r = _parse_cjk_range(c, t, ctx)
+    if r is not None:
+        return r
+    for until in _CJK_UNTIL:
+        if c.endswith(until) and len(c) > len(until):
+            raise DateNormalizationError(
+                f"{t!r} is an open-ended bound, not a date; enter the date itself, or the range"
+            )
+    for particle in (*_CJK_TRAILING, *_CJK_FROM):
+        # "2020年5月4日付", "5월 4일에"; a start with no end ("5月3日から") is the day it names.
+        if c.endswith(particle) and len(c) > len(particle):
+            c = c[: -len(particle)]
+            break
+    c = _CJK_TIME_RE.sub("", c) or c
+    approx = False
+    for prefix in _CJK_APPROX_PREFIX:
+        if c.startswith(prefix):
+            c, approx = c[len(prefix) :], True
+    for suffix in _CJK_APPROX_SUFFIX:
+        if c.endswith(suffix):
+            c, approx = c[: -len(suffix)], True
+            if _CJK_TIME_RE.search(c):  # "午後3時ごろ": about the time, not the date
+                c, approx = _CJK_TIME_RE.sub("", c) or c, False
+    m = _CJK_RE.fullmatch(c)
+    if m is None or not c:
+        return None
+    if m["dom"]:
+        # "11日", "11일": a day of the month (a count of days would say 前/後, 전/후).
+        if ctx.reference is None:
+            raise DateNormalizationError(f"{t!r} has no month or year; give a reference date")
+        d = _nearest_day_of_month(ctx.reference, int(m["dom"]), t)
+        return _qualify(_R(d, d, "day"), approx, None)
+    year = None
+    if m["ry"]:
+        if ctx.reference is None:
+            raise _need_reference(t)
+        year = ctx.reference.year + _RELATIVE_YEARS[m["ry"]]
+    elif m["era"]:
+        year = _ERAS[m["era"]] + (1 if m["ey"] == "元" else int(m["ey"])) - 1
+    elif m["y"]:
+        year = int(m["y"]) if len(m["y"]) == 4 else None
+        if year is None and not m["dec"]:
+            year = _two_digit_year(int(m["y"]))
+    third_word = m["mq"] or m["yq"] or m["dq"]
+    third = (_CJK_Q[third_word],) * 2 if third_word else None
+    if m["dec"]:
+        y = m["y"] or ""
+        start = int(y) if len(y) == 4 else (2000 + int(y) if int(y) <= 20 else 1900 + int(y))
+        start -= start % 10
+        return _qualify(_R(_dt.date(start, 1, 1), _dt.date(start + 9, 12, 31), "decade"), approx, third)
+    if m["m"]:
+        month, day = int(m["m"]), int(m["d"]) if m["d"] else None
+        if not 1 <= month <= 12:
+            raise DateNormalizationError(f"{t!r} is not a valid calendar date")
+        if year is None:
+            if ctx.reference is None:
+                raise DateNormalizationError(f"{t!r} has no year; give the year or a reference date")
+            near = _nearest(ctx.reference, month, day)
+            year = near.year
+        if day is None:
+            return _qualify(_R(*_month(year, month), "month"), approx, third)
+        d = _make_day(year, month, day, t)
+        return _qualify(_R(d, d, "day"), approx, third)
+    if year is None and (m["h"] or m["yq"]) and ctx.reference is not None:
+        year = ctx.reference.year  # "下半年", "年底": of the reference's year
+    if year is None:
+        return None
+    if m["q"]:
+        return _qualify(_R(*_quarter(year, int(m["q"])), "quarter"), approx, None)
+    if m["h"]:
+        h = 1 if m["h"] in ("上半年", "上半期", "上期", "前半") else 2
+        return _qualify(_R(*_half(year, h), "year"), approx, None)
+    if m["s"]:
+        start_month = {"春": 3, "夏": 6, "秋": 9, "冬": 12}[m["s"]]
+        return _qualify(_R(*_season(year, start_month), "season"), approx, None)
+    return _qualify(_R(_dt.date(year, 1, 1), _dt.date(year, 12, 31), "year"), approx, third)
+
+
+_CJK_RANGE_RE = re.compile(r"(?P<a>.+?)(?:から|より|~|\u301c|\uff5e|至|到|-|부터)(?P<b>.+?)(?:まで|까지)?")
+_CJK_DAY_ONLY_RE = re.compile(r"(\d{1,2})[日号號]?")
+_CJK_MONTH_DAY_RE = re.compile(r"(\d{1,2})月(\d{1,2})[日号號]?")
+
+
+def _parse_cjk_range(c: str, t: str, ctx: _Ctx) -> _R | None:
+    """ "5月3日から5日まで", "3〜5日", "2020年5月3日至6月1日": the second part borrows the year and
+    month the first gives (and the first its month from the second: "3〜5日")."""
+    m = _CJK_RANGE_RE.fullmatch(c)
+    if m is None:
+        return None
+    left, right = m["a"], m["b"]
+    try:
+        if left.isdigit() and _CJK_DAY_ONLY_RE.fullmatch(right):
+            b = _parse_cjk(right if not right.isdigit() else f"{right}日", ctx)
+            a = b and _R(*(2 * (_valid_day(b.start, int(left)),)), "day")
+        else:
+            a = _parse_cjk(left, ctx)
+            day, month_day = _CJK_DAY_ONLY_RE.fullmatch(right), _CJK_MONTH_DAY_RE.fullmatch(right)
+            if a is not None and a.precision == "day" and (day or month_day):
+                month = int(month_day[1]) if month_day else a.start.month
+                first = a.start.replace(day=1, month=month) if 1 <= month <= 12 else a.start
+                d = _valid_day(first, int(_right_day(day, month_day)))
+                b = _R(d, d, "day") if d else None
+            else:
+                b = _parse_cjk(right, ctx)
+    except DateNormalizationError:
+        return None
+    if a is None or b is None or a.start is None or b.end < a.start:
+        return None
+    precision = min(a.precision, b.precision, key=PRECISION_RANK.__getitem__)
+    return _R(a.start, b.end, precision, a.approximate or b.approximate, a.ambiguous or b.ambiguous, True)
+
+
+def _right_day(day: re.Match | None, month_day: re.Match | None) -> str:
+    return month_day[2] if month_day else day[1]
+
+
+def _valid_day(month_of: _dt.date, day: int) -> _dt.date | None:
+    try:
+        return month_of.replace(day=day)
+    except ValueError:
+        return None

@@ -1,0 +1,112 @@
+"""Tidying raw text before reading: dashes, spaces, quotes, digits, no-date words, times."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .base import _words
+
+_TRANSLATE = str.maketrans(
+    {
+        **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63", "-"),
+        **dict.fromkeys("\xa0\u2007\u202f\u3000\u200b", " "),
+        **dict.fromkeys("\u2018\u2019\u2032`", "'"),
+        **dict.fromkeys("\u201c\u201d", '"'),
+        **{chr(0x0660 + i): str(i) for i in range(10)},
+        **{chr(0x06F0 + i): str(i) for i in range(10)},
+        "\u060c": ",",
+    }
+)
+
+
+_WS = re.compile(r"\s+")
+
+
+_NO_DATE = frozenset(
+    _words(
+        "n/a na n.a n.a. tbd tba tbc unknown unk none null nil to - -- --- ? ?? ??? n.d n.d. nd "
+        "s.d. s.d s/d undated no-date date various ongoing pending x xx xxxx ... \u2026 k.a. o.d. "
+        "nan nat n/d t.b.d. t.b.a. tbd. unbekannt inconnu desconocido sconosciuto desconhecido "
+        "未知 不详 不詳 待定 不明 미상 неизвестно"
+    )
+) | {
+    "no date", "date unknown", "not known", "sin fecha", "sans date", "not yet", "to be determined",
+    "to be announced", "to be confirmed", "not applicable", "not available", "no date given",
+    "not given", "not stated", "not specified", "unspecified", "date not given",
+}  # fmt: skip
+
+
+_HAS_DATE_CHAR = re.compile(r"[0-9]|[^\W\d_]{2,}|[年月日]")
+
+
+def _clean(text: str) -> str:
+    s = text
+    if not s.isascii():
+        s = unicodedata.normalize("NFKC", s).translate(_TRANSLATE)
+    s = _WS.sub(" ", s).strip()
+    while len(s) > 1 and s[0] + s[-1] in ('""', "''", "()", "[]", "{}"):
+        s = s[1:-1].strip()
+    return s.rstrip(" ,;:").rstrip(".") if not s.lower().endswith(("n.d.", "s.d.")) else s
+
+
+_TIME_RE = re.compile(
+    r"(?:(?:,|\s)\s*(?:at|@|um|à|a las|alle|às|-)?\s*"
+    r"(?:\d{1,2}[:h]\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*[ap]\.?\s?m\b\.?)?"
+    r"|\d{1,2}(?:\.\d{2})?\s*[ap]\.?\s?m\b\.?|noon|midnight)"
+    r"(?:\s*\(?(?:utc|gmt)\s*(?:[+-]\s*\d{1,2}(?::?\d{2})?)?\)?"
+    r"|\s*[+-]\d{2}:?\d{2}|\s*\(?\b(?:[a-z]{1,3}[sd]?t|msk|z|local time|local|uhr|hrs|h)\b\)?)?)"
+)
+
+
+# A time before the date ("4:30 p.m. EDT on Tuesday, May 5"): the date is what stays.
+_LEADING_TIME_RE = re.compile(
+    r"^(?:\d{1,2}(?::\d{2})?\s*[ap]\.?\s?m\b\.?|\d{1,2}:\d{2}|noon|midnight)"
+    r"(?:\s*\(?(?:[a-z]{1,4}t|gmt|utc)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?\)?)?,?\s+(?:on\s+)?"
+)
+
+
+# English years said in words, as broadcast transcripts write them: "nineteen ninety-six",
+# "the year two thousand", "two thousand and one", "twenty twenty".
+_UNITS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+_TEENS = [
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_NUMBER_VALUE = {
+    **{w: i for i, w in enumerate(_UNITS, 1)},
+    **{w: i for i, w in enumerate(_TEENS, 10)},
+    **{w: 10 * i for i, w in enumerate(_TENS, 2)},
+}
+_ONE_DIGIT = "|".join(_UNITS)
+_TWO_DIGITS = rf"(?:{'|'.join(_TEENS)}|(?:{'|'.join(_TENS)})(?:[- ](?:{_ONE_DIGIT}))?|oh[- ](?:{_ONE_DIGIT}))"
+_SPOKEN_YEAR_RE = re.compile(
+    rf"\b(?P<c>{'|'.join(_TEENS[1:])}|twenty)[- ](?:hundred(?: and)?[- ]?)?(?P<y>{_TWO_DIGITS})\b"
+    rf"|\btwo thousand(?:(?: and)?[- ](?P<z>{_TWO_DIGITS}|{'|'.join(_UNITS)}))?\b"
+)
+
+
+def _two_digits(words: str) -> int:
+    return sum(_NUMBER_VALUE.get(w, 0) for w in re.split(r"[- ]", words) if w != "oh")
+
+
+def _spoken_years(lowered: str) -> str:
+    """The text with English years said in words as digits."""
+    if "thousand" not in lowered and not any(w in lowered for w in (*_TEENS[1:], "twenty")):
+        return lowered
+
+    def year(m: re.Match) -> str:
+        if m["c"]:
+            return str(_NUMBER_VALUE[m["c"]] * 100 + _two_digits(m["y"]))
+        return str(2000 + (_two_digits(m["z"]) if m["z"] else 0))
+
+    return _SPOKEN_YEAR_RE.sub(year, lowered)

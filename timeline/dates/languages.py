@@ -1,0 +1,130 @@
+"""Which languages a text is read in: the caller's, or those its script implies."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from .base import _words
+from .vocabulary import _cldr_data, _language_info
+
+
+@functools.lru_cache(maxsize=1)
+def _known_languages() -> frozenset:
+    from dateparser.data import languages_info
+
+    return frozenset(languages_info.language_order)
+
+
+_EN_REGION_ORDER = {
+    "us": "MDY", "gb": "DMY", "uk": "DMY", "ie": "DMY", "au": "DMY", "nz": "DMY", "in": "DMY",
+    "hk": "DMY", "sg": "DMY", "za": "YMD", "ph": "MDY", "ng": "DMY", "pk": "DMY", "my": "DMY",
+}  # fmt: skip
+
+
+_SCRIPTS = (
+    (re.compile("[\u3040-\u30ff]"), "ja"),
+    (re.compile("[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]"), "ko"),
+    (re.compile("[\u4e00-\u9fff\u3400-\u4dbf]"), "zh"),
+    (re.compile("[\u0400-\u04ff]"), "ru"),
+    (re.compile("[\u0600-\u06ff]"), "ar"),
+    (re.compile("[\u0370-\u03ff]"), "el"),
+    (re.compile("[\u0590-\u05ff]"), "he"),
+    (re.compile("[\u0e00-\u0e7f]"), "th"),
+)
+
+
+def _resolve_languages(languages, text: str) -> tuple[tuple, str | None, bool]:
+    """(language codes, order implied by them, whether the caller gave them)."""
+    if languages:
+        if isinstance(languages, str):
+            languages = [languages]
+        known = _known_languages()
+        codes: list[str] = []
+        implied = None
+        for raw in languages:
+            if not raw:
+                continue
+            parts = re.split(r"[-_]", str(raw).strip().lower())
+            code = parts[0]
+            if code == "en" and len(parts) > 1 and implied is None:
+                implied = _EN_REGION_ORDER.get(parts[-1])
+            if code in known and code not in codes:
+                codes.append(code)
+        if codes:
+            if implied is None:
+                orders = set()
+                for code in codes:
+                    if code != "en":
+                        info = _language_info(code)
+                        orders.add(info.get("date_order") if info else None)
+                if len(orders) == 1:
+                    implied = orders.pop()
+            return tuple(codes), implied, True
+    if not text.isascii():
+        for pattern, code in _SCRIPTS:
+            if pattern.search(text):
+                return (code,), None, False
+    return ("en",), None, False
+
+
+_WORD_RE = re.compile(r"[^\W\d_]+")
+# English words that stand around dates.
+_EN_WORDS = frozenset(
+    _words(
+        "a an the in on at of by to from and or last next this that early mid late end "
+        "beginning start middle year years month months week weeks day days about around circa"
+    )
+)
+
+
+@functools.lru_cache(maxsize=1)
+def _word_languages() -> dict[str, frozenset]:
+    """Every month, weekday and relative word of every language, with the languages using it."""
+    index: dict[str, set] = {}
+    for code, data in _cldr_data().items():
+        words = [*data["months"], *data["weekdays"], *data["phrases"]]
+        words += [pattern.replace("\\s*", " ").replace("(\\d+)", " ") for pattern in data["counted"]]
+        for text in words:
+            for word in _WORD_RE.findall(text):
+                index.setdefault(word, set()).add(code)
+    return {word: frozenset(codes) for word, codes in index.items()}
+
+
+@functools.lru_cache(maxsize=1)
+def _language_rank() -> dict[str, int]:
+    from dateparser.data import languages_info
+
+    rank = {code: i for i, code in enumerate(languages_info.language_order)}
+    rank["en"] = -1
+    return rank
+
+
+def _detect_languages(lowered: str, exclude=()) -> list[str]:
+    """The languages whose date words cover the text's date words, English and the languages
+    most used first; where no language covers them all, those covering the most. Deterministic:
+    from the words alone, no statistics."""
+    index = _word_languages()
+    # English was read first: its words ("ago", "may", "a") are no evidence of another language.
+    digits = any(c.isdigit() for c in lowered)
+    found = _WORD_RE.findall(lowered)
+    # A short word alone ("are", "die": weekday abbreviations somewhere) is too weak.
+    alone = not digits and len(found) == 1
+    words = [w for w in found if w in index and w not in _EN_WORDS and not (alone and len(w) < 4)]
+    sets = [index[w] for w in words if "en" not in index[w]]
+    if not sets and digits:
+        # "2 ago 1992", "31 Ago 2006": a number beside a word that is English too, but not as a
+        # date word English reads ("ago" is August in Spanish, Italian and Swahili).
+        sets = [index[w] for w in words]
+    if not sets:
+        return []
+    common = frozenset.intersection(*sets)
+    if not common:
+        counts: dict[str, int] = {}
+        for codes in sets:
+            for code in codes:
+                counts[code] = counts.get(code, 0) + 1
+        best = max(counts.values())
+        common = frozenset(code for code, n in counts.items() if n == best)
+    rank = _language_rank()
+    return sorted((code for code in common if code not in exclude), key=lambda c: (rank.get(c, 999), c))

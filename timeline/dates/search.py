@@ -1,0 +1,247 @@
+"""Dates in running text: ``find_dates``."""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from . import reading
+from .base import DateNormalizationError, _words
+from .cjk import _CJK_MARK_RE
+from .languages import _resolve_languages
+from .result import NormalizedDate
+from .vocabulary import _vocab
+
+
+class DateMention(NamedTuple):
+    """A date expression found in running text: ``text[span[0]:span[1]]`` read as ``value``."""
+
+    span: tuple[int, int]
+    text: str
+    value: NormalizedDate
+
+
+_NUMBER_TOKEN = r"'\d{2}s?\b|\d+(?:[-/.:]\d+)*[^\W_]*\.?"  # noqa: S105
+_CJK_DIGIT = "0-9〇零一二三四五六七八九十两兩"  # noqa: RUF001
+_DASHES = ",-/~\u2013\u2014"
+# A CJK date: era or year, month, day (any present), with the suffixes and qualifiers the reader
+# knows; or a relative word; Korean puts spaces between the parts.
+_CJK_SPAN = (
+    rf"(?:(?:令和|平成|昭和|大正|民國|民国)[{_CJK_DIGIT}]{{1,3}}年|元年|[{_CJK_DIGIT}]{{2,4}}\s?[年년]"
+    r"|今年|去年|明年|前年|本年|昨年|올해|작년|지난해|내년)?\s?"
+    rf"(?:[{_CJK_DIGIT}]{{1,3}}\s?[月월](?:份)?\s?(?:[{_CJK_DIGIT}]{{1,3}}\s?[日号號일])?"
+    rf"|[{_CJK_DIGIT}]{{1,3}}\s?[日号號일](?:\s?[前后後전후])?"
+    r"|第?[1-4一二三四]\s?(?:季度|四半期|분기)|[上下]半年|[上下]半期|상반기|하반기"
+    rf"|[{_CJK_DIGIT}]{{2,4}}年代|[春夏秋冬](?:天|季)?)?"
+    r"(?:上旬|中旬|下旬|초순|중순|하순|初|底|末|年初|年末|年底|초|말|ごろ|頃|左右|前後)?"
+)
+_CJK_RELATIVE_SPAN = (
+    r"今天|今日|昨天|昨日|前天|一昨日|明天|明日|上个月|上個月|上月|本月|先月|今月|上周|上週|"
+    r"上星期|本周|这周|下周|先週|今週|来週|어제|오늘|그저께|지난달|이번달|지난주|이번주|다음주"
+)
+_SCAN_RE = re.compile(
+    rf"(?P<cjk>{_CJK_SPAN})|(?P<num>{_NUMBER_TOKEN})|(?P<word>[^\W\d_][^\W_]*\.?)"
+    rf"|(?P<punct>[{_DASHES}])"
+)
+# English words that join the parts of a date expression without naming a date themselves.
+_JOINERS = frozenset(
+    _words(
+        "of the on in at and to from between through until till early mid late middle end start "
+        "beginning about around circa c ca approximately roughly last next this past previous "
+        "coming following prior same ago earlier later before after day days week weeks month "
+        "months year years quarter quarters half weekend fortnight a an one two three four five "
+        "six seven eight nine ten eleven twelve first second third fourth final calendar fiscal "
+        "morning afternoon evening night spring summer autumn fall winter q1 q2 q3 q4 h1 h2 "
+        "ad bc ce bce by since or and am pm a.m p.m gmt utc hundred oh ten eleven twelve thirteen "
+        "fourteen fifteen sixteen seventeen eighteen twenty thirty forty fifty sixty seventy eighty ninety"
+    )
+)
+# Words that name a date (or a date relative to the reference) on their own.
+_EN_ANCHORS = frozenset(
+    _words(
+        "today yesterday tomorrow tonight ago weekend spring summer autumn fall winter quarter "
+        "q1 q2 q3 q4 h1 h2 day week month year decade century fortnight twenties thirties "
+        "forties fifties sixties seventies eighties nineties noughties nineteen thousand"
+    )
+)
+# Month and weekday words that are also common English words: a date only beside a number or
+# written with a capital.
+_COMMON_WORDS = frozenset(_words("may march mar sun sat wed jan dec fri mon"))
+_YEAR_TOKEN_RE = re.compile(r"(?:1[0-9]|20|21)\d\d(?:s)?", re.ASCII)
+_DAY_TOKEN_RE = re.compile(r"\d{1,2}(?:st|nd|rd|th|er|e|º|°|a|o)?\.?", re.ASCII)
+_UNIT_RE = re.compile(r"(?:day|week|month|year|quarter|fortnight|decade|century)s?")
+
+
+def find_dates(text: str, *, reference=None, languages=None, date_order=None):
+    """Yield a ``DateMention`` for every date expression in ``text`` that reads as a date.
+
+    Candidates are runs of date words (months, weekdays, years, day numbers, relative and
+    qualifier words from the same vocabulary ``normalize_date`` reads) and CJK date forms; each
+    run is read longest first, so "from 3 to 5 May 2020" is one range and "in May 2020 and
+    June 2021" two months. Expressions that do not resolve (relative text with no
+    ``reference``, open bounds such as "until June") are not yielded; "until June 2020" yields
+    "June 2020".
+    """
+    if not text:
+        return
+    langs, _, _ = _resolve_languages(languages, "" if languages else text[:2000])
+    vocab = _vocab(langs)
+    tokens = _scan(text, vocab)
+    for run in _runs(text, tokens):
+        yield from _read_run(
+            text, run, vocab, reference, languages or (langs if langs != ("en",) else None), date_order
+        )
+
+
+class _Token(NamedTuple):
+    start: int
+    end: int
+    kind: str  # "anchor", "joiner"
+    cjk: bool
+
+
+def _scan(text: str, vocab) -> list[_Token]:
+    tokens = []
+    for m in _SCAN_RE.finditer(text):
+        if m.start() == m.end():
+            continue
+        value = m.group()
+        if m["cjk"]:
+            if not _CJK_MARK_RE.search(value) and not re.fullmatch(_CJK_RELATIVE_SPAN, value):
+                continue
+            tokens.append(_Token(m.start(), m.end(), "anchor", True))
+        elif m["num"]:
+            digits = value.rstrip(".")
+            if _YEAR_TOKEN_RE.fullmatch(digits) or (
+                not digits.isdigit() and not _DAY_TOKEN_RE.fullmatch(digits)
+            ):
+                kind = "anchor"
+            else:
+                kind = "joiner"
+            tokens.append(_Token(m.start(), m.end(), kind, False))
+        elif m["word"]:
+            word = value.lower().rstrip(".")
+            if word in vocab.months or word in vocab.weekdays:
+                common = word in _COMMON_WORDS and not value[0].isupper()
+                tokens.append(_Token(m.start(), m.end(), "joiner" if common else "anchor", False))
+            elif word in _EN_ANCHORS:
+                tokens.append(_Token(m.start(), m.end(), "anchor", False))
+            elif (
+                word in _JOINERS
+                or word in vocab.skip
+                or word in vocab.approx
+                or word in vocab.thirds
+                or _UNIT_RE.fullmatch(word)
+            ):
+                tokens.append(_Token(m.start(), m.end(), "joiner", False))
+            else:
+                tokens.append(_Token(m.start(), m.end(), "other", False))
+        else:
+            tokens.append(_Token(m.start(), m.end(), "joiner", False))
+    for m in re.finditer(_CJK_RELATIVE_SPAN, text):
+        tokens.append(_Token(m.start(), m.end(), "anchor", True))
+    tokens.sort()
+    return tokens
+
+
+def _runs(text: str, tokens: list[_Token]):
+    """Maximal runs of date tokens separated only by spaces, holding at least one anchor; a
+    sentence's full stop ends a run, and so does a comma followed by a word that is not a date
+    word ("30 June 2020, a week after")."""
+    run: list[_Token] = []
+    for token in tokens:
+        if token.kind == "other" or (run and _breaks(text, run[-1], token)):
+            if any(t.kind == "anchor" for t in run):
+                yield run
+            run = []
+            if token.kind == "other":
+                continue
+        run.append(token)
+    if any(t.kind == "anchor" for t in run):
+        yield run
+
+
+def _breaks(text: str, last: _Token, token: _Token) -> bool:
+    if token.start < last.end or text[last.end : token.start].strip():
+        return True
+    if text[last.start : last.end] == "," and token.kind == "joiner" and not _is_number(text, token):
+        return True
+    return _ends_sentence(text, last, token)
+
+
+def _is_number(text: str, token: _Token) -> bool:
+    return text[token.start].isdigit()
+
+
+_ABBREVIATIONS = frozenset(_words("c ca approx est a.m p.m st no"))
+
+
+def _ends_sentence(text: str, last: _Token, following: _Token) -> bool:
+    word = text[last.start : last.end]
+    if not word.endswith(".") or not text[following.start].isupper():
+        return False
+    stem = word[:-1].lower()
+    if stem in _ABBREVIATIONS or (len(stem) <= 4 and stem.isalpha()):
+        return False  # "Feb. 17", "Tue. Feb. 17", "c. 1990"
+    return not stem.isdigit() or len(stem) > 2  # "am 3. Mai" goes on; "in 2019. The" ends
+
+
+def _read_run(text: str, run: list[_Token], vocab, reference, languages, date_order):
+    i = 0
+    while i < len(run):
+        found = None
+        if run[i].kind == "anchor" or any(t.kind == "anchor" for t in run[i:]):
+            for j in range(len(run) - 1, i - 1, -1):
+                if not any(t.kind == "anchor" for t in run[i : j + 1]):
+                    break
+                start, end = run[i].start, run[j].end
+                if text[end - 1] == ".":
+                    end -= 1
+                piece = text[start:end]
+                value = _read_piece(piece, run[i], run[j], vocab, reference, languages, date_order)
+                if value is not None:
+                    found = (j, DateMention((start, end), piece, value))
+                    break
+        if found is None:
+            i += 1
+            continue
+        j, mention = found
+        yield mention
+        i = j + 1
+
+
+# "in", "on" add nothing and "until", "since", "by" make a bound: a piece starting with one is
+# found without it; a piece ending on a joining word is found without that word.
+_LEADING_NOT = frozenset(_words("and or to of in on at by since until till before after as"))
+
+
+_NUMERIC_PIECE_RE = re.compile(r"[\d\s,./:-]+")
+_FULL_NUMERIC_RE = re.compile(r".*(?<!\d)\d{4}(?!\d).*|\d{1,2}[-/.]\d{1,2}[-/.]\d{2}")
+
+
+_LAST_WORD_RE = re.compile(r"[^\W\d_]+$")
+# Numbers said in words end a year said in words ("nineteen ninety-six").
+_NUMBER_WORDS = frozenset(_words("one two three four five six seven eight nine"))
+
+
+def _read_piece(piece: str, first: _Token, last: _Token, vocab, reference, languages, date_order):
+    words = piece.lower().split()
+    if words[0] in _LEADING_NOT or (words[0] in vocab.skip and words[0] != "the"):
+        return None
+    last_word = _LAST_WORD_RE.search(piece)
+    if (
+        last.kind != "anchor"
+        and not piece[-1].isdigit()
+        and not (last_word and last_word[0] in _NUMBER_WORDS)
+    ):
+        return None
+    if piece[-1] in _DASHES or piece[0] in _DASHES:
+        return None
+    if _NUMERIC_PIECE_RE.fullmatch(piece) and not any(
+        _FULL_NUMERIC_RE.fullmatch(p) for p in re.split(r"[\s,]+", piece)
+    ):
+        return None  # "5.2", "17": numbers, not dates, unless a year or a whole numeric date is there
+    try:
+        return reading._normalize_checked(piece, reference, languages, date_order, False)
+    except DateNormalizationError:
+        return None

@@ -1,0 +1,168 @@
+"""Dates written with words: day, month name, year and weekday in any order."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+
+from .base import _MONTH_NAMES, _R, DateNormalizationError, _Ctx
+from .calendar_math import (
+    _add_months,
+    _last_day,
+    _make_day,
+    _month,
+    _nearest,
+    _period,
+    _qualify,
+    _season,
+    _two_digit_year,
+)
+from .vocabulary import _FOREIGN_SKIP, _SEASON_WORDS, _WEEKDAY_KEYS, _vocab
+
+_TOKEN_RE = re.compile(r"\d+[^\W\d_]*\.?|[^\W\d_]+(?:-[^\W\d_]+)*\.?|'\d{2}\b")
+
+
+_ORDINAL_RE = re.compile(r"(\d+)(?:st|nd|rd|th|er|re|e|o|a|°|\.)?")
+
+
+def _parse_tokens(t: str, ctx: _Ctx) -> _R | None:
+    """Day / month name / year in any order, with weekdays, ordinals and filler words."""
+    vocab = _vocab(ctx.langs)
+    month = weekday = day = year = None
+    approx = False
+    third = None
+    numbers = []
+    saw_month_first = False
+    season = None
+    for name, joined in vocab.phrases:
+        if name in t:
+            t = t.replace(name, joined)
+    tokens = _TOKEN_RE.findall(t)
+    # The season table is of many languages: with a season word, their filler words are filler.
+    filler = vocab.skip | _FOREIGN_SKIP if any(w.rstrip(".") in _SEASON_WORDS for w in tokens) else vocab.skip
+    for token in tokens:
+        if token[0] == "'":
+            numbers.append(("yy", int(token[1:]), len(numbers)))
+            continue
+        if token[0].isdigit():
+            m = _ORDINAL_RE.fullmatch(token)
+            if m is None:
+                return None
+            numbers.append((m[1], int(m[1]), month is not None))
+            continue
+        word = token.rstrip(".")
+        if word in vocab.months:
+            if month is not None:
+                return None
+            month = vocab.months[word]
+            saw_month_first = not numbers
+        elif word in vocab.weekdays:
+            if weekday is not None:
+                return None
+            weekday = vocab.weekdays[word]
+        elif word in filler:
+            continue
+        elif word in vocab.approx:
+            approx = True
+        elif word in vocab.thirds:
+            third = (vocab.thirds[word],) * 2
+        elif word in _SEASON_WORDS and season is None:
+            season = _SEASON_WORDS[word]
+        elif "-" in word and all(part in vocab.skip or part in vocab.weekdays for part in word.split("-")):
+            # "sexta-feira": a weekday written with its hyphenated noun
+            found = [vocab.weekdays[part] for part in word.split("-") if part in vocab.weekdays]
+            if weekday is not None or len(found) != 1:
+                return None
+            weekday = found[0]
+        else:
+            return None
+    if month is None and season is not None:
+        return _season_of(numbers, season, approx, third, ctx, t)
+    if month is None and weekday is not None and not numbers and third is None:
+        # "am Donnerstag", "le jeudi": the most recent such day on or before the reference.
+        if ctx.reference is None:
+            raise DateNormalizationError(
+                f"relative date {t!r} needs a reference date (the source's publication date)"
+            )
+        d = ctx.reference - _dt.timedelta(days=(ctx.reference.weekday() - weekday) % 7)
+        return _R(d, d, "day", approx)
+    if month is None and weekday is not None and len(numbers) == 1 and numbers[0][1] <= 31:
+        # "na sexta-feira (8)", "Friday the 8th": the nearest date with that weekday and day.
+        return _weekday_and_day(weekday, numbers[0][1], ctx, t)
+    if month is None:
+        if (third or approx) and len(numbers) == 1 and len(numbers[0][0]) == 4 and weekday is None:
+            # "Mitte 2019", "fin 2020", "конце 2019 года"
+            year = numbers[0][1]
+            return _qualify(_R(_dt.date(year, 1, 1), _dt.date(year, 12, 31), "year"), approx, third)
+        return None
+    for digits, value, after_month in numbers:
+        if digits == "yy":
+            if year is not None:
+                return None
+            year = _two_digit_year(value)
+        elif len(digits) == 4:
+            if year is not None:
+                return None
+            year = value
+        elif value > 31:
+            return None  # "36 on May 26": not a day, and not a year written in full
+        elif day is None and (len(numbers) == 1 or year is not None or not after_month or saw_month_first):
+            day = value
+        elif year is None and len(digits) == 2 and day is not None:
+            # "6-Jul-20": day, month, two-digit year.
+            year = _two_digit_year(value)
+        else:
+            return None
+    if year is None:
+        if ctx.reference is None:
+            what = f"{_MONTH_NAMES[month]} {day}" if day else _MONTH_NAMES[month]
+            raise DateNormalizationError(f"{t!r} has no year ({what}); give the year or a reference date")
+        if day is None:
+            start = _nearest(ctx.reference, month, None)
+            return _qualify(_R(*_month(start.year, month), "month"), approx, third)
+        d = _nearest(ctx.reference, month, day)
+        r = _R(d, d, "day")
+    elif day is None:
+        r = _R(*_month(year, month), "month")
+    else:
+        d = _make_day(year, month, day, t)
+        r = _R(d, d, "day")
+    if weekday is not None and r.precision == "day" and r.start.weekday() != weekday:
+        r = r._replace(
+            ambiguous=True,
+            note=(
+                f"{t!r}: {r.start.isoformat()} is a {_WEEKDAY_KEYS[r.start.weekday()].title()}, "
+                f"not a {_WEEKDAY_KEYS[weekday].title()}; check the source"
+            ),
+        )
+    return _qualify(r, approx, third)
+
+
+def _season_of(numbers, start_month: int, approx: bool, third, ctx: _Ctx, t: str) -> _R | None:
+    """ "im Frühjahr 2021", "à la fin de l'été": a season of the year given, or with no year the
+    latest one begun by the reference."""
+    if len(numbers) > 1 or (numbers and len(numbers[0][0]) != 4):
+        return None
+    if numbers:
+        year = numbers[0][1]
+    elif ctx.reference is None:
+        raise DateNormalizationError(f"{t!r} has no year; give the year or a reference date")
+    else:
+        current = _period(ctx.reference, "season")[0]
+        year = current.year if _dt.date(current.year, start_month, 1) <= current else current.year - 1
+    return _qualify(_R(*_season(year, start_month), "season"), approx, third)
+
+
+def _weekday_and_day(weekday: int, day: int, ctx: _Ctx, t: str) -> _R | None:
+    ref = ctx.reference
+    if ref is None:
+        raise DateNormalizationError(f"{t!r} has no month or year; give a reference date")
+    candidates = []
+    for n in range(-13, 14):
+        y, m = _add_months(ref.year, ref.month, n)
+        if day <= _last_day(y, m) and _dt.date(y, m, day).weekday() == weekday:
+            candidates.append(_dt.date(y, m, day))
+    if not candidates:
+        return None
+    d = min(candidates, key=lambda c: (abs((c - ref).days), c > ref))
+    return _R(d, d, "day")
