@@ -106,5 +106,5 @@ def canonical_values(raw):
     values = {}
     for name, column in _plan(tuple(raw)):
         value = raw[name]
-        values[column] = value.strip() if type(value) is str else as_text(value)
+        values[column] = as_text(value)
     return values
