@@ -106,7 +106,7 @@ class Resolver:
                 self._jurisdictions[text] = found
         return found
 
-    def date_context(self, code, language):
+    def context_for(self, code, language):
         """(languages, date order) for text about ``code`` in ``language``, once per pair."""
         key = (code, language)
         if key not in self._contexts:

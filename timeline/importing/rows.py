@@ -220,7 +220,7 @@ def read_dates(item, resolver):
     if not values:
         return
     code = item.jurisdiction.code if item.jurisdiction is not None else None
-    languages, date_order = resolver.date_context(code, item.language or None)
+    languages, date_order = resolver.context_for(code, item.language or None)
     reference_text = values.get("reference_date", "")
     if reference_text:
         result, reason = normalize(reference_text, None, languages, date_order)
