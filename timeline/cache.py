@@ -94,6 +94,26 @@ def _store(key, response, seconds):
         shared_cache.call("public cache", "set", key, response, seconds)
 
 
+def cached_under_version(name, compute, seconds):
+    """``compute()``, kept in the shared cache as ``name`` under the current content version.
+
+    When the shared cache cannot tell the version or answer, the value is computed afresh: an
+    outage never serves a stale value and never fails the request.
+    """
+    version = content_version()
+    if version is None:
+        return compute()
+    key = f"{name}:{version}"
+    try:
+        found = shared_cache.call("public cache", "get", key)
+    except shared_cache.Unavailable:
+        return compute()
+    if found is None:
+        found = compute()
+        _store(key, found, seconds)
+    return found
+
+
 def cache_public_response(prefix, timeout=None):
     """Cache successful anonymous GET responses of a view under the current content version.
 

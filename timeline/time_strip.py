@@ -18,13 +18,12 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db import connection
 from django.db.models import Count, IntegerField
 from django.db.models.functions import Cast, ExtractMonth, ExtractYear, Substr
 
 from . import selectors
-from .cache import content_version
+from .cache import cached_under_version
 from .models import ActionType
 
 LOCAL_SECONDS = 60
@@ -94,12 +93,11 @@ def count_overview(filters, matching):
 def overview(filters, matching):
     """``count_overview``, cached under the content version."""
     state = repr(sorted((k, str(v)) for k, v in vars(filters).items() if v))
-    key = f"overview:{content_version()}:{hashlib.sha256(state.encode()).hexdigest()}"
-    found = cache.get(key)
-    if found is None:
-        found = count_overview(filters, matching)
-        cache.set(key, found, settings.PUBLIC_CACHE_SECONDS or LOCAL_SECONDS)
-    return found
+    return cached_under_version(
+        f"overview:{hashlib.sha256(state.encode()).hexdigest()}",
+        lambda: count_overview(filters, matching),
+        settings.PUBLIC_CACHE_SECONDS or LOCAL_SECONDS,
+    )
 
 
 @dataclass

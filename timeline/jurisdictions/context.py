@@ -7,12 +7,13 @@ new one (it looks at most once a second). Editors' values are the table's values
 override in the admin wins.
 """
 
+import contextlib
 import time
 from dataclasses import dataclass
 
-from django.core.cache import cache
 from django.db import DatabaseError, transaction
 
+from .. import shared_cache
 from .standards import standards_by_code
 
 VERSION_KEY = "timeline:jurisdictions-version"
@@ -32,10 +33,13 @@ def forget_loaded_table():
 
 
 def bump_version():
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 1, timeout=None)
+    # While the shared cache is down other processes keep their table (an editor's change of a
+    # date order reaches them when it is back); this process has forgotten its own already.
+    with contextlib.suppress(shared_cache.Unavailable):
+        try:
+            shared_cache.call("jurisdiction version", "incr", VERSION_KEY)
+        except ValueError:
+            shared_cache.call("jurisdiction version", "set", VERSION_KEY, 1, timeout=None)
 
 
 def jurisdictions_changed(**kwargs):
@@ -53,7 +57,10 @@ def _table():
     now = time.monotonic()
     if _loaded["table"] is not None and now - _loaded["checked"] < RECHECK_SECONDS:
         return _loaded["table"]
-    version = cache.get(VERSION_KEY, 0)
+    try:
+        version = shared_cache.call("jurisdiction version", "get", VERSION_KEY, 0)
+    except shared_cache.Unavailable:
+        version = _loaded["version"]  # unknown: keep what is loaded, or load it once
     _loaded["checked"] = now
     if _loaded["table"] is None or _loaded["version"] != version:
         try:
