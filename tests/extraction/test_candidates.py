@@ -1,16 +1,16 @@
 """Candidate events from text alone: the seed article and a dozen articles written for the tests."""
 
 import datetime
-from pathlib import Path
 
 import pytest
 
+from tests.team_files import SEED_ARTICLE
 from timeline.extraction import Knowledge, KnownLaw, KnownOrganization, extract, read_article
 
 from .articles import ARTICLES
 
-SEED = Path(__file__).resolve().parents[3] / "shared" / "seeds" / "hong-kong-2020-article.txt"
-SEED_TEXT = SEED.read_text(encoding="utf-8") if SEED.exists() else None
+SEED = SEED_ARTICLE
+SEED_TEXT = SEED.read_text(encoding="utf-8") if SEED is not None else None
 KNOWN = Knowledge(
     organizations=(
         KnownOrganization("Facebook", "company"),
