@@ -23,29 +23,38 @@ from tests.reachability import PrivateRedis, require_postgres, require_redis, wa
 pytestmark = [pytest.mark.postgres, pytest.mark.redis, pytest.mark.slow]
 
 ROOT = Path(__file__).resolve().parents[2]
-DATABASE = "pt_worker_it"
+# Named by process, so that two checkouts running this module at once do not share a database.
+DATABASE = f"pt_worker_it_{os.getpid()}"
 ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
 DATABASE_URL = f"postgres://postgres@127.0.0.1:5432/{DATABASE}"
-BROKER_URL = "redis://127.0.0.1:6379/13"
 CELERY = str(Path(sys.executable).with_name("celery"))
 
 
 @pytest.fixture(scope="module")
-def environment():
-    require_postgres()
+def module_redis(tmp_path_factory):
+    """A redis-server of this module's own: its queues are shared with no other test run."""
     require_redis()
-    import psycopg
-    import redis
+    server = PrivateRedis(tmp_path_factory.mktemp("broker"))
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
 
-    broker = redis.Redis.from_url(BROKER_URL)
-    broker.flushdb()
+
+@pytest.fixture(scope="module")
+def environment(module_redis):
+    require_postgres()
+    import psycopg
+
+    broker_url = module_redis.url
     with psycopg.connect(ADMIN_URL, autocommit=True) as admin:
         admin.execute(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
         admin.execute(f"CREATE DATABASE {DATABASE}")
     env = {
         **os.environ,
         "DATABASE_URL": DATABASE_URL,
-        "CELERY_BROKER_URL": BROKER_URL,
+        "CELERY_BROKER_URL": broker_url,
         "DJANGO_SETTINGS_MODULE": os.environ.get("DJANGO_SETTINGS_MODULE", "config.settings"),
         "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
         "IMPORT_CHUNK_SIZE": "50",
@@ -61,7 +70,6 @@ def environment():
     try:
         yield env
     finally:
-        broker.flushdb()
         with psycopg.connect(ADMIN_URL, autocommit=True) as admin:
             admin.execute(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
 
