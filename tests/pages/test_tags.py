@@ -40,11 +40,15 @@ def test_group_by_period_keeps_coarse_dates_out_of_january():
             event(D(2020, 1, 1), D(2020, 1, 1), "day"),
             event(D(2020, 1, 1), D(2020, 12, 31), "year"),
             event(D(2010, 1, 1), D(2019, 12, 31), "decade"),
+            event(D(1900, 1, 1), D(1999, 12, 31), "century"),
+            event(D(1901, 1, 1), D(1901, 12, 31), "year"),
         ]
     )
     assert [(g.label, [p.label for p in g.periods]) for g in groups] == [
         ("2020", ["July 2020", "January 2020", "2020"]),
         ("2010s", ["2010s"]),
+        ("20th century", ["20th century"]),
+        ("1901", ["1901"]),
     ]
 
 

@@ -12,6 +12,7 @@ from django import template
 from django.utils.safestring import mark_safe
 
 from timeline import dates
+from timeline.dates import PRECISION_RANK
 from timeline.date_display_i18n import days_after_phrase
 
 register = template.Library()
@@ -87,12 +88,13 @@ def period_of(event):
 
     Month and finer dates go under their month ("July 2020"); coarser dates under a heading
     of their own ("2020", "Q3 2020", "the 2010s") so that a year-precision event never appears
-    to belong to January.
+    to belong to January. A date coarser than a year (a decade, a century) is its own year
+    heading: it does not belong to the year it starts in.
     """
     start, precision = event.date_start, event.date_precision
-    if precision == "decade":
+    if PRECISION_RANK[precision] < PRECISION_RANK["year"]:
         label = dates.format_display(event.date_start, event.date_end, precision, False)
-        return ("decade", start.year), label, ("decade", start.year), label
+        return (precision, start.year), label, (precision, start.year), label
     year = (("year", start.year), f"{start.year}")
     if precision in ("day", "week", "month"):
         month = datetime.date(start.year, start.month, 1)
