@@ -17,7 +17,11 @@ ERROR_DESCRIPTIONS = {
     404: "No such resource (or not visible to you), or an unknown ?format.",
     406: "The Accept header asks for a representation this endpoint does not give.",
     415: "Unsupported Content-Type for the body.",
-    429: "Too many requests from this address (anonymous rate limit); retry after Retry-After seconds.",
+    429: (
+        "Too many requests from this address: over the anonymous rate limit, or too many invalid "
+        "tokens sent from it (every token it sends is then refused until the window ends); retry "
+        "after Retry-After seconds."
+    ),
 }
 
 READ_ERRORS = (400, 401, 403, 404, 406, 429)
