@@ -25,7 +25,7 @@ from timeline.models import (
     OrganizationKind,
     Source,
 )
-from timeline.selectors import EventFilters, FilterError
+from timeline.selectors import EventFilters, FilterError, laws_visible_to, organizations_visible_to
 
 MAX_TEXT = 200
 
@@ -47,12 +47,32 @@ class IdOrSlugField(forms.CharField):
             lookup = {self.slug_field: value}
         found = self.model.objects.filter(**lookup).first() if lookup else None
         if found is None:
-            # Values go in params: django-filter %-formats the message, and "%s" is a valid slug.
-            raise forms.ValidationError(
-                "No %(model)s with id or slug %(value)s.",
-                params={"model": self.model._meta.verbose_name, "value": repr(value)},
-            )
+            raise no_such(self.model, value)
         return found
+
+
+def no_such(model, value):
+    # Values go in params: django-filter %-formats the message, and "%s" is a valid slug.
+    return forms.ValidationError(
+        "No %(model)s with id or slug %(value)s.",
+        params={"model": model._meta.verbose_name, "value": repr(value)},
+    )
+
+
+class OnlyVisibleReferences:
+    """A FilterSet mixin: an organization or law the requester may not see (named only by drafts)
+    is answered exactly as one that does not exist, so its id or slug cannot be probed."""
+
+    visible_references = {}  # filter name -> function(user) -> the queryset that user may see
+
+    def filter_queryset(self, queryset):
+        user = getattr(self.request, "user", None)
+        for name, visible in self.visible_references.items():
+            found = self.form.cleaned_data.get(name)
+            if found is not None and not visible(user).filter(pk=found.pk).exists():
+                error = no_such(found._meta.model, self.form.data.get(name, ""))
+                raise ValidationError({name: [error.message % error.params]})
+        return super().filter_queryset(queryset)
 
 
 class CodeField(forms.CharField):
@@ -135,7 +155,12 @@ class EventTextFilter(PassThrough, django_filters.CharFilter):
     pass
 
 
-class EventFilter(django_filters.FilterSet):
+class EventFilter(OnlyVisibleReferences, django_filters.FilterSet):
+    visible_references = {
+        "actor": organizations_visible_to,
+        "organization": organizations_visible_to,
+        "law": laws_visible_to,
+    }
     actor = EventReferenceFilter(
         model=Organization,
         help_text="Organization id or slug: events where it is the actor (no subsidiaries).",
@@ -187,7 +212,8 @@ class EventFilter(django_filters.FilterSet):
             raise ValidationError({error.field: [error.message]}) from error
 
 
-class OrganizationFilter(django_filters.FilterSet):
+class OrganizationFilter(OnlyVisibleReferences, django_filters.FilterSet):
+    visible_references = {"parent": organizations_visible_to}
     kind = django_filters.ChoiceFilter(choices=OrganizationKind.choices)
     parent = OrganizationReferenceFilter(
         model=Organization, field_name="parent", help_text="Organization id or slug: its direct subsidiaries."

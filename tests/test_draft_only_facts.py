@@ -43,3 +43,39 @@ def test_the_api_does_not_list_them(client, world):
 def test_editors_still_see_them_in_the_api(editor_client, world):
     names = {row["name"] for row in editor_client.get("/api/v1/organizations/").json()["results"]}
     assert "Unannounced Startup" in names
+
+
+def test_a_filter_naming_them_is_answered_as_for_an_unknown_name(client, world):
+    """Probing a slug must not tell a draft-only organization or law from a name never used."""
+    secret_org, secret_law = world["secret_org"], world["secret_law"]
+    for name, value, unknown in (
+        ("organization", secret_org.slug, "no-such-organization"),
+        ("actor", str(secret_org.pk), "999999"),
+        ("law", secret_law.slug, "no-such-law"),
+    ):
+        secret = client.get("/api/v1/events/", {name: value})
+        never = client.get("/api/v1/events/", {name: unknown})
+        assert secret.status_code == never.status_code == 400
+        assert secret.content.decode().replace(value, "?") == never.content.decode().replace(unknown, "?")
+        assert value in secret.content.decode()
+    parent = client.get("/api/v1/organizations/", {"parent": secret_org.slug})
+    assert parent.status_code == 400
+    # Typed as a name into the form, a draft-only one is not read as its slug either.
+    for name, value in (
+        ("organization", secret_org.slug),
+        ("organization", "Unannounced Startup"),
+        ("law", secret_law.slug),
+        ("law", "Draft Surveillance Bill"),
+    ):
+        page = client.get(reverse("timeline:timeline"), {name: value})
+        assert page.status_code == 400
+        html = page.content.decode()
+        assert "unannounced-startup" not in html or value == secret_org.slug
+        assert secret_law.slug not in html or value == secret_law.slug
+
+
+def test_editors_can_still_filter_by_them_in_the_api(editor_client, world):
+    response = editor_client.get(
+        "/api/v1/events/", {"organization": world["secret_org"].slug, "status": "draft"}
+    )
+    assert response.status_code == 200

@@ -12,6 +12,7 @@ from django.db.models import Case, Count, IntegerField, OuterRef, Q, Subquery, V
 from django.db.models.functions import Coalesce
 
 from .models import Event, EventStatus, Jurisdiction, Law, Organization
+from .selectors import public_laws, public_organizations
 
 LIMIT = 10
 MAX_TEXT = 100
@@ -24,12 +25,18 @@ class Kind:
     event_field: str  # the event's field pointing at it
     names: tuple  # fields matched against the typed text
     labels: tuple  # the fields shown: the first that is not empty
+    known: object  # () -> the rows a reader may name: an organization or law only drafts name is not one
 
 
 KINDS = {
-    "organization": Kind(Organization, "slug", "actor", ("name", "slug", "other_names__name"), ("name",)),
-    "law": Kind(Law, "slug", "law", ("title", "short_title", "slug"), ("short_title", "title")),
-    "jurisdiction": Kind(Jurisdiction, "code", "jurisdiction", ("name", "code"), ("name",)),
+    "organization": Kind(
+        Organization, "slug", "actor", ("name", "slug", "other_names__name"), ("name",), public_organizations
+    ),
+    "law": Kind(Law, "slug", "law", ("title", "short_title", "slug"), ("short_title", "title"), public_laws),
+    # Every jurisdiction of ISO 3166 is public knowledge, events or not.
+    "jurisdiction": Kind(
+        Jurisdiction, "code", "jurisdiction", ("name", "code"), ("name",), Jurisdiction.objects.all
+    ),
 }
 
 
@@ -85,7 +92,7 @@ def key_for_name(kind_name, text):
     exact = Q()
     for name in kind.names:
         exact |= Q(**{f"{name}__iexact": text})
-    keys = list(kind.model.objects.filter(exact).values_list(kind.key, flat=True).distinct()[:2])
+    keys = list(kind.known().filter(exact).values_list(kind.key, flat=True).distinct()[:2])
     if len(keys) > 1:
         raise SharedName(f"{kind_name}: several are called {text!r}; choose one from the suggestions")
     return keys[0] if keys else None

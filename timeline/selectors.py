@@ -175,7 +175,8 @@ def event_filters_from_params(params):
     """``EventFilters`` from query parameters (slugs and codes), raising ``FilterError``.
 
     Every value is checked here, dates included, so a bad value is reported before any query
-    for events runs. Unknown slugs are errors, not silently ignored filters.
+    for events runs. Unknown slugs are errors, not silently ignored filters; so are the slugs of
+    organizations and laws only drafts name (the public cannot tell them from unknown ones).
     """
 
     def value(name):
@@ -184,12 +185,12 @@ def event_filters_from_params(params):
 
     filters = EventFilters(q=value("q")[:200])
     if slug := value("organization"):
-        organization = Organization.objects.filter(slug=slug).first()
+        organization = public_organizations().filter(slug=slug).first()
         if organization is None:
             raise FilterError("organization", f"organization: no organization is called {slug!r}")
         filters.organizations = [organization]
     if slug := value("law"):
-        filters.law = Law.objects.filter(slug=slug).first()
+        filters.law = public_laws().filter(slug=slug).first()
         if filters.law is None:
             raise FilterError("law", f"law: no law is called {slug!r}")
     if code := value("jurisdiction"):
