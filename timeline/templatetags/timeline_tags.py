@@ -12,8 +12,8 @@ from django import template
 from django.utils.safestring import mark_safe
 
 from timeline import dates
-from timeline.dates import PRECISION_RANK
 from timeline.date_display_i18n import days_after_phrase
+from timeline.dates import PRECISION_RANK
 
 register = template.Library()
 
