@@ -20,6 +20,7 @@ from .models import (
     OrganizationName,
     Source,
 )
+from .selectors import named_by_public_event
 
 
 @admin.register(Jurisdiction)
@@ -51,13 +52,52 @@ class JurisdictionAdmin(admin.ModelAdmin):
         return results, may_have_duplicates
 
 
+def reviewer_owned_fact(request, fact):
+    """Whether ``fact`` (an organization, law or source) is named by a public event and so only a
+    reviewer may change it."""
+    if fact is None or fact.pk is None or services.can_publish(request.user):
+        return False
+    known = request.__dict__.setdefault("_named_by_public_event", {})  # asked several times a request
+    key = (type(fact), fact.pk)
+    if key not in known:
+        known[key] = named_by_public_event(fact)
+    return bool(services.public_fact_errors(request.user, named_by_public_event=known[key]))
+
+
+class PublicFactsAreReviewers:
+    """Editors read, but do not change or delete, what a public event names."""
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and not reviewer_owned_fact(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and not reviewer_owned_fact(request, obj)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        fact = self.get_object(request, object_id)
+        if request.method == "GET" and reviewer_owned_fact(request, fact):
+            errors = services.public_fact_errors(request.user, named_by_public_event=True)
+            self.message_user(request, errors[0], messages.INFO)
+        return super().change_view(request, object_id, form_url, extra_context)
+
+
 class OrganizationNameInline(admin.TabularInline):
     model = OrganizationName
     extra = 1
 
+    # ``obj`` is the organization: its other names are part of it.
+    def has_add_permission(self, request, obj):
+        return super().has_add_permission(request, obj) and not reviewer_owned_fact(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and not reviewer_owned_fact(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and not reviewer_owned_fact(request, obj)
+
 
 @admin.register(Organization)
-class OrganizationAdmin(SimpleHistoryAdmin):
+class OrganizationAdmin(PublicFactsAreReviewers, SimpleHistoryAdmin):
     list_display = ["name", "kind", "parent", "jurisdiction", "event_count"]
     list_filter = ["kind", "jurisdiction"]
     search_fields = ["name", "other_names__name", "slug"]
@@ -75,7 +115,7 @@ class OrganizationAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Law)
-class LawAdmin(SimpleHistoryAdmin):
+class LawAdmin(PublicFactsAreReviewers, SimpleHistoryAdmin):
     list_display = ["title", "short_title", "jurisdiction", "status", "enacting_body"]
     list_filter = ["status", "jurisdiction"]
     search_fields = ["title", "short_title"]
@@ -85,7 +125,7 @@ class LawAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Source)
-class SourceAdmin(SimpleHistoryAdmin):
+class SourceAdmin(PublicFactsAreReviewers, SimpleHistoryAdmin):
     list_display = ["__str__", "outlet", "published", "normalized_url"]
     list_filter = ["outlet"]
     search_fields = ["title", "url", "normalized_url", "outlet"]

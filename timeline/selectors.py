@@ -395,10 +395,14 @@ def events_visible_to(user, statuses=None):
 def sources_visible_to(user):
     """Sources cited by at least one event ``user`` may read (a draft's sources stay hidden)."""
 
-    if can_see_unpublished(user):
-        return Source.objects.all()
-    cited = Citation.objects.filter(source=OuterRef("pk"), event__in=public_events())
-    return Source.objects.filter(Exists(cited))
+    return Source.objects.all() if can_see_unpublished(user) else public_sources()
+
+
+def public_sources():
+    """Sources a public event cites."""
+    return Source.objects.filter(
+        Exists(Citation.objects.filter(source=OuterRef("pk"), event__in=public_events()))
+    )
 
 
 def public_organizations():
@@ -423,6 +427,12 @@ def public_laws():
 def public_jurisdictions():
     """Jurisdictions where a public event took place (of thousands, the few a reader can pick)."""
     return Jurisdiction.objects.filter(Exists(public_events().filter(jurisdiction=OuterRef("pk"))))
+
+
+def named_by_public_event(fact):
+    """Whether the public reads ``fact`` (an organization, law or source) through a public event."""
+    public = {Organization: public_organizations, Law: public_laws, Source: public_sources}[type(fact)]
+    return public().filter(pk=fact.pk).exists()
 
 
 def organizations_visible_to(user):

@@ -56,6 +56,20 @@ def change_errors(user, stored_status):
     return []
 
 
+def public_fact_errors(user, *, named_by_public_event):
+    """Why ``user`` may not change an organization, law or source (empty: allowed).
+
+    The name of an organization, a law's title or a source a published event cites is part of
+    what the public reads, so it is a reviewer's to change, as the event is.
+    """
+    if named_by_public_event and not can_publish(user):
+        return [
+            "A published event names it: only a reviewer can change what the public reads. "
+            "Ask a reviewer to make the change."
+        ]
+    return []
+
+
 def retraction_note_errors(user, old_note, new_note):
     """Why ``user`` may not change the public note of a retraction (empty: allowed)."""
     if (new_note or "") != (old_note or "") and not can_publish(user):
