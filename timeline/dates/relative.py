@@ -61,7 +61,8 @@ _VAGUE_RE = re.compile(
 
 _REL_DAYS = {
     "today": 0, "earlier today": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
-    "tonight": 0, "now": 0, "same day": 0, "that day": 0, "the same day": 0, "on the same day": 0,
+    "tonight": 0, "now": 0, "right now": 0, "just now": 0, "currently": 0, "presently": 0,
+    "at present": 0, "at the moment": 0, "these days": 0, "nowadays": 0, "same day": 0, "that day": 0, "the same day": 0, "on the same day": 0,
     "later that day": 0, "earlier that day": 0, "later today": 0,
     "yesterday": -1, "last night": -1, "yesterday morning": -1, "yesterday afternoon": -1,
     "yesterday evening": -1, "overnight": -1, "the previous day": -1, "previous day": -1,

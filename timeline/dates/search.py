@@ -5,12 +5,17 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+import dataclasses
+import datetime as _dt
+
 from . import reading
 from .base import DateNormalizationError, _words
+from .calendar_math import _last_day, _month
 from .cjk import _CJK_MARK_RE
 from .languages import _resolve_languages
 from .result import NormalizedDate
-from .vocabulary import _vocab
+from .tense import clause_tense
+from .vocabulary import _WORD_RE, _vocab
 
 
 class DateMention(NamedTuple):
@@ -59,7 +64,7 @@ _JOINERS = frozenset(
 # Words that name a date (or a date relative to the reference) on their own.
 _EN_ANCHORS = frozenset(
     _words(
-        "today yesterday tomorrow tonight ago weekend spring summer autumn fall winter quarter "
+        "today yesterday tomorrow tonight now currently presently nowadays ago weekend spring summer autumn fall winter quarter "
         "q1 q2 q3 q4 h1 h2 day week month year decade century fortnight twenties thirties "
         "forties fifties sixties seventies eighties nineties noughties nineteen thousand"
     )
@@ -206,8 +211,57 @@ def _read_run(text: str, run: list[_Token], vocab, reference, languages, date_or
             i += 1
             continue
         j, mention = found
-        yield mention
+        yield _by_tense(text, mention, vocab, reference)
         i = j + 1
+
+
+# Words that tie a weekday or month to the reference some other way ("last May", "Monday next
+# week", "May of this year"): the reading already says which one.
+_RELATIVE_WORDS = frozenset(
+    _words(
+        "last next this coming past previous following prior ago earlier later before after "
+        "year years week weeks month months today yesterday tomorrow"
+    )
+)
+_MONTHS_AHEAD_FOR_PAST = 90  # days: a month this far ahead, in a past-tense clause, is the last one
+
+
+def _by_tense(text: str, mention: DateMention, vocab, reference) -> DateMention:
+    """A bare weekday or a month with no year, resolved by the tense of its clause: "will meet
+    on Thursday" is the coming Thursday; "was founded in March" said in October is the March
+    before. Without a tense marker (or with one that agrees) the fixed rules stand."""
+    value = mention.value
+    if reference is None or value.is_range or value.precision not in ("day", "month"):
+        return mention
+    if any(c.isdigit() for c in mention.text) and re.search(r"\d{3}|'\d", mention.text):
+        return mention
+    words = _WORD_RE.findall(mention.text.lower())
+    if any(w in _RELATIVE_WORDS for w in words):
+        return mention
+    weekday = any(w in vocab.weekdays for w in words)
+    month = any(w in vocab.months for w in words)
+    if weekday == month:
+        return mention  # neither, or a weekday with its month and day: the date is said
+    tense = clause_tense(text, *mention.span)
+    start, end = value.start, value.end
+    if weekday and tense == "future" and start < reference:
+        start = end = start + _dt.timedelta(days=7)
+    elif month and tense == "past" and (start - reference).days > _MONTHS_AHEAD_FOR_PAST:
+        start, end = _year_moved(value, -1)
+    elif month and tense == "future" and end < reference:
+        start, end = _year_moved(value, 1)
+    else:
+        return mention
+    return mention._replace(value=dataclasses.replace(value, start=start, end=end))
+
+
+def _year_moved(value: NormalizedDate, years: int) -> tuple[_dt.date, _dt.date]:
+    year = value.start.year + years
+    if value.precision == "month":
+        return _month(year, value.start.month)
+    day = min(value.start.day, _last_day(year, value.start.month))
+    moved = _dt.date(year, value.start.month, day)
+    return moved, moved
 
 
 # "in", "on" add nothing and "until", "since", "by" make a bound: a piece starting with one is
