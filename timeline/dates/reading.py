@@ -104,7 +104,7 @@ def _normalize(text: str, reference: _dt.date | None, languages, date_order, who
     langs, implied, explicit = _resolve_languages(languages, s)
     ctx = _Ctx(reference, langs, date_order or implied, explicit)
     if "en" in langs and lowered.isascii():
-        lowered = _spoken_years(lowered)
+        lowered = _POSSESSIVE_RE.sub("", _spoken_years(lowered))
     elif _THAI_RE.search(lowered):
         s, lowered = _thai_years(s), _thai_years(lowered)
     try:
@@ -172,6 +172,8 @@ def _thai_years(text: str) -> str:
     return _WS_RE.sub(" ", text.replace("ค.ศ.", " ").replace("พ.ศ.", " ")).strip()
 
 
+# An English possessive on a date word: "Friday's vote", "this year's third quarter".
+_POSSESSIVE_RE = re.compile(r"(?<=[a-z])'s\b")
 _THAI_RE = re.compile("[\u0e00-\u0e7f]")
 _BUDDHIST_YEAR_RE = re.compile(r"(?<!\d)2[45]\d\d(?!\d)")
 _QUOTED_RE = re.compile(r"'([^']+)'")

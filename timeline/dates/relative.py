@@ -37,7 +37,8 @@ _UNIT = r"(?P<unit>day|week|fortnight|month|year)(?P<pl>s)?"
 
 
 _AGO_RE = re.compile(
-    rf"(?:just |only |some |about )?{_NUM}\s+{_UNIT}\s+"
+    rf"(?:just |only |(?P<approx>nearly |almost |roughly |around |some |about ))?"
+    rf"{_NUM}\s+{_UNIT}\s+(?P<or_so>or so\s+)?"
     r"(?P<dir>ago|earlier|before|prior|previously|back|later|after|afterwards?|on|from now|hence|"
     r"from then|afterward)"
 )
@@ -146,11 +147,10 @@ def _parse_relative(t: str, ctx: _Ctx) -> _R | None:
         n = _count(m["n"])
         sign = -1 if m["dir"] in ("ago", "earlier", "before", "prior", "previously", "back") else 1
         unit = m["unit"]
+        approximate = bool(m["approx"] or m["or_so"])
         if unit in ("day", "week", "fortnight"):
-            return _shift(_R(ref, ref, "day"), unit, sign * n)
-        precision = unit
-        shifted = _shift(_R(*_period(ref, precision), precision), unit, sign * n)
-        return shifted
+            return _shift(_R(ref, ref, "day", approximate), unit, sign * n)
+        return _shift(_R(*_period(ref, unit), unit, approximate), unit, sign * n)
     m = _REL_WEEKDAY_RE.fullmatch(t)
     if m:
         if ref is None:
@@ -280,9 +280,16 @@ def _resolve_cldr(t: str, ctx: _Ctx, unit: str, n: int, counted: bool) -> _R:
 
 
 _YEAR_AGO_QUARTER_RE = re.compile(
-    r"(?:the )?(?:comparable )?(?:year-ago|year-earlier|year ago|year earlier|prior-year|"
-    r"previous year's) (?:quarter|third quarter|second quarter|first quarter|fourth quarter)"
+    r"(?:the )?(?:comparable |corresponding )?(?:year-ago|year-earlier|year ago|year earlier|"
+    r"prior-year|previous year|last year)(?:'s)? quarter"
+    r"|(?:the )?(?:comparable |corresponding |same )?quarter (?:a year (?:ago|earlier)|last year)"
 )
+# A numbered quarter of the reference's own, previous or next year: "this year's third quarter".
+_YEAR_QUARTER_RE = re.compile(
+    r"(?:the )?(?P<rel>this|last|previous|next|the current|the previous|the next|the coming|"
+    r"the past) year(?:'s)? (?P<w>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter"
+)
+_YEAR_OFFSET = {"this": 0, "the current": 0, "last": -1, "previous": -1, "the previous": -1, "the past": -1}
 
 
 def _parse_named_relative(t: str, ctx: _Ctx) -> _R | None:
@@ -345,6 +352,12 @@ _QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 
 
 def _parse_quarter_named(t: str, ctx: _Ctx) -> _R | None:
+    m = _YEAR_QUARTER_RE.fullmatch(t)
+    if m is not None:
+        if ctx.reference is None:
+            raise _need_reference(t)
+        q = _QUARTER_WORDS.get(m["w"]) or int(m["w"][0])
+        return _R(*_quarter(ctx.reference.year + _YEAR_OFFSET.get(m["rel"], 1), q), "quarter")
     m = _QUARTER_WORD_RE.fullmatch(t)
     ago = _YEAR_AGO_QUARTER_RE.fullmatch(t)
     if m is None and ago is None:

@@ -14,7 +14,7 @@ from .calendar_math import _last_day, _month
 from .cjk import _CJK_MARK_RE
 from .languages import _resolve_languages
 from .result import NormalizedDate
-from .tense import clause_tense
+from .clause import clause_tense
 from .vocabulary import _WORD_RE, _vocab
 
 
@@ -45,7 +45,7 @@ _CJK_RELATIVE_SPAN = (
     r"上星期|本周|这周|下周|先週|今週|来週|어제|오늘|그저께|지난달|이번달|지난주|이번주|다음주"
 )
 _SCAN_RE = re.compile(
-    rf"(?P<cjk>{_CJK_SPAN})|(?P<num>{_NUMBER_TOKEN})|(?P<word>[^\W\d_][^\W_]*\.?)"
+    rf"(?P<cjk>{_CJK_SPAN})|(?P<num>{_NUMBER_TOKEN})|(?P<word>[^\W\d_][^\W_]*(?:'s\b)?\.?)"
     rf"|(?P<punct>[{_DASHES}])"
 )
 # English words that join the parts of a date expression without naming a date themselves.
@@ -57,6 +57,7 @@ _JOINERS = frozenset(
         "months year years quarter quarters half weekend fortnight a an one two three four five "
         "six seven eight nine ten eleven twelve first second third fourth final calendar fiscal "
         "morning afternoon evening night spring summer autumn fall winter q1 q2 q3 q4 h1 h2 "
+        "latest recent most current corresponding comparable period "
         "ad bc ce bce by since or and am pm a.m p.m gmt utc hundred oh ten eleven twelve thirteen "
         "fourteen fifteen sixteen seventeen eighteen twenty thirty forty fifty sixty seventy eighty ninety"
     )
@@ -125,7 +126,7 @@ def _scan(text: str, vocab) -> list[_Token]:
                 kind = "joiner"
             tokens.append(_Token(m.start(), m.end(), kind, False))
         elif m["word"]:
-            word = value.lower().rstrip(".")
+            word = value.lower().rstrip(".").removesuffix("'s")
             if word in vocab.months or word in vocab.weekdays:
                 common = word in _COMMON_WORDS and not value[0].isupper()
                 tokens.append(_Token(m.start(), m.end(), "joiner" if common else "anchor", False))
@@ -202,8 +203,12 @@ def _read_run(text: str, run: list[_Token], vocab, reference, languages, date_or
                 start, end = run[i].start, run[j].end
                 if text[end - 1] == ".":
                     end -= 1
+                if text.endswith("'s", 0, end):
+                    end -= 2  # "today's hearing": the date is "today"
                 piece = text[start:end]
-                value = _read_piece(piece, run[i], run[j], vocab, reference, languages, date_order)
+                value = _in_context(text, start, end, piece, reference) or _read_piece(
+                    piece, run[i], run[j], vocab, reference, languages, date_order
+                )
                 if value is not None:
                     found = (j, DateMention((start, end), piece, value))
                     break
@@ -224,6 +229,36 @@ _RELATIVE_WORDS = frozenset(
     )
 )
 _MONTHS_AHEAD_FOR_PAST = 90  # days: a month this far ahead, in a past-tense clause, is the last one
+
+
+# Financial news compares a quarter with the same quarter a year before: "net income rose 20% from
+# a year earlier" in a sentence about the quarter means the year-ago quarter; "the quarter" and
+# "the latest period" there are the last quarter that has ended.
+_YEAR_AGO_PIECE_RE = re.compile(
+    r"(?:the )?(?:(?:a|one) year (?:ago|earlier)|year[- ](?:ago|earlier)(?: period)?"
+    r"|(?:comparable|corresponding|same) period(?: a year (?:ago|earlier)| last year| of last year))"
+)
+_LATEST_QUARTER_PIECE_RE = re.compile(r"the (?:latest |most recent )?(?P<unit>quarter|period)")
+_QUARTER_TALK_RE = re.compile(r"\bquarter")
+
+
+def _in_context(text: str, start: int, end: int, piece: str, reference) -> NormalizedDate | None:
+    if reference is None:
+        return None
+    lowered = piece.lower()
+    ago = _YEAR_AGO_PIECE_RE.fullmatch(lowered)
+    latest = _LATEST_QUARTER_PIECE_RE.fullmatch(lowered) if ago is None else None
+    if ago is None and latest is None:
+        return None
+    if latest is None or latest["unit"] == "period":
+        sentence_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), 0)
+        sentence_end = text.find(". ", end)
+        sentence = text[sentence_start : sentence_end if sentence_end >= 0 else len(text)]
+        if not _QUARTER_TALK_RE.search(sentence.lower()):
+            return None
+    said = "the year-ago quarter" if ago is not None else "the latest quarter"
+    value = reading._normalize_checked(said, reference, None, None, False)
+    return dataclasses.replace(value, text=piece)
 
 
 def _by_tense(text: str, mention: DateMention, vocab, reference) -> DateMention:
@@ -274,6 +309,8 @@ _FULL_NUMERIC_RE = re.compile(r".*(?<!\d)\d{4}(?!\d).*|\d{1,2}[-/.]\d{1,2}[-/.]\
 
 
 _LAST_WORD_RE = re.compile(r"[^\W\d_]+$")
+# "a year earlier": a count of units before the reference, said as news says it.
+_AGO_PIECE_RE = re.compile(r"\b(?:day|week|month|year|quarter)s? earlier$")
 # Numbers said in words end a year said in words ("nineteen ninety-six").
 _NUMBER_WORDS = frozenset(_words("one two three four five six seven eight nine"))
 
@@ -286,6 +323,7 @@ def _read_piece(piece: str, first: _Token, last: _Token, vocab, reference, langu
     if (
         last.kind != "anchor"
         and not piece[-1].isdigit()
+        and not _AGO_PIECE_RE.search(piece.lower())
         and not (last_word and last_word[0] in _NUMBER_WORDS)
     ):
         return None
