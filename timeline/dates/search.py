@@ -189,7 +189,8 @@ def _ends_sentence(text: str, last: _Token, following: _Token) -> bool:
     stem = word[:-1].lower()
     if stem in _ABBREVIATIONS or (len(stem) <= 4 and stem.isalpha()):
         return False  # "Feb. 17", "Tue. Feb. 17", "c. 1990"
-    return not stem.isdigit() or len(stem) > 2  # "am 3. Mai" goes on; "in 2019. The" ends
+    # "am 3. Mai" goes on; "in 2019. The" and "on Aug. 26. A year" end.
+    return not stem.isdigit() or len(stem) > 2 or following.kind != "anchor"
 
 
 def _read_run(text: str, run: list[_Token], vocab, reference, languages, date_order):
@@ -216,7 +217,7 @@ def _read_run(text: str, run: list[_Token], vocab, reference, languages, date_or
             i += 1
             continue
         j, mention = found
-        yield _by_tense(text, mention, vocab, reference)
+        yield _by_tense(text, _trimmed(text, mention, vocab), vocab, reference)
         i = j + 1
 
 
@@ -229,6 +230,33 @@ _RELATIVE_WORDS = frozenset(
     )
 )
 _MONTHS_AHEAD_FOR_PAST = 90  # days: a month this far ahead, in a past-tense clause, is the last one
+
+
+# What TimeML leaves out of a date's extent: the word that makes it a start ("from March 30", a
+# signal, not the date), and the article of a date used as an adjective ("a third-quarter loss",
+# "the Oct. 23 slaying", "the 1987 crash"); "the third quarter", "the 1990s" keep theirs.
+_START_WORDS = frozenset(_words("from starting beginning effective"))
+_ARTICLE_BEFORE_DATE_RE = re.compile(
+    r"(?:a|an|the) (?=\d+(?!\d*'?s\b)|[^\W\d_]+\.? \d|[^\W\d_]+-[^\W\d_]+$)"
+)
+
+
+def _trimmed(text: str, mention: DateMention, vocab) -> DateMention:
+    start, end = mention.span
+    lowered = mention.text.lower()
+    first = lowered.split(maxsplit=1)[0]
+    if first in _START_WORDS and not mention.value.is_range and " " in lowered:
+        start += len(first) + 1
+    else:
+        m = _ARTICLE_BEFORE_DATE_RE.match(lowered)
+        if m is None:
+            return mention
+        rest = lowered[m.end() :]
+        head = rest.split(maxsplit=1)[0].rstrip(".")
+        if not (head[0].isdigit() or head in vocab.months or "-" in rest):
+            return mention
+        start += m.end()
+    return mention._replace(span=(start, end), text=text[start:end])
 
 
 # Financial news compares a quarter with the same quarter a year before: "net income rose 20% from
@@ -309,8 +337,11 @@ _FULL_NUMERIC_RE = re.compile(r".*(?<!\d)\d{4}(?!\d).*|\d{1,2}[-/.]\d{1,2}[-/.]\
 
 
 _LAST_WORD_RE = re.compile(r"[^\W\d_]+$")
-# "a year earlier": a count of units before the reference, said as news says it.
-_AGO_PIECE_RE = re.compile(r"\b(?:day|week|month|year|quarter)s? earlier$")
+# "a year earlier": a count of units before the reference, said as news says it; "Wednesday
+# night": the time of day belongs to the date.
+_AGO_PIECE_RE = re.compile(
+    r"\b(?:day|week|month|year|quarter)s? earlier$|\b(?:morning|afternoon|evening|night)$"
+)
 # Numbers said in words end a year said in words ("nineteen ninety-six").
 _NUMBER_WORDS = frozenset(_words("one two three four five six seven eight nine"))
 
