@@ -73,8 +73,14 @@ _EN_ANCHORS = frozenset(
 # Month and weekday words that are also common English words: a date only beside a number or
 # written with a capital.
 _COMMON_WORDS = frozenset(_words("may march mar sun sat wed jan dec fri mon"))
+_ABBREVIATED_NAMES = frozenset(_words("mar sun sat wed jan dec fri mon"))
+_NUMBER_AFTER_RE = re.compile(r",?\s*\d")
+_NUMBER_BEFORE_RE = re.compile(r"\d\s*$")
+# "the fall", "last fall", "fall 2020": the season; "prices fall" is a verb.
+_SEASON_BEFORE_RE = re.compile(r"\b(?:the|this|last|next|early|late|mid|of|in|during|past|coming)\s+$", re.I)
 _YEAR_TOKEN_RE = re.compile(r"(?:1[0-9]|20|21)\d\d(?:s)?", re.ASCII)
 _DAY_TOKEN_RE = re.compile(r"\d{1,2}(?:st|nd|rd|th|er|e|º|°|a|o)?\.?", re.ASCII)
+_DECIMAL_RE = re.compile(r"\d+\.\d+", re.ASCII)
 _UNIT_RE = re.compile(r"(?:day|week|month|year|quarter|fortnight|decade|century)s?")
 
 
@@ -118,7 +124,9 @@ def _scan(text: str, vocab) -> list[_Token]:
             tokens.append(_Token(m.start(), m.end(), "anchor", True))
         elif m["num"]:
             digits = value.rstrip(".")
-            if _YEAR_TOKEN_RE.fullmatch(digits) or (
+            if _DECIMAL_RE.fullmatch(value) and text[m.end() : m.end() + 1] != ".":
+                kind = "other"  # "1.9%", "2082.1 points": a decimal number, not a day and month
+            elif _YEAR_TOKEN_RE.fullmatch(digits) or (
                 not digits.isdigit() and not _DAY_TOKEN_RE.fullmatch(digits)
             ):
                 kind = "anchor"
@@ -129,7 +137,15 @@ def _scan(text: str, vocab) -> list[_Token]:
             word = value.lower().rstrip(".").removesuffix("'s")
             if word in vocab.months or word in vocab.weekdays:
                 common = word in _COMMON_WORDS and not value[0].isupper()
+                if word in _ABBREVIATED_NAMES and not value.endswith("."):
+                    # "Sun Microsystems", "Jan Smit": an abbreviation is a date with its full
+                    # stop or beside a number ("Sun 5 May", "5 Jan 2020")
+                    common = not (
+                        _NUMBER_AFTER_RE.match(text, m.end()) or _NUMBER_BEFORE_RE.search(text, 0, m.start())
+                    )
                 tokens.append(_Token(m.start(), m.end(), "joiner" if common else "anchor", False))
+            elif word == "fall" and not _SEASON_BEFORE_RE.search(text, 0, m.start()):
+                tokens.append(_Token(m.start(), m.end(), "joiner", False))  # "prices fall"
             elif word in _EN_ANCHORS:
                 tokens.append(_Token(m.start(), m.end(), "anchor", False))
             elif (
@@ -236,9 +252,7 @@ _MONTHS_AHEAD_FOR_PAST = 90  # days: a month this far ahead, in a past-tense cla
 # signal, not the date), and the article of a date used as an adjective ("a third-quarter loss",
 # "the Oct. 23 slaying", "the 1987 crash"); "the third quarter", "the 1990s" keep theirs.
 _START_WORDS = frozenset(_words("from starting beginning effective"))
-_ARTICLE_BEFORE_DATE_RE = re.compile(
-    r"(?:a|an|the) (?=\d+(?!\d*'?s\b)|[^\W\d_]+\.? \d|[^\W\d_]+-[^\W\d_]+$)"
-)
+_ARTICLE_BEFORE_DATE_RE = re.compile(r"(?:a|an|the) (?=\d+(?!\d*'?s\b)|[^\W\d_]+\.? \d|[^\W\d_]+-[^\W\d_]+$)")
 
 
 def _trimmed(text: str, mention: DateMention, vocab) -> DateMention:
@@ -332,6 +346,11 @@ def _year_moved(value: NormalizedDate, years: int) -> tuple[_dt.date, _dt.date]:
 _LEADING_NOT = frozenset(_words("and or to of in on at by since until till before after as"))
 
 
+# "a six-year high", "a 10-day strike": a length, not a date.
+_LENGTH_ADJECTIVE_RE = re.compile(
+    r"(?:^|\s)(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)-"
+    r"(?:day|week|month|year|decade)s?(?:-old|-long)?$"
+)
 _NUMERIC_PIECE_RE = re.compile(r"[\d\s,./:-]+")
 _FULL_NUMERIC_RE = re.compile(r".*(?<!\d)\d{4}(?!\d).*|\d{1,2}[-/.]\d{1,2}[-/.]\d{2}")
 
@@ -358,7 +377,7 @@ def _read_piece(piece: str, first: _Token, last: _Token, vocab, reference, langu
         and not (last_word and last_word[0] in _NUMBER_WORDS)
     ):
         return None
-    if piece[-1] in _DASHES or piece[0] in _DASHES:
+    if piece[-1] in _DASHES or piece[0] in _DASHES or _LENGTH_ADJECTIVE_RE.search(piece.lower()):
         return None
     if _NUMERIC_PIECE_RE.fullmatch(piece) and not any(
         _FULL_NUMERIC_RE.fullmatch(p) for p in re.split(r"[\s,]+", piece)
