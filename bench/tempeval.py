@@ -90,6 +90,9 @@ def documents(which):
 def timeml_value(start, end, precision):
     """The TimeML value of a range at its precision, or None when TimeML has none for it."""
     if precision == "day":
+        if start.weekday() == 5 and end - start == dt.timedelta(days=1):
+            year, week, _ = start.isocalendar()
+            return f"{year:04d}-W{week:02d}-WE"  # a weekend, as TimeML writes it
         return start.isoformat() if start == end else None
     if precision == "week":
         year, week, _ = start.isocalendar()

@@ -23,21 +23,32 @@ _WINDOW = 12  # words looked at before the date; after it, half as many
 
 _FUTURE_WORDS = frozenset(
     _words(
-        "will 'll shall would wo won't upcoming scheduled slated payable until till postponed "
+        "will shall would wo won't upcoming scheduled slated payable until till postponed "
         "expire expires effective"
     )
 )
 # Two-word markers of the future ("expected to", "set for", "as soon as").
 _FUTURE_PAIRS = frozenset(
-    (a, b)
-    for a, b in (
-        p.split()
-        for p in (
-            "going to", "expected to", "expects to", "expect to", "set to", "set for", "plans to",
-            "plan to", "planned for", "intends to", "intend to", "is to", "are to", "is due",
-            "are due", "soon as", "early as",
-        )  # fmt: skip
-    )
+    tuple(pair.split())
+    for pair in [
+        "going to",
+        "expected to",
+        "expects to",
+        "expect to",
+        "set to",
+        "set for",
+        "plans to",
+        "plan to",
+        "planned for",
+        "intends to",
+        "intend to",
+        "is to",
+        "are to",
+        "is due",
+        "are due",
+        "soon as",
+        "early as",
+    ]
 )
 _PAST_WORDS = frozenset(
     _words(
@@ -48,13 +59,19 @@ _PAST_WORDS = frozenset(
 )
 # Words ending in -ed that are not a past tense here: they speak of what is to come.
 _NOT_PAST = frozenset(
-    _words("scheduled expected planned proposed slated anticipated intended red bed need indeed hundred united")
+    _words(
+        "scheduled expected planned proposed slated anticipated intended red bed need indeed hundred united"
+    )
 )
 
 
 def _marker(words: list[str], i: int) -> str | None:
     word = words[i]
-    if word in _FUTURE_WORDS or (i + 1 < len(words) and (word, words[i + 1]) in _FUTURE_PAIRS):
+    if (
+        word in _FUTURE_WORDS
+        or word.endswith("'ll")
+        or (i + 1 < len(words) and (word, words[i + 1]) in _FUTURE_PAIRS)
+    ):
         return "future"
     if word in _PAST_WORDS or (word.endswith("ed") and len(word) > 4 and word not in _NOT_PAST):
         return "past"
@@ -62,7 +79,7 @@ def _marker(words: list[str], i: int) -> str | None:
 
 
 def clause_tense(text: str, start: int, end: int) -> str | None:
-    """"past", "future" or None: the tense of the clause holding ``text[start:end]``."""
+    """ "past", "future" or None: the tense of the clause holding ``text[start:end]``."""
     before = text[max(0, start - 200) : start]
     starts = list(_CLAUSE_START_RE.finditer(before))
     if starts:

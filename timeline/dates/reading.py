@@ -14,6 +14,7 @@ from .cjk import _parse_cjk
 from .cleaning import _HAS_DATE_CHAR, _LEADING_TIME_RE, _NO_DATE, _TIME_RE, _clean, _spoken_years
 from .embedded import _EMBED_RE, _search_embedded
 from .fallback import _parse_with_dateparser
+from .holidays import _parse_holiday
 from .languages import _detect_languages, _resolve_languages, _word_languages
 from .machine import _parse_century, _parse_decade, _parse_edtf_interval, _parse_machine, _parse_numeric
 from .periods import _parse_periods
@@ -85,7 +86,7 @@ def _parse_body(t: str, ctx: _Ctx) -> _R | None:
         r = _parse_cjk(t, ctx)
         if r is not None:
             return r
-    r = _parse_relative(t, ctx) or _parse_named_relative(t, ctx)
+    r = _parse_relative(t, ctx) or _parse_named_relative(t, ctx) or _parse_holiday(t, ctx)
     if r is not None:
         return r
     r = _parse_anchored(t, ctx)

@@ -63,7 +63,8 @@ _VAGUE_RE = re.compile(
 _REL_DAYS = {
     "today": 0, "earlier today": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
     "tonight": 0, "now": 0, "right now": 0, "just now": 0, "currently": 0, "presently": 0,
-    "at present": 0, "at the moment": 0, "these days": 0, "nowadays": 0, "same day": 0, "that day": 0, "the same day": 0, "on the same day": 0,
+    "at present": 0, "at the moment": 0, "these days": 0, "nowadays": 0,
+    "same day": 0, "that day": 0, "the same day": 0, "on the same day": 0,
     "later that day": 0, "earlier that day": 0, "later today": 0,
     "yesterday": -1, "last night": -1, "yesterday morning": -1, "yesterday afternoon": -1,
     "yesterday evening": -1, "overnight": -1, "the previous day": -1, "previous day": -1,
@@ -133,8 +134,14 @@ def _shift(r: _R, unit: str, n: int) -> _R:
     return r._replace(start=start, end=end)
 
 
+# "year-ago results", "the year-earlier level": a year before the reference.
+_YEAR_AGO_ADJECTIVE = frozenset(("year-ago", "year-earlier", "year ago", "year earlier"))
+
+
 def _parse_relative(t: str, ctx: _Ctx) -> _R | None:
     ref = ctx.reference
+    if t in _YEAR_AGO_ADJECTIVE:
+        t = "a year ago"
     if t in _REL_DAYS:
         if ref is None:
             raise _need_reference(t)
@@ -286,8 +293,9 @@ _YEAR_AGO_QUARTER_RE = re.compile(
 )
 # A numbered quarter of the reference's own, previous or next year: "this year's third quarter".
 _YEAR_QUARTER_RE = re.compile(
-    r"(?:the )?(?P<rel>this|last|previous|next|the current|the previous|the next|the coming|"
-    r"the past) year(?:'s)? (?P<w>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter"
+    r"(?:the )?(?:(?P<rel>this|last|previous|next|the current|the previous|the next|the coming|"
+    r"the past) year(?:'s)?|(?P<ago>year-ago|year-earlier|prior-year)) "
+    r"(?P<w>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter"
 )
 _YEAR_OFFSET = {"this": 0, "the current": 0, "last": -1, "previous": -1, "the previous": -1, "the past": -1}
 
@@ -357,7 +365,8 @@ def _parse_quarter_named(t: str, ctx: _Ctx) -> _R | None:
         if ctx.reference is None:
             raise _need_reference(t)
         q = _QUARTER_WORDS.get(m["w"]) or int(m["w"][0])
-        return _R(*_quarter(ctx.reference.year + _YEAR_OFFSET.get(m["rel"], 1), q), "quarter")
+        offset = -1 if m["ago"] else _YEAR_OFFSET.get(m["rel"], 1)
+        return _R(*_quarter(ctx.reference.year + offset, q), "quarter")
     m = _QUARTER_WORD_RE.fullmatch(t)
     ago = _YEAR_AGO_QUARTER_RE.fullmatch(t)
     if m is None and ago is None:

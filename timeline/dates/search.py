@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-import re
-from typing import NamedTuple
-
 import dataclasses
 import datetime as _dt
+import re
+from typing import NamedTuple
 
 from . import reading
 from .base import DateNormalizationError, _words
 from .calendar_math import _last_day, _month
 from .cjk import _CJK_MARK_RE
+from .clause import clause_tense
+from .holidays import HOLIDAY_WORDS
 from .languages import _resolve_languages
 from .result import NormalizedDate
-from .clause import clause_tense
 from .vocabulary import _WORD_RE, _vocab
 
 
@@ -57,7 +57,7 @@ _JOINERS = frozenset(
         "months year years quarter quarters half weekend fortnight a an one two three four five "
         "six seven eight nine ten eleven twelve first second third fourth final calendar fiscal "
         "morning afternoon evening night spring summer autumn fall winter q1 q2 q3 q4 h1 h2 "
-        "latest recent most current corresponding comparable period "
+        "latest recent most current corresponding comparable "
         "ad bc ce bce by since or and am pm a.m p.m gmt utc hundred oh ten eleven twelve thirteen "
         "fourteen fifteen sixteen seventeen eighteen twenty thirty forty fifty sixty seventy eighty ninety"
     )
@@ -65,7 +65,8 @@ _JOINERS = frozenset(
 # Words that name a date (or a date relative to the reference) on their own.
 _EN_ANCHORS = frozenset(
     _words(
-        "today yesterday tomorrow tonight now currently presently nowadays ago weekend spring summer autumn fall winter quarter "
+        "today yesterday tomorrow tonight now currently presently nowadays ago weekend period "
+        "spring summer autumn fall winter quarter "
         "q1 q2 q3 q4 h1 h2 day week month year decade century fortnight twenties thirties "
         "forties fifties sixties seventies eighties nineties noughties nineteen thousand"
     )
@@ -146,7 +147,9 @@ def _scan(text: str, vocab) -> list[_Token]:
                 tokens.append(_Token(m.start(), m.end(), "joiner" if common else "anchor", False))
             elif word == "fall" and not _SEASON_BEFORE_RE.search(text, 0, m.start()):
                 tokens.append(_Token(m.start(), m.end(), "joiner", False))  # "prices fall"
-            elif word in _EN_ANCHORS:
+            elif word in _EN_ANCHORS or (
+                word in HOLIDAY_WORDS and value[0].isupper() and word not in _JOINERS
+            ):
                 tokens.append(_Token(m.start(), m.end(), "anchor", False))
             elif (
                 word in _JOINERS
