@@ -82,6 +82,7 @@ _SEASON_BEFORE_RE = re.compile(r"\b(?:the|this|last|next|early|late|mid|of|in|du
 _YEAR_TOKEN_RE = re.compile(r"(?:1[0-9]|20|21)\d\d(?:s)?", re.ASCII)
 _DAY_TOKEN_RE = re.compile(r"\d{1,2}(?:st|nd|rd|th|er|e|º|°|a|o)?\.?", re.ASCII)
 _DECIMAL_RE = re.compile(r"\d+\.\d+", re.ASCII)
+_DAY_MONTH_DOT_RE = re.compile(r"(?:0?[1-9]|[12]\d|3[01])\.(?:0[1-9]|1[0-2])\.", re.ASCII)  # "am 17.02."
 _UNIT_RE = re.compile(r"(?:day|week|month|year|quarter|fortnight|decade|century)s?")
 
 
@@ -125,7 +126,7 @@ def _scan(text: str, vocab) -> list[_Token]:
             tokens.append(_Token(m.start(), m.end(), "anchor", True))
         elif m["num"]:
             digits = value.rstrip(".")
-            if _DECIMAL_RE.fullmatch(value) and text[m.end() : m.end() + 1] != ".":
+            if _DECIMAL_RE.fullmatch(digits) and not _DAY_MONTH_DOT_RE.fullmatch(value):
                 kind = "other"  # "1.9%", "2082.1 points": a decimal number, not a day and month
             elif _YEAR_TOKEN_RE.fullmatch(digits) or (
                 not digits.isdigit() and not _DAY_TOKEN_RE.fullmatch(digits)
