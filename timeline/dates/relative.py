@@ -45,7 +45,11 @@ _AGO_RE = re.compile(
 
 
 # A count of units with no direction ("a week", "two years"): how long, not when.
-_DURATION_RE = re.compile(rf"(?:for |over |about |some )?{_NUM}\s+{_UNIT}")
+_DURATION_RE = re.compile(
+    rf"(?:for |over |about |some )?{_NUM}\s+{_UNIT}"
+    # "a six-year high", "a 10-day strike"
+    + rf"|(?:an? )?{_NUM}-{_UNIT}(?:-old|-long)?".replace("?P<", "?P<length_")
+)
 _ANCHOR_RE = re.compile(
     rf"(?:just |only |some |about |exactly )?(?:{_NUM}\s+)?{_UNIT}\s+"
     r"(?P<dir>after|before|following|prior to|earlier than|later than|ahead of|since|from|on from)"
@@ -63,7 +67,7 @@ _VAGUE_RE = re.compile(
 _REL_DAYS = {
     "today": 0, "earlier today": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
     "tonight": 0, "now": 0, "right now": 0, "just now": 0, "currently": 0, "presently": 0,
-    "at present": 0, "at the moment": 0, "these days": 0, "nowadays": 0,
+    "these days": 0, "nowadays": 0,
     "same day": 0, "that day": 0, "the same day": 0, "on the same day": 0,
     "later that day": 0, "earlier that day": 0, "later today": 0,
     "yesterday": -1, "last night": -1, "yesterday morning": -1, "yesterday afternoon": -1,

@@ -249,7 +249,7 @@ _RELATIVE_WORDS = frozenset(
         "year years week weeks month months today yesterday tomorrow"
     )
 )
-_MONTHS_AHEAD_FOR_PAST = 90  # days: a month this far ahead, in a past-tense clause, is the last one
+_MONTHS_AHEAD_FOR_PAST = 60  # days: a month this far ahead, in a past-tense clause, is the last one
 
 
 # What TimeML leaves out of a date's extent: the word that makes it a start ("from March 30", a
@@ -292,6 +292,9 @@ def _in_context(text: str, start: int, end: int, piece: str, reference) -> Norma
     if reference is None:
         return None
     lowered = piece.lower()
+    first, _, rest = lowered.partition(" ")
+    if first in _START_WORDS and rest:
+        lowered = rest  # "from a year earlier"
     ago = _YEAR_AGO_PIECE_RE.fullmatch(lowered)
     latest = _LATEST_QUARTER_PIECE_RE.fullmatch(lowered) if ago is None else None
     if ago is None and latest is None:
@@ -359,6 +362,7 @@ _NUMERIC_PIECE_RE = re.compile(r"[\d\s,./:-]+")
 _FULL_NUMERIC_RE = re.compile(r".*(?<!\d)\d{4}(?!\d).*|\d{1,2}[-/.]\d{1,2}[-/.]\d{2}")
 
 
+_PRESENT_WORDS = frozenset(_words("now currently presently nowadays"))
 _LAST_WORD_RE = re.compile(r"[^\W\d_]+$")
 # "a year earlier": a count of units before the reference, said as news says it; "Wednesday
 # night": the time of day belongs to the date.
@@ -371,6 +375,8 @@ _NUMBER_WORDS = frozenset(_words("one two three four five six seven eight nine")
 
 def _read_piece(piece: str, first: _Token, last: _Token, vocab, reference, languages, date_order):
     words = piece.lower().split()
+    if words[0] in _PRESENT_WORDS and len(words) > 1:
+        return None  # "now 5%": the present takes no number
     if words[0] in _LEADING_NOT or (words[0] in vocab.skip and words[0] != "the"):
         return None
     last_word = _LAST_WORD_RE.search(piece)
