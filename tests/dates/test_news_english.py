@@ -42,6 +42,7 @@ def found(text, reference=WED, **kwargs):
         ("the prior-year fourth quarter", "2020-36"),
         # The year-ago quarter: the last ended quarter (Q3 2021), a year before.
         ("last year's quarter", "2020-35"),
+        ("the quarter", "2021-35"),
         ("the same quarter last year", "2020-35"),
         ("year-ago", "2020"),
         ("year-earlier", "2020"),
@@ -178,6 +179,7 @@ def test_extent_as_timeml_marks_it(text, expected):
         "It hit a six-year high after a 10-day strike.",
         "Sun Microsystems and Jan Smit said prices fall.",
         "a 30-year-old man",
+        "A quarter of the vote went to him.",
     ],
 )
 def test_numbers_and_words_that_are_not_dates(text):

@@ -146,6 +146,8 @@ def _parse_relative(t: str, ctx: _Ctx) -> _R | None:
     ref = ctx.reference
     if t in _YEAR_AGO_ADJECTIVE:
         t = "a year ago"
+    elif t in ("the quarter", "quarter"):  # "the" is read as noise before this
+        t = "the latest quarter"  # news reports on the quarter that has ended
     if t in _REL_DAYS:
         if ref is None:
             raise _need_reference(t)

@@ -375,8 +375,8 @@ _NUMBER_WORDS = frozenset(_words("one two three four five six seven eight nine")
 
 def _read_piece(piece: str, first: _Token, last: _Token, vocab, reference, languages, date_order):
     words = piece.lower().split()
-    if words[0] in _PRESENT_WORDS and len(words) > 1:
-        return None  # "now 5%": the present takes no number
+    if (words[0] in _PRESENT_WORDS and len(words) > 1) or words == ["quarter"]:
+        return None  # "now 5%": the present takes no number; "a quarter of the vote"
     if words[0] in _LEADING_NOT or (words[0] in vocab.skip and words[0] != "the"):
         return None
     last_word = _LAST_WORD_RE.search(piece)
