@@ -249,7 +249,7 @@ _RELATIVE_WORDS = frozenset(
         "year years week weeks month months today yesterday tomorrow"
     )
 )
-_MONTHS_AHEAD_FOR_PAST = 60  # days: a month this far ahead, in a past-tense clause, is the last one
+_MONTHS_AHEAD_FOR_PAST = 90  # days: a month this far ahead, in a past-tense clause, is the last one
 
 
 # What TimeML leaves out of a date's extent: the word that makes it a start ("from March 30", a
