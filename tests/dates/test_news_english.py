@@ -135,6 +135,10 @@ def test_bare_weekdays_and_months_follow_the_tense_of_their_clause(text, expecte
             "The latest period's sales beat the quarter's forecast.",
             [("The latest period", "2021-35"), ("the quarter", "2021-35")],
         ),
+        (
+            "Third-quarter sales rose 8%. A year earlier, the company lost money.",
+            [("Third-quarter", "2021-35"), ("A year earlier", "2020-35")],
+        ),
         # Elsewhere a year earlier is the year, and "the latest period" names no quarter.
         ("The mill closed a year earlier.", [("a year earlier", "2020")]),
         ("It was the worst in the latest period of his career.", []),

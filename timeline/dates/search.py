@@ -278,7 +278,7 @@ def _trimmed(text: str, mention: DateMention, vocab) -> DateMention:
 
 
 # Financial news compares a quarter with the same quarter a year before: "net income rose 20% from
-# a year earlier" in a sentence about the quarter means the year-ago quarter; "the quarter" and
+# a year earlier" in a sentence about the quarter (or right after one) means the year-ago quarter; "the quarter" and
 # "the latest period" there are the last quarter that has ended.
 _YEAR_AGO_PIECE_RE = re.compile(
     r"(?:the )?(?:(?:a|one) year (?:ago|earlier)|year[- ](?:ago|earlier)(?: period)?"
@@ -301,6 +301,7 @@ def _in_context(text: str, start: int, end: int, piece: str, reference) -> Norma
         return None
     if latest is None or latest["unit"] == "period":
         sentence_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), 0)
+        sentence_start = max(text.rfind(". ", 0, sentence_start), 0)  # and the one before
         sentence_end = text.find(". ", end)
         sentence = text[sentence_start : sentence_end if sentence_end >= 0 else len(text)]
         if not _QUARTER_TALK_RE.search(sentence.lower()):
