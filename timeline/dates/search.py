@@ -278,8 +278,8 @@ def _trimmed(text: str, mention: DateMention, vocab) -> DateMention:
 
 
 # Financial news compares a quarter with the same quarter a year before: "net income rose 20% from
-# a year earlier" in a sentence about the quarter (or right after one) means the year-ago quarter; "the quarter" and
-# "the latest period" there are the last quarter that has ended.
+# a year earlier" in a sentence about the quarter (or right after one) means the year-ago
+# quarter; "the quarter" and "the latest period" there are the last quarter that has ended.
 _YEAR_AGO_PIECE_RE = re.compile(
     r"(?:the )?(?:(?:a|one) year (?:ago|earlier)|year[- ](?:ago|earlier)(?: period)?"
     r"|(?:comparable|corresponding|same) period(?: a year (?:ago|earlier)| last year| of last year))"
