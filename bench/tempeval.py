@@ -10,7 +10,9 @@ never tune to platinum). Prints, for the chosen set:
     expressions and for those whose gold value is a calendar value (a day, week, month, quarter,
     half, season, year, decade or century: not PRESENT_REF/PAST_REF/FUTURE_REF, not fiscal or
     unknown-year values such as XXXX-03). The same for dateparser's ``DateDataParser`` in the
-    same run (its date and period as a value). TimeML's PRESENT_REF is the document's creation
+    same run (its date and period as a value). Also the gold span read in its document as
+    ``find_dates`` reads it (``read_mention``: the clause's tense for a bare weekday or month, the
+    quarter a financial sentence speaks of). TimeML's PRESENT_REF is the document's creation
     time, so a reading of exactly the reference day counts for it ("now", "currently"); those
     hits are also printed apart. PAST_REF/FUTURE_REF and unknown-year values have no date and are
     never matched.
@@ -35,6 +37,7 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 from timeline import dates
 from timeline.dates.calendar_math import _half
+from timeline.dates.search import read_mention
 
 warnings.filterwarnings("ignore")
 
@@ -172,12 +175,14 @@ def given_text(which, show):
     totals = collections.Counter()
     apart = collections.Counter()
     misses = []
-    for name, reference, _, timexes in documents(which):
+    for name, reference, text, timexes in documents(which):
         for t in timexes:
             if t.kind != "DATE":
                 continue
             calendar = bool(CALENDAR_VALUE_RE.fullmatch(t.value))
             mine, theirs = ours(t.text, reference), dateparser_value(t.text, reference)
+            mention = read_mention(text, *t.span, reference=reference)
+            in_text = value_of(mention.value) if mention is not None else None
             totals["all"] += 1
             totals["calendar"] += calendar
             if not calendar:
@@ -187,13 +192,20 @@ def given_text(which, show):
             totals["ours present"] += t.value == "PRESENT_REF" and mine == gold
             totals["dp present"] += t.value == "PRESENT_REF" and theirs == gold
             totals["ours calendar"] += calendar and mine == t.value
+            totals["text all"] += in_text == gold
+            totals["text calendar"] += calendar and in_text == t.value
             totals["dp all"] += theirs == gold
             totals["dp calendar"] += calendar and theirs == t.value
             if calendar and mine != t.value and len(misses) < show:
                 misses.append(f"  {name} ref {reference}: {t.text!r} gold {t.value} ours {mine}")
     print(f"(a) DATE values given the gold text, {which}: {totals['all']} DATE, ", end="")
     print(f"{totals['calendar']} with a calendar value")
-    for label, key in (("timeline.dates", "ours"), ("dateparser DateDataParser", "dp")):
+    labels = (
+        ("timeline.dates", "ours"),
+        ("dateparser DateDataParser", "dp"),
+        ("timeline.dates in its text", "text"),
+    )
+    for label, key in labels:
         print(
             f"    {label:28} all {100 * totals[key + ' all'] / totals['all']:5.1f}%   "
             f"calendar {100 * totals[key + ' calendar'] / totals['calendar']:5.1f}%"

@@ -7,6 +7,7 @@ import pytest
 
 from timeline.dates import DateNormalizationError, find_dates, normalize_date
 from timeline.dates.clause import clause_tense
+from timeline.dates.search import read_mention
 
 WED = dt.date(2021, 11, 3)  # a Wednesday, in the fourth quarter
 THU = dt.date(2024, 2, 15)  # a Thursday, in the first quarter
@@ -223,3 +224,13 @@ def test_tense_never_moves_a_date_without_a_reference():
         ("Friday, 5 November 2021", "2021-11-05")
     ]
     assert found("The board will meet Friday.", reference=None) == []
+
+
+def test_read_mention_reads_a_span_in_its_sentence():
+    text = "The board will meet Friday. Profit rose in the quarter from a year earlier."
+    friday = text.index("Friday")
+    mention = read_mention(text, friday, friday + len("Friday"), reference=WED)
+    assert (mention.text, mention.value.iso) == ("Friday", "2021-11-05")
+    at = text.index("a year earlier")
+    assert read_mention(text, at, at + len("a year earlier"), reference=WED).value.iso == "2020-35"
+    assert read_mention(text, 0, len("The board"), reference=WED) is None

@@ -107,6 +107,21 @@ def find_dates(text: str, *, reference=None, languages=None, date_order=None):
         )
 
 
+def read_mention(text: str, start: int, end: int, *, reference=None, languages=None, date_order=None):
+    """The date at ``text[start:end]`` read as ``find_dates`` reads it in its sentence (the
+    clause's tense for a bare weekday or month, the quarter a financial sentence speaks of), as a
+    ``DateMention``; None when the piece does not read as a date."""
+    piece = text[start:end]
+    value = _in_context(text, start, end, piece, reference)
+    if value is None:
+        try:
+            value = reading._normalize_checked(piece, reference, languages, date_order, True)
+        except DateNormalizationError:
+            return None
+    langs, _, _ = _resolve_languages(languages, "" if languages else piece)
+    return _by_tense(text, DateMention((start, end), piece, value), _vocab(langs), reference)
+
+
 class _Token(NamedTuple):
     start: int
     end: int
