@@ -155,6 +155,7 @@ def test_financial_news_compares_quarters(text, expected):
         # The start word and the article of an adjectival date are not part of the date.
         ("Prices rose from March 30, 2020 on.", [("March 30, 2020", "2020-03-30")]),
         ("The rule applies effective Jan. 1, 2022.", [("Jan. 1, 2022", "2022-01-01")]),
+        ("Beginning of May 2020, it rained.", [("Beginning of May 2020", "2020-05-01~/2020-05-10~")]),
         ("It posted a third-quarter loss.", [("third-quarter", "2021-35")]),
         ("Since the Oct. 23, 2019 raid, nothing.", [("Oct. 23, 2019", "2019-10-23")]),
         ("It was the 2008 crash.", [("2008", "2008")]),

@@ -279,6 +279,8 @@ def _trimmed(text: str, mention: DateMention, vocab) -> DateMention:
     lowered = mention.text.lower()
     first = lowered.split(maxsplit=1)[0]
     if first in _START_WORDS and not mention.value.is_range and " " in lowered:
+        if lowered[len(first) + 1 :].startswith("of "):
+            return mention  # "beginning of May": a qualifier, part of the date
         start += len(first) + 1
     else:
         m = _ARTICLE_BEFORE_DATE_RE.match(lowered)
