@@ -10,7 +10,12 @@ never tune to platinum). Prints, for the chosen set:
     expressions and for those whose gold value is a calendar value (a day, week, month, quarter,
     half, season, year, decade or century: not PRESENT_REF/PAST_REF/FUTURE_REF, not fiscal or
     unknown-year values such as XXXX-03). The same for dateparser's ``DateDataParser`` in the
-    same run (its date and period as a value).
+    same run (its date and period as a value). Also the gold span read in its document as
+    ``find_dates`` reads it (``read_mention``: the clause's tense for a bare weekday or month, the
+    quarter a financial sentence speaks of). TimeML's PRESENT_REF is the document's creation
+    time, so a reading of exactly the reference day counts for it ("now", "currently"); those
+    hits are also printed apart. PAST_REF/FUTURE_REF and unknown-year values have no date and are
+    never matched.
 (b) ``find_dates`` end to end on the documents' text: extraction precision/recall/F1 with
     relaxed (overlap) and strict (exact span) matching, and value F1 (a found expression counts
     when it overlaps a gold one and its value equals the gold value), against the gold DATE
@@ -32,6 +37,7 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 from timeline import dates
 from timeline.dates.calendar_math import _half
+from timeline.dates.search import read_mention
 
 warnings.filterwarnings("ignore")
 
@@ -87,6 +93,9 @@ def documents(which):
 def timeml_value(start, end, precision):
     """The TimeML value of a range at its precision, or None when TimeML has none for it."""
     if precision == "day":
+        if start.weekday() == 5 and end - start == dt.timedelta(days=1):
+            year, week, _ = start.isocalendar()
+            return f"{year:04d}-W{week:02d}-WE"  # a weekend, as TimeML writes it
         return start.isoformat() if start == end else None
     if precision == "week":
         year, week, _ = start.isocalendar()
@@ -149,6 +158,11 @@ def dateparser_value(text, reference):
             "week": "{:04d}-W{:02d}".format(*d.isocalendar()[:2])}.get(data.period)  # fmt: skip
 
 
+def gold_value(t, reference):
+    """The gold value, with PRESENT_REF as the creation date it stands for."""
+    return reference.isoformat() if t.value == "PRESENT_REF" else t.value
+
+
 def _convention(value):
     if value.endswith("_REF"):
         return "PRESENT/PAST/FUTURE_REF"
@@ -161,30 +175,46 @@ def given_text(which, show):
     totals = collections.Counter()
     apart = collections.Counter()
     misses = []
-    for name, reference, _, timexes in documents(which):
+    for name, reference, text, timexes in documents(which):
         for t in timexes:
             if t.kind != "DATE":
                 continue
             calendar = bool(CALENDAR_VALUE_RE.fullmatch(t.value))
             mine, theirs = ours(t.text, reference), dateparser_value(t.text, reference)
+            mention = read_mention(text, *t.span, reference=reference)
+            in_text = value_of(mention.value) if mention is not None else None
             totals["all"] += 1
             totals["calendar"] += calendar
             if not calendar:
                 apart[_convention(t.value)] += 1
-            totals["ours all"] += mine == t.value
+            gold = gold_value(t, reference)
+            totals["ours all"] += mine == gold
+            totals["ours present"] += t.value == "PRESENT_REF" and mine == gold
+            totals["dp present"] += t.value == "PRESENT_REF" and theirs == gold
             totals["ours calendar"] += calendar and mine == t.value
-            totals["dp all"] += theirs == t.value
+            totals["text all"] += in_text == gold
+            totals["text calendar"] += calendar and in_text == t.value
+            totals["dp all"] += theirs == gold
             totals["dp calendar"] += calendar and theirs == t.value
             if calendar and mine != t.value and len(misses) < show:
                 misses.append(f"  {name} ref {reference}: {t.text!r} gold {t.value} ours {mine}")
     print(f"(a) DATE values given the gold text, {which}: {totals['all']} DATE, ", end="")
     print(f"{totals['calendar']} with a calendar value")
-    for label, key in (("timeline.dates", "ours"), ("dateparser DateDataParser", "dp")):
+    labels = (
+        ("timeline.dates", "ours"),
+        ("dateparser DateDataParser", "dp"),
+        ("timeline.dates in its text", "text"),
+    )
+    for label, key in labels:
         print(
             f"    {label:28} all {100 * totals[key + ' all'] / totals['all']:5.1f}%   "
             f"calendar {100 * totals[key + ' calendar'] / totals['calendar']:5.1f}%"
         )
     print("    reported apart (TimeML conventions, no calendar value):", dict(apart))
+    print(
+        f"    of which PRESENT_REF read as the reference day: timeline.dates {totals['ours present']}, "
+        f"dateparser {totals['dp present']}"
+    )
     if misses:
         print("  calendar values missed:")
         print("\n".join(misses))
@@ -213,11 +243,11 @@ def end_to_end(which, show):
                 match = next((g for g in gold if overlaps(span, g.span)), None)
                 c["relaxed"] += match is not None
                 c["strict"] += match is not None and match.span == span
-                c["value"] += match is not None and match.value == value
+                c["value"] += match is not None and gold_value(match, reference) == value
             if kinds == "DATE" and len(examples) < show:
                 for g in gold:
                     hit = next((f for f in found if overlaps(f[0], g.span)), None)
-                    if hit is None or hit[1] != g.value:
+                    if hit is None or hit[1] != gold_value(g, reference):
                         got = "missed" if hit is None else f"{text[hit[0][0] : hit[0][1]]!r} -> {hit[1]}"
                         examples.append(f"  {name}: {g.text!r} gold {g.value}: {got}")
     print(f"\n(b) find_dates end to end, {which}")

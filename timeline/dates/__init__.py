@@ -47,8 +47,14 @@ Rules:
   Monday", "effective June 1", "beginning May 3", "ab dem 1. Mai", "5月3日から") is the day it
   names. "on or about" is approximate.
 - **Financial quarters with no year** ("the third quarter", "third-quarter"): the latest such
-  quarter that has begun by the reference; "the year-ago quarter" is the last ended quarter a
-  year earlier; "the latest quarter" the last ended one.
+  quarter that has begun by the reference; "the year-ago quarter" ("last year's quarter", "the
+  same quarter last year") is the last ended quarter a year earlier; "the latest quarter" and
+  "the quarter" the last ended one. A numbered quarter of a named year: "the 1988 third quarter",
+  "this year's first quarter", "the year-earlier second quarter". In running text, "a year
+  earlier", "a year ago", "the year-ago period" in a sentence about a quarter (or right after
+  one) are the year-ago quarter, and "the latest period" there the last ended quarter (financial
+  news compares a quarter with the same quarter a year before); elsewhere "a year ago" is the
+  year. "year-ago"/"year-earlier" alone are a year before the reference.
 - **A weekday with a day number and no month** ("na sexta-feira (8)", "Friday the 8th"): the
   nearest date to the reference that is both. A CJK day alone ("11日", "11일") is the nearest day
   of that number, never a count of days (that needs 前/後, 전/후).
@@ -56,12 +62,28 @@ Rules:
   Tuesday, May 5" is 5 May). Thai Buddhist-era years are converted (2563 is 2020).
 - **No year** ("July 6", "6月30日", "mid-July"): the occurrence nearest the reference (so
   "Dec 28" read against 3 January 2021 is 28 December 2020). Without a reference: an error.
+- **Running text follows the tense of the clause** (``find_dates``, ``read_mention``; module
+  ``clause``): a bare weekday in a future-tense clause ("will meet on Friday", "is expected to
+  resume Monday") is the first one on or after the reference instead of the latest on or before
+  it; a month with no year in a past-tense clause ("was founded in March", said in November) is
+  the one before when its nearest occurrence is more than three months ahead, and in a
+  future-tense clause ("will reopen in June", said in November) the one after when the nearest
+  has passed. TimeML and HeidelTime resolve by tense too; a news reader needs it, because news
+  reports what happened. With no tense marker, or for a date that says its year or a relative
+  word ("next June"), the rules above stand, and ``normalize_date`` on a bare field keeps them.
+- **The present**: "now", "currently", "presently", "nowadays", "right now" are the reference
+  day (TimeML's PRESENT_REF). "recently", "soon", "the future" name no date and stay errors.
+- **Holidays** of English news ("Christmas 2019", "Easter", "last Thanksgiving", "Good Friday",
+  "Election Day"): with a year that year's; without, the nearest, "last"/"next" strictly before or
+  after. Thanksgiving, Memorial Day, Labor Day, Independence Day and Election Day are the United
+  States' (module ``holidays``).
 - **Relative offsets**: "3 days ago", "a week ago", "two days earlier", "the next day" are day
   precision; "two months ago" is month precision; "a year ago" is year precision; "last week"
   is the previous ISO week (week precision), "last month", "last year" likewise. "a week after
   June 30, 2020" resolves from the date in the text; if the text names no date for its anchor
   ("a week after parliament passed the law") it is an error, not a guess. Vague counts ("a few
-  days ago", "days after") are errors.
+  days ago", "days after") are errors. "nearly/almost four years ago" and "a week or so ago" are
+  approximate; "a six-year high", "a 10-day strike" are lengths (errors).
 - **Qualifiers**: "c.", "ca.", "circa", "around", "about", "approximately", "roughly" set
   ``approximate`` and keep the range. "early", "mid", "late" (and "beginning/start of",
   "middle of", "end of", and their equivalents in other languages) set ``approximate`` and
@@ -69,7 +91,8 @@ Rules:
   month: 1-10 / 11-20 / 21-end; year: Jan-Apr / May-Aug / Sep-Dec; decade: years 0-3 / 4-6 /
   7-9; quarter or season: its first / second / third month; week: Mon-Tue / Wed-Thu / Fri-Sun.
   "mid-to-late 2019" spans from the start of the middle third to the end of the last. On a day
-  ("late Wednesday") the qualifier is the time of day: no narrowing, not approximate.
+  ("late Wednesday", "earlier Sunday", "later yesterday") the qualifier is the time of day: no
+  narrowing, not approximate. An English possessive is read without its "'s" ("Friday's vote").
 - **Seasons** are northern-hemisphere meteorological: spring Mar-May, summer Jun-Aug, autumn
   (fall) Sep-Nov, winter Dec-Feb; "winter 2020" (and "winter 2020/21") is 1 Dec 2020 to
   28 Feb 2021.
@@ -107,6 +130,11 @@ as is exact: an ISO week ``2020-07-06/2020-07-12``, winter ``2020-12/2021-02`` (
 quarter ``2020-07~/2020-09~`` (sub-year codes cannot carry ``~``), ranges
 ``2020-06-30/2020-07-06``. The reader reads these intervals back.
 
+``find_dates`` marks what TimeML marks: the start word ("from March 30") and the article of a date
+used as an adjective ("a third-quarter loss", "the Oct. 23 raid") are outside the span, the time
+of day ("Sunday night") inside, a possessive's "'s" outside; decimals ("1.9%", "2082.1"), lengths
+("a six-year high"), "Sun"/"Jan" without a full stop or a number and "fall" the verb are not dates.
+
 Results and errors are cached (bounded LRU keyed on text, reference, languages, order). Call
 ``warm_up()`` once per worker process at start-up: dateparser's first parse in a language costs
 up to seconds.
@@ -116,8 +144,9 @@ Where things are: ``base`` (precisions, the error, internal result types), ``cal
 (``NormalizedDate``), ``vocabulary`` (month, weekday and qualifier words from dateparser's data),
 ``languages`` (which languages to read in), ``cleaning`` (text tidying, no-date words, times),
 ``machine`` (ISO and numeric formats), ``periods`` (quarters, halves, seasons, weeks), ``words``
-(day / month name / year), ``cjk``, ``relative``, ``qualifiers``, ``ranges``, ``embedded`` (the
-date inside a phrase), ``search`` (``find_dates``: dates in running text), ``fallback``
+(day / month name / year), ``cjk``, ``relative``, ``holidays``, ``qualifiers``, ``ranges``,
+``embedded`` (the date inside a phrase), ``search`` (``find_dates``, ``read_mention``: dates in
+running text), ``clause`` (the tense of a date's clause in running text), ``fallback``
 (dateparser) and ``reading`` (the order of it all, the cache).
 """
 

@@ -22,7 +22,9 @@ _FY = r"(?P<fy>fy|fiscal(?: year)?|financial year)?\s*'?"
 _QUARTER_RE = re.compile(
     r"(?:q(?P<a>[1-4])|(?P<b>[1-4])q|(?P<w>first|second|third|fourth|final|last|1st|2nd|3rd|4th)"
     r"[- ]quarter)\s*(?:of|,|/|-|in)?\s*" + _FY + r"(?P<y>\d{4}|\d{2})"
-    r"|" + _FY.replace("fy>", "fy2>") + r"(?P<y2>\d{4})\s*[-/ ]?\s*q(?P<c>[1-4])",
+    r"|" + _FY.replace("fy>", "fy2>") + r"(?P<y2>\d{4})\s*[-/ ]?\s*q(?P<c>[1-4])"
+    # "the 1988 third quarter", "1988's second quarter"
+    r"|(?P<y3>\d{4})(?:'s)? (?P<w3>first|second|third|fourth|final|1st|2nd|3rd|4th)[- ]quarter",
     re.ASCII,
 )
 
@@ -66,8 +68,8 @@ def _parse_periods(t: str, ctx: _Ctx) -> _R | None:
         if m:
             if m["fy"] or m["fy2"]:
                 raise _fiscal(t)
-            q = int(m["a"] or m["b"] or m["c"] or 0) or _Q_WORD[m["w"]]
-            year = _year_from(m["y"] or m["y2"])
+            q = int(m["a"] or m["b"] or m["c"] or 0) or _Q_WORD[m["w"] or m["w3"]]
+            year = _year_from(m["y"] or m["y2"] or m["y3"])
             return _R(*_quarter(year, q), "quarter")
     if "h" in t:
         m = _HALF_RE.fullmatch(t)

@@ -14,6 +14,7 @@ from .cjk import _parse_cjk
 from .cleaning import _HAS_DATE_CHAR, _LEADING_TIME_RE, _NO_DATE, _TIME_RE, _clean, _spoken_years
 from .embedded import _EMBED_RE, _search_embedded
 from .fallback import _parse_with_dateparser
+from .holidays import _parse_holiday
 from .languages import _detect_languages, _resolve_languages, _word_languages
 from .machine import _parse_century, _parse_decade, _parse_edtf_interval, _parse_machine, _parse_numeric
 from .periods import _parse_periods
@@ -85,7 +86,7 @@ def _parse_body(t: str, ctx: _Ctx) -> _R | None:
         r = _parse_cjk(t, ctx)
         if r is not None:
             return r
-    r = _parse_relative(t, ctx) or _parse_named_relative(t, ctx)
+    r = _parse_relative(t, ctx) or _parse_named_relative(t, ctx) or _parse_holiday(t, ctx)
     if r is not None:
         return r
     r = _parse_anchored(t, ctx)
@@ -104,7 +105,7 @@ def _normalize(text: str, reference: _dt.date | None, languages, date_order, who
     langs, implied, explicit = _resolve_languages(languages, s)
     ctx = _Ctx(reference, langs, date_order or implied, explicit)
     if "en" in langs and lowered.isascii():
-        lowered = _spoken_years(lowered)
+        lowered = _POSSESSIVE_RE.sub("", _spoken_years(lowered))
     elif _THAI_RE.search(lowered):
         s, lowered = _thai_years(s), _thai_years(lowered)
     try:
@@ -172,6 +173,8 @@ def _thai_years(text: str) -> str:
     return _WS_RE.sub(" ", text.replace("ค.ศ.", " ").replace("พ.ศ.", " ")).strip()
 
 
+# An English possessive on a date word: "Friday's vote", "this year's third quarter".
+_POSSESSIVE_RE = re.compile(r"(?<=[a-z])'s\b")
 _THAI_RE = re.compile("[\u0e00-\u0e7f]")
 _BUDDHIST_YEAR_RE = re.compile(r"(?<!\d)2[45]\d\d(?!\d)")
 _QUOTED_RE = re.compile(r"'([^']+)'")

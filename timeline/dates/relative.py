@@ -37,14 +37,19 @@ _UNIT = r"(?P<unit>day|week|fortnight|month|year)(?P<pl>s)?"
 
 
 _AGO_RE = re.compile(
-    rf"(?:just |only |some |about )?{_NUM}\s+{_UNIT}\s+"
+    rf"(?:just |only |(?P<approx>nearly |almost |roughly |around |some |about ))?"
+    rf"{_NUM}\s+{_UNIT}\s+(?P<or_so>or so\s+)?"
     r"(?P<dir>ago|earlier|before|prior|previously|back|later|after|afterwards?|on|from now|hence|"
     r"from then|afterward)"
 )
 
 
 # A count of units with no direction ("a week", "two years"): how long, not when.
-_DURATION_RE = re.compile(rf"(?:for |over |about |some )?{_NUM}\s+{_UNIT}")
+_DURATION_RE = re.compile(
+    rf"(?:for |over |about |some )?{_NUM}\s+{_UNIT}"
+    # "a six-year high", "a 10-day strike"
+    + rf"|(?:an? )?{_NUM}-{_UNIT}(?:-old|-long)?".replace("?P<", "?P<length_")
+)
 _ANCHOR_RE = re.compile(
     rf"(?:just |only |some |about |exactly )?(?:{_NUM}\s+)?{_UNIT}\s+"
     r"(?P<dir>after|before|following|prior to|earlier than|later than|ahead of|since|from|on from)"
@@ -61,7 +66,9 @@ _VAGUE_RE = re.compile(
 
 _REL_DAYS = {
     "today": 0, "earlier today": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
-    "tonight": 0, "now": 0, "same day": 0, "that day": 0, "the same day": 0, "on the same day": 0,
+    "tonight": 0, "now": 0, "right now": 0, "just now": 0, "currently": 0, "presently": 0,
+    "these days": 0, "nowadays": 0,
+    "same day": 0, "that day": 0, "the same day": 0, "on the same day": 0,
     "later that day": 0, "earlier that day": 0, "later today": 0,
     "yesterday": -1, "last night": -1, "yesterday morning": -1, "yesterday afternoon": -1,
     "yesterday evening": -1, "overnight": -1, "the previous day": -1, "previous day": -1,
@@ -131,8 +138,16 @@ def _shift(r: _R, unit: str, n: int) -> _R:
     return r._replace(start=start, end=end)
 
 
+# "year-ago results", "the year-earlier level": a year before the reference.
+_YEAR_AGO_ADJECTIVE = frozenset(("year-ago", "year-earlier", "year ago", "year earlier"))
+
+
 def _parse_relative(t: str, ctx: _Ctx) -> _R | None:
     ref = ctx.reference
+    if t in _YEAR_AGO_ADJECTIVE:
+        t = "a year ago"
+    elif t in ("the quarter", "quarter"):  # "the" is read as noise before this
+        t = "the latest quarter"  # news reports on the quarter that has ended
     if t in _REL_DAYS:
         if ref is None:
             raise _need_reference(t)
@@ -145,11 +160,10 @@ def _parse_relative(t: str, ctx: _Ctx) -> _R | None:
         n = _count(m["n"])
         sign = -1 if m["dir"] in ("ago", "earlier", "before", "prior", "previously", "back") else 1
         unit = m["unit"]
+        approximate = bool(m["approx"] or m["or_so"])
         if unit in ("day", "week", "fortnight"):
-            return _shift(_R(ref, ref, "day"), unit, sign * n)
-        precision = unit
-        shifted = _shift(_R(*_period(ref, precision), precision), unit, sign * n)
-        return shifted
+            return _shift(_R(ref, ref, "day", approximate), unit, sign * n)
+        return _shift(_R(*_period(ref, unit), unit, approximate), unit, sign * n)
     m = _REL_WEEKDAY_RE.fullmatch(t)
     if m:
         if ref is None:
@@ -279,9 +293,17 @@ def _resolve_cldr(t: str, ctx: _Ctx, unit: str, n: int, counted: bool) -> _R:
 
 
 _YEAR_AGO_QUARTER_RE = re.compile(
-    r"(?:the )?(?:comparable )?(?:year-ago|year-earlier|year ago|year earlier|prior-year|"
-    r"previous year's) (?:quarter|third quarter|second quarter|first quarter|fourth quarter)"
+    r"(?:the )?(?:comparable |corresponding )?(?:year-ago|year-earlier|year ago|year earlier|"
+    r"prior-year|previous year|last year)(?:'s)? quarter"
+    r"|(?:the )?(?:comparable |corresponding |same )?quarter (?:a year (?:ago|earlier)|last year)"
 )
+# A numbered quarter of the reference's own, previous or next year: "this year's third quarter".
+_YEAR_QUARTER_RE = re.compile(
+    r"(?:the )?(?:(?P<rel>this|last|previous|next|the current|the previous|the next|the coming|"
+    r"the past) year(?:'s)?|(?P<ago>year-ago|year-earlier|prior-year)) "
+    r"(?P<w>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter"
+)
+_YEAR_OFFSET = {"this": 0, "the current": 0, "last": -1, "previous": -1, "the previous": -1, "the past": -1}
 
 
 def _parse_named_relative(t: str, ctx: _Ctx) -> _R | None:
@@ -344,6 +366,13 @@ _QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 
 
 def _parse_quarter_named(t: str, ctx: _Ctx) -> _R | None:
+    m = _YEAR_QUARTER_RE.fullmatch(t)
+    if m is not None:
+        if ctx.reference is None:
+            raise _need_reference(t)
+        q = _QUARTER_WORDS.get(m["w"]) or int(m["w"][0])
+        offset = -1 if m["ago"] else _YEAR_OFFSET.get(m["rel"], 1)
+        return _R(*_quarter(ctx.reference.year + offset, q), "quarter")
     m = _QUARTER_WORD_RE.fullmatch(t)
     ago = _YEAR_AGO_QUARTER_RE.fullmatch(t)
     if m is None and ago is None:

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as _dt
 import re
 from typing import NamedTuple
 
 from . import reading
 from .base import DateNormalizationError, _words
+from .calendar_math import _last_day, _month
 from .cjk import _CJK_MARK_RE
+from .clause import clause_tense
+from .holidays import HOLIDAY_WORDS
 from .languages import _resolve_languages
 from .result import NormalizedDate
-from .vocabulary import _vocab
+from .vocabulary import _WORD_RE, _vocab
 
 
 class DateMention(NamedTuple):
@@ -40,7 +45,7 @@ _CJK_RELATIVE_SPAN = (
     r"上星期|本周|这周|下周|先週|今週|来週|어제|오늘|그저께|지난달|이번달|지난주|이번주|다음주"
 )
 _SCAN_RE = re.compile(
-    rf"(?P<cjk>{_CJK_SPAN})|(?P<num>{_NUMBER_TOKEN})|(?P<word>[^\W\d_][^\W_]*\.?)"
+    rf"(?P<cjk>{_CJK_SPAN})|(?P<num>{_NUMBER_TOKEN})|(?P<word>[^\W\d_][^\W_]*(?:'s\b)?\.?)"
     rf"|(?P<punct>[{_DASHES}])"
 )
 # English words that join the parts of a date expression without naming a date themselves.
@@ -52,6 +57,7 @@ _JOINERS = frozenset(
         "months year years quarter quarters half weekend fortnight a an one two three four five "
         "six seven eight nine ten eleven twelve first second third fourth final calendar fiscal "
         "morning afternoon evening night spring summer autumn fall winter q1 q2 q3 q4 h1 h2 "
+        "latest recent most current corresponding comparable "
         "ad bc ce bce by since or and am pm a.m p.m gmt utc hundred oh ten eleven twelve thirteen "
         "fourteen fifteen sixteen seventeen eighteen twenty thirty forty fifty sixty seventy eighty ninety"
     )
@@ -59,7 +65,8 @@ _JOINERS = frozenset(
 # Words that name a date (or a date relative to the reference) on their own.
 _EN_ANCHORS = frozenset(
     _words(
-        "today yesterday tomorrow tonight ago weekend spring summer autumn fall winter quarter "
+        "today yesterday tomorrow tonight now currently presently nowadays ago weekend period "
+        "spring summer autumn fall winter quarter "
         "q1 q2 q3 q4 h1 h2 day week month year decade century fortnight twenties thirties "
         "forties fifties sixties seventies eighties nineties noughties nineteen thousand"
     )
@@ -67,8 +74,15 @@ _EN_ANCHORS = frozenset(
 # Month and weekday words that are also common English words: a date only beside a number or
 # written with a capital.
 _COMMON_WORDS = frozenset(_words("may march mar sun sat wed jan dec fri mon"))
+_ABBREVIATED_NAMES = frozenset(_words("mar sun sat wed jan dec fri mon"))
+_NUMBER_AFTER_RE = re.compile(r",?\s*\d")
+_NUMBER_BEFORE_RE = re.compile(r"\d\s*$")
+# "the fall", "last fall", "fall 2020": the season; "prices fall" is a verb.
+_SEASON_BEFORE_RE = re.compile(r"\b(?:the|this|last|next|early|late|mid|of|in|during|past|coming)\s+$", re.I)
 _YEAR_TOKEN_RE = re.compile(r"(?:1[0-9]|20|21)\d\d(?:s)?", re.ASCII)
 _DAY_TOKEN_RE = re.compile(r"\d{1,2}(?:st|nd|rd|th|er|e|º|°|a|o)?\.?", re.ASCII)
+_DECIMAL_RE = re.compile(r"\d+\.\d+", re.ASCII)
+_DAY_MONTH_DOT_RE = re.compile(r"(?:0?[1-9]|[12]\d|3[01])\.(?:0[1-9]|1[0-2])\.", re.ASCII)  # "am 17.02."
 _UNIT_RE = re.compile(r"(?:day|week|month|year|quarter|fortnight|decade|century)s?")
 
 
@@ -93,6 +107,21 @@ def find_dates(text: str, *, reference=None, languages=None, date_order=None):
         )
 
 
+def read_mention(text: str, start: int, end: int, *, reference=None, languages=None, date_order=None):
+    """The date at ``text[start:end]`` read as ``find_dates`` reads it in its sentence (the
+    clause's tense for a bare weekday or month, the quarter a financial sentence speaks of), as a
+    ``DateMention``; None when the piece does not read as a date."""
+    piece = text[start:end]
+    value = _in_context(text, start, end, piece, reference)
+    if value is None:
+        try:
+            value = reading._normalize_checked(piece, reference, languages, date_order, True)
+        except DateNormalizationError:
+            return None
+    langs, _, _ = _resolve_languages(languages, "" if languages else piece)
+    return _by_tense(text, DateMention((start, end), piece, value), _vocab(langs), reference)
+
+
 class _Token(NamedTuple):
     start: int
     end: int
@@ -112,7 +141,9 @@ def _scan(text: str, vocab) -> list[_Token]:
             tokens.append(_Token(m.start(), m.end(), "anchor", True))
         elif m["num"]:
             digits = value.rstrip(".")
-            if _YEAR_TOKEN_RE.fullmatch(digits) or (
+            if _DECIMAL_RE.fullmatch(digits) and not _DAY_MONTH_DOT_RE.fullmatch(value):
+                kind = "other"  # "1.9%", "2082.1 points": a decimal number, not a day and month
+            elif _YEAR_TOKEN_RE.fullmatch(digits) or (
                 not digits.isdigit() and not _DAY_TOKEN_RE.fullmatch(digits)
             ):
                 kind = "anchor"
@@ -120,11 +151,21 @@ def _scan(text: str, vocab) -> list[_Token]:
                 kind = "joiner"
             tokens.append(_Token(m.start(), m.end(), kind, False))
         elif m["word"]:
-            word = value.lower().rstrip(".")
+            word = value.lower().rstrip(".").removesuffix("'s")
             if word in vocab.months or word in vocab.weekdays:
                 common = word in _COMMON_WORDS and not value[0].isupper()
+                if word in _ABBREVIATED_NAMES and not value.endswith("."):
+                    # "Sun Microsystems", "Jan Smit": an abbreviation is a date with its full
+                    # stop or beside a number ("Sun 5 May", "5 Jan 2020")
+                    common = not (
+                        _NUMBER_AFTER_RE.match(text, m.end()) or _NUMBER_BEFORE_RE.search(text, 0, m.start())
+                    )
                 tokens.append(_Token(m.start(), m.end(), "joiner" if common else "anchor", False))
-            elif word in _EN_ANCHORS:
+            elif word == "fall" and not _SEASON_BEFORE_RE.search(text, 0, m.start()):
+                tokens.append(_Token(m.start(), m.end(), "joiner", False))  # "prices fall"
+            elif word in _EN_ANCHORS or (
+                word in HOLIDAY_WORDS and value[0].isupper() and word not in _JOINERS
+            ):
                 tokens.append(_Token(m.start(), m.end(), "anchor", False))
             elif (
                 word in _JOINERS
@@ -183,7 +224,8 @@ def _ends_sentence(text: str, last: _Token, following: _Token) -> bool:
     stem = word[:-1].lower()
     if stem in _ABBREVIATIONS or (len(stem) <= 4 and stem.isalpha()):
         return False  # "Feb. 17", "Tue. Feb. 17", "c. 1990"
-    return not stem.isdigit() or len(stem) > 2  # "am 3. Mai" goes on; "in 2019. The" ends
+    # "am 3. Mai" goes on; "in 2019. The" and "on Aug. 26. A year" end.
+    return not stem.isdigit() or len(stem) > 2 or following.kind != "anchor"
 
 
 def _read_run(text: str, run: list[_Token], vocab, reference, languages, date_order):
@@ -197,8 +239,12 @@ def _read_run(text: str, run: list[_Token], vocab, reference, languages, date_or
                 start, end = run[i].start, run[j].end
                 if text[end - 1] == ".":
                     end -= 1
+                if text.endswith("'s", 0, end):
+                    end -= 2  # "today's hearing": the date is "today"
                 piece = text[start:end]
-                value = _read_piece(piece, run[i], run[j], vocab, reference, languages, date_order)
+                value = _in_context(text, start, end, piece, reference) or _read_piece(
+                    piece, run[i], run[j], vocab, reference, languages, date_order
+                )
                 if value is not None:
                     found = (j, DateMention((start, end), piece, value))
                     break
@@ -206,8 +252,118 @@ def _read_run(text: str, run: list[_Token], vocab, reference, languages, date_or
             i += 1
             continue
         j, mention = found
-        yield mention
+        yield _by_tense(text, _trimmed(text, mention, vocab), vocab, reference)
         i = j + 1
+
+
+# Words that tie a weekday or month to the reference some other way ("last May", "Monday next
+# week", "May of this year"): the reading already says which one.
+_RELATIVE_WORDS = frozenset(
+    _words(
+        "last next this coming past previous following prior ago earlier later before after "
+        "year years week weeks month months today yesterday tomorrow"
+    )
+)
+_MONTHS_AHEAD_FOR_PAST = 90  # days: a month this far ahead, in a past-tense clause, is the last one
+
+
+# What TimeML leaves out of a date's extent: the word that makes it a start ("from March 30", a
+# signal, not the date), and the article of a date used as an adjective ("a third-quarter loss",
+# "the Oct. 23 slaying", "the 1987 crash"); "the third quarter", "the 1990s" keep theirs.
+_START_WORDS = frozenset(_words("from starting beginning effective"))
+_ARTICLE_BEFORE_DATE_RE = re.compile(r"(?:a|an|the) (?=\d+(?!\d*'?s\b)|[^\W\d_]+\.? \d|[^\W\d_]+-[^\W\d_]+$)")
+
+
+def _trimmed(text: str, mention: DateMention, vocab) -> DateMention:
+    start, end = mention.span
+    lowered = mention.text.lower()
+    first = lowered.split(maxsplit=1)[0]
+    if first in _START_WORDS and not mention.value.is_range and " " in lowered:
+        if lowered[len(first) + 1 :].startswith("of "):
+            return mention  # "beginning of May": a qualifier, part of the date
+        start += len(first) + 1
+    else:
+        m = _ARTICLE_BEFORE_DATE_RE.match(lowered)
+        if m is None:
+            return mention
+        rest = lowered[m.end() :]
+        head = rest.split(maxsplit=1)[0].rstrip(".")
+        if not (head[0].isdigit() or head in vocab.months or "-" in rest):
+            return mention
+        start += m.end()
+    return mention._replace(span=(start, end), text=text[start:end])
+
+
+# Financial news compares a quarter with the same quarter a year before: "net income rose 20% from
+# a year earlier" in a sentence about the quarter (or right after one) means the year-ago
+# quarter; "the quarter" and "the latest period" there are the last quarter that has ended.
+_YEAR_AGO_PIECE_RE = re.compile(
+    r"(?:the )?(?:(?:a|one) year (?:ago|earlier)|year[- ](?:ago|earlier)(?: period)?"
+    r"|(?:comparable|corresponding|same) period(?: a year (?:ago|earlier)| last year| of last year))"
+)
+_LATEST_QUARTER_PIECE_RE = re.compile(r"the (?:latest |most recent )?(?P<unit>quarter|period)")
+_QUARTER_TALK_RE = re.compile(r"\bquarter")
+
+
+def _in_context(text: str, start: int, end: int, piece: str, reference) -> NormalizedDate | None:
+    if reference is None:
+        return None
+    lowered = piece.lower()
+    first, _, rest = lowered.partition(" ")
+    if first in _START_WORDS and rest:
+        lowered = rest  # "from a year earlier"
+    ago = _YEAR_AGO_PIECE_RE.fullmatch(lowered)
+    latest = _LATEST_QUARTER_PIECE_RE.fullmatch(lowered) if ago is None else None
+    if ago is None and latest is None:
+        return None
+    if latest is None or latest["unit"] == "period":
+        sentence_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), 0)
+        sentence_start = max(text.rfind(". ", 0, sentence_start), 0)  # and the one before
+        sentence_end = text.find(". ", end)
+        sentence = text[sentence_start : sentence_end if sentence_end >= 0 else len(text)]
+        if not _QUARTER_TALK_RE.search(sentence.lower()):
+            return None
+    said = "the year-ago quarter" if ago is not None else "the latest quarter"
+    value = reading._normalize_checked(said, reference, None, None, False)
+    return dataclasses.replace(value, text=piece)
+
+
+def _by_tense(text: str, mention: DateMention, vocab, reference) -> DateMention:
+    """A bare weekday or a month with no year, resolved by the tense of its clause: "will meet
+    on Thursday" is the coming Thursday; "was founded in March" said in October is the March
+    before. Without a tense marker (or with one that agrees) the fixed rules stand."""
+    value = mention.value
+    if reference is None or value.is_range or value.precision not in ("day", "month"):
+        return mention
+    if any(c.isdigit() for c in mention.text) and re.search(r"\d{3}|'\d", mention.text):
+        return mention
+    words = _WORD_RE.findall(mention.text.lower())
+    if any(w in _RELATIVE_WORDS for w in words):
+        return mention
+    weekday = any(w in vocab.weekdays for w in words)
+    month = any(w in vocab.months for w in words)
+    if weekday == month:
+        return mention  # neither, or a weekday with its month and day: the date is said
+    tense = clause_tense(text, *mention.span)
+    start, end = value.start, value.end
+    if weekday and tense == "future" and start < reference:
+        start = end = start + _dt.timedelta(days=7)
+    elif month and tense == "past" and (start - reference).days > _MONTHS_AHEAD_FOR_PAST:
+        start, end = _year_moved(value, -1)
+    elif month and tense == "future" and end < reference:
+        start, end = _year_moved(value, 1)
+    else:
+        return mention
+    return mention._replace(value=dataclasses.replace(value, start=start, end=end))
+
+
+def _year_moved(value: NormalizedDate, years: int) -> tuple[_dt.date, _dt.date]:
+    year = value.start.year + years
+    if value.precision == "month":
+        return _month(year, value.start.month)
+    day = min(value.start.day, _last_day(year, value.start.month))
+    moved = _dt.date(year, value.start.month, day)
+    return moved, moved
 
 
 # "in", "on" add nothing and "until", "since", "by" make a bound: a piece starting with one is
@@ -215,27 +371,41 @@ def _read_run(text: str, run: list[_Token], vocab, reference, languages, date_or
 _LEADING_NOT = frozenset(_words("and or to of in on at by since until till before after as"))
 
 
+# "a six-year high", "a 10-day strike": a length, not a date.
+_LENGTH_ADJECTIVE_RE = re.compile(
+    r"(?:^|\s)(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)-"
+    r"(?:day|week|month|year|decade)s?(?:-old|-long)?$"
+)
 _NUMERIC_PIECE_RE = re.compile(r"[\d\s,./:-]+")
 _FULL_NUMERIC_RE = re.compile(r".*(?<!\d)\d{4}(?!\d).*|\d{1,2}[-/.]\d{1,2}[-/.]\d{2}")
 
 
+_PRESENT_WORDS = frozenset(_words("now currently presently nowadays"))
 _LAST_WORD_RE = re.compile(r"[^\W\d_]+$")
+# "a year earlier": a count of units before the reference, said as news says it; "Wednesday
+# night": the time of day belongs to the date.
+_AGO_PIECE_RE = re.compile(
+    r"\b(?:day|week|month|year|quarter)s? earlier$|\b(?:morning|afternoon|evening|night)$"
+)
 # Numbers said in words end a year said in words ("nineteen ninety-six").
 _NUMBER_WORDS = frozenset(_words("one two three four five six seven eight nine"))
 
 
 def _read_piece(piece: str, first: _Token, last: _Token, vocab, reference, languages, date_order):
     words = piece.lower().split()
+    if (words[0] in _PRESENT_WORDS and len(words) > 1) or words == ["quarter"]:
+        return None  # "now 5%": the present takes no number; "a quarter of the vote"
     if words[0] in _LEADING_NOT or (words[0] in vocab.skip and words[0] != "the"):
         return None
     last_word = _LAST_WORD_RE.search(piece)
     if (
         last.kind != "anchor"
         and not piece[-1].isdigit()
+        and not _AGO_PIECE_RE.search(piece.lower())
         and not (last_word and last_word[0] in _NUMBER_WORDS)
     ):
         return None
-    if piece[-1] in _DASHES or piece[0] in _DASHES:
+    if piece[-1] in _DASHES or piece[0] in _DASHES or _LENGTH_ADJECTIVE_RE.search(piece.lower()):
         return None
     if _NUMERIC_PIECE_RE.fullmatch(piece) and not any(
         _FULL_NUMERIC_RE.fullmatch(p) for p in re.split(r"[\s,]+", piece)
