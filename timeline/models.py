@@ -711,6 +711,7 @@ class ImportBatch(models.Model):
     finished_at = models.DateTimeField(null=True, blank=True)
     total_rows = models.PositiveIntegerField(default=0)
     progress_at = models.DateTimeField(
+        "last progress",
         default=timezone.now,
         help_text="When rows of this batch were last processed or sent to the workers: the sweep sends "
         "its pending rows again after IMPORT_STALL_SECONDS without progress.",
