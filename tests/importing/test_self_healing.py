@@ -25,8 +25,7 @@ STAGE = (
     "with open(sys.argv[1], 'rb') as handle:\n"
     "    print(stage_file(handle, file_name=sys.argv[1]).pk)\n"
 )
-SENT_AGAIN = "pending rows to the workers again"
-PART_DONE = "the worker to process part of the file"
+TOTAL = 2000
 
 
 def healing(env, **more):
@@ -51,44 +50,44 @@ def batch_status(database, batch_id):
     ).fetchone()
 
 
-def test_a_worker_killed_mid_import_heals_without_anyone(environment, database, workers, tmp_path):
-    env = healing(environment)
-    path = tmp_path / "kill.csv"
-    total = 2000
-    write_rows(path, "kill", total, distinct=total)
-    first = workers.start(concurrency=2, env=env, app="config")
+def upload_partly_processed(env, database, workers, tmp_path, prefix, concurrency):
+    """Workers and beat running, a file of TOTAL rows uploaded and part of it processed."""
+    path = tmp_path / f"{prefix}.csv"
+    write_rows(path, prefix, TOTAL, distinct=TOTAL)
+    worker = workers.start(concurrency=concurrency, env=env, app="config")
     workers.start_beat(env)
     batch_id = stage(env, path)
-    wait_for(lambda: 0 < done_count(database, "kill") < total // 2, 120, PART_DONE)
-    workers.kill(first)
-    assert row_counts(database, "kill")[1].get("pending", 0) > 0, "the import finished before the kill"
+    wait_for(
+        lambda: 0 < done_count(database, prefix) < TOTAL // 2, 120, "the worker to process part of the file"
+    )
+    return worker, batch_id
 
-    second = workers.start(concurrency=1, env=env, app="config")
+
+def assert_healed(database, prefix, batch_id, worker):
     wait_for(lambda: batch_status(database, batch_id) == ("done", True), 60, "the batch to finish by itself")
     # A row processed twice would say "unchanged" the second time.
-    assert row_counts(database, "kill")[1] == {"created": total}
-    assert events(database, "kill") == (total, total)
-    # The chunks the killed worker held came back through the sweep, not the broker's redelivery.
-    assert SENT_AGAIN in second.log_path.read_text()
+    assert row_counts(database, prefix)[1] == {"created": TOTAL}
+    assert events(database, prefix) == (TOTAL, TOTAL)
+    # The lost chunks came back through the sweep, not through the broker's redelivery.
+    assert "pending rows to the workers again" in worker.log_path.read_text()
+
+
+def test_a_worker_killed_mid_import_heals_without_anyone(environment, database, workers, tmp_path):
+    env = healing(environment)
+    first, batch_id = upload_partly_processed(env, database, workers, tmp_path, "kill", concurrency=2)
+    workers.kill(first)
+    assert row_counts(database, "kill")[1].get("pending", 0) > 0, "the import finished before the kill"
+    second = workers.start(concurrency=1, env=env, app="config")
+    assert_healed(database, "kill", batch_id, second)
 
 
 def test_a_redis_restarted_empty_mid_import_heals_without_anyone(
     environment, database, workers, private_redis, tmp_path
 ):
     env = healing(environment, CELERY_BROKER_URL=private_redis.url)
-    path = tmp_path / "restart.csv"
-    total = 2000
-    write_rows(path, "restart", total, distinct=total)
-    worker = workers.start(concurrency=1, env=env, app="config")
-    workers.start_beat(env)
-    batch_id = stage(env, path)
-    wait_for(lambda: 0 < done_count(database, "restart") < total // 2, 120, PART_DONE)
+    worker, batch_id = upload_partly_processed(env, database, workers, tmp_path, "restart", concurrency=1)
     private_redis.stop()  # not persistent: every queued chunk is gone
     assert row_counts(database, "restart")[1].get("pending", 0) > 0, "the import finished before the restart"
     private_redis.start()
-
-    wait_for(lambda: batch_status(database, batch_id) == ("done", True), 60, "the batch to finish by itself")
-    assert row_counts(database, "restart")[1] == {"created": total}
-    assert events(database, "restart") == (total, total)
+    assert_healed(database, "restart", batch_id, worker)
     assert worker.poll() is None
-    assert SENT_AGAIN in worker.log_path.read_text()
