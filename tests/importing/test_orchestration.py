@@ -6,9 +6,11 @@ when ``sweep()`` returns. The same sweep with real worker and beat processes is 
 test_self_healing.py.
 """
 
+import ast
 import datetime
 import io
 import threading
+from pathlib import Path
 
 import pytest
 from django.db import connection
@@ -155,3 +157,19 @@ def test_a_chunk_sent_twice_to_two_workers_at_once_processes_each_row_once(monke
     assert events.count() == 20
     assert sorted({event.history.count() for event in events}) == [1]
     assert ImportRow.objects.filter(batch=batch, event__isnull=True).count() == 0
+
+
+def test_importing_never_imports_the_tasks():
+    """Calls go one way: the tasks call importing; importing sends work to them by name."""
+    package = Path(orchestration.__file__).parent
+    imported = set()
+    for path in package.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.ImportFrom):
+                parent = ["timeline", "importing"][: 3 - node.level] if node.level else []
+                module = ".".join([*parent, *([node.module] if node.module else [])])
+                imported |= {module, *(f"{module}.{alias.name}" for alias in node.names)}
+            elif isinstance(node, ast.Import):
+                imported |= {alias.name for alias in node.names}
+    assert "timeline.importing.orchestration" in imported  # the walk reads relative imports
+    assert not {name for name in imported if name.startswith("timeline.tasks")}
