@@ -7,7 +7,7 @@ PORT ?= 8000
 TEST_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 export DJANGO_SETTINGS_MODULE ?= config.settings
 
-.PHONY: run setup setup-test test test-sqlite test-postgres lint format seeds worker web check-deploy clean
+.PHONY: run setup setup-test test test-sqlite test-postgres lint format seeds worker beat web check-deploy clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -68,6 +68,10 @@ web: setup
 
 worker: $(VENV)/.installed
 	$(BIN)/celery -A config worker --loglevel INFO --concurrency $${WORKER_CONCURRENCY:-2}
+
+# Exactly one per deployment: it sends the import sweep every IMPORT_SWEEP_SECONDS.
+beat: $(VENV)/.installed
+	$(BIN)/celery -A config beat --loglevel INFO --schedule $${TMPDIR:-/tmp}/policy-timeline-beat-schedule
 
 check-deploy: $(VENV)/.installed
 	DJANGO_SETTINGS_MODULE=config.production SECRET_KEY=$${SECRET_KEY:-$$($(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))")} \

@@ -218,6 +218,16 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
+# Redis hands a message a worker took but never acknowledged (acks_late: it died running it) to
+# another worker after this long. It must be longer than any task holds its message: a chunk
+# runs for seconds, an article chunk for under a minute, and a task retried with a countdown
+# (retry_backoff_max, 60 s) is held unacknowledged until it is due; shorter would run such tasks
+# twice. Ten minutes instead of Redis's hour, so that the tasks the sweep below does not watch
+# (article extraction) come back sooner. Import chunks do not wait for it: the sweep sends the
+# rows of a stalled batch again after IMPORT_STALL_SECONDS.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", "600")),
+}
 
 # Imports
 # A file at IMPORT_MAX_ROWS rows of typical width is about 400 MB; staging streams it.
@@ -226,8 +236,20 @@ IMPORT_MAX_ROWS = int(os.environ.get("IMPORT_MAX_ROWS", "1000000"))
 # Rows per Celery task: measured in docs/benchmarks.md (smaller chunks pay the per-chunk queries
 # more often; larger ones hold their rows and memory longer for no further gain).
 IMPORT_CHUNK_SIZE = int(os.environ.get("IMPORT_CHUNK_SIZE", "1000"))
-# import_events sends pending rows again after this long without progress (a worker died).
+# A batch whose rows made no progress for this long while the task queue is empty lost its chunks
+# (a worker killed holding them, a Redis restarted empty): its pending rows are sent again.
 IMPORT_STALL_SECONDS = float(os.environ.get("IMPORT_STALL_SECONDS", "60"))
+# How often celery beat sends the sweep that does so for every import (admin, API, command), and
+# finishes batches whose rows are all done. Each sweep expires when the next is due: sweeps do
+# not pile up while the workers are busy or down.
+IMPORT_SWEEP_SECONDS = float(os.environ.get("IMPORT_SWEEP_SECONDS", "30"))
+CELERY_BEAT_SCHEDULE = {
+    "sweep-imports": {
+        "task": "timeline.tasks.sweep_imports",
+        "schedule": IMPORT_SWEEP_SECONDS,
+        "options": {"expires": IMPORT_SWEEP_SECONDS},
+    },
+}
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

@@ -71,6 +71,7 @@ class ImportBatchAdmin(admin.ModelAdmin):
         "created_by",
         "created_at",
         "started_at",
+        "progress_at",
         "finished_at",
         "duration",
         "total_rows",

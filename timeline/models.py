@@ -710,6 +710,12 @@ class ImportBatch(models.Model):
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
     total_rows = models.PositiveIntegerField(default=0)
+    progress_at = models.DateTimeField(
+        "last progress",
+        default=timezone.now,
+        help_text="When rows of this batch were last processed or sent to the workers: the sweep sends "
+        "its pending rows again after IMPORT_STALL_SECONDS without progress.",
+    )
     messages = models.JSONField(
         default=list, blank=True, help_text="File-level notes, such as columns that were not recognized."
     )

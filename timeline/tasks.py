@@ -1,4 +1,7 @@
-"""Celery tasks: thin, they take ids and call the domain (timeline.importing)."""
+"""Celery tasks: thin, they take ids and call the domain (timeline.importing).
+
+The import's tasks are sent by name (``orchestration.*_TASK``): importing never imports this module.
+"""
 
 import datetime
 
@@ -6,7 +9,7 @@ from celery import shared_task
 from django.db import OperationalError
 
 from . import article_events
-from .importing import processing
+from .importing import orchestration
 
 # Idempotent tasks, so a redelivery after a lost worker (acks_late) or a retry is harmless.
 RETRYING = {
@@ -20,17 +23,20 @@ RETRYING = {
 }
 
 
-@shared_task(bind=True, **RETRYING)
-def process_import_chunk(self, batch_id, row_ids):
-    processing.process_chunk(batch_id, row_ids)
-    # The last chunk to finish closes the batch (eager dispatch closes it itself).
-    if not self.request.is_eager and not processing.has_pending(batch_id):
-        finish_import_batch.delay(batch_id)
+@shared_task(name=orchestration.CHUNK_TASK, **RETRYING)
+def process_import_chunk(batch_id, row_ids):
+    orchestration.run_chunk(batch_id, row_ids)
 
 
-@shared_task(**RETRYING)
+@shared_task(name=orchestration.FINISH_TASK, **RETRYING)
 def finish_import_batch(batch_id):
-    processing.finish_batch(batch_id)
+    orchestration.finish_batch(batch_id)
+
+
+# Not retried, acknowledged on receipt: the next sweep comes within IMPORT_SWEEP_SECONDS.
+@shared_task(name=orchestration.SWEEP_TASK)
+def sweep_imports():
+    orchestration.sweep()
 
 
 @shared_task(**RETRYING)

@@ -105,12 +105,12 @@ def test_an_upload_while_the_task_queue_is_down_is_accepted_and_says_so(
 ):
     from kombu.exceptions import OperationalError
 
-    from timeline.importing import staging
+    from timeline.importing import orchestration
 
     def unreachable(batch_id, **kwargs):
         raise OperationalError("Error 111 connecting to 127.0.0.1:6379. Connection refused.")
 
-    monkeypatch.setattr(staging, "dispatch_batch", unreachable)
+    monkeypatch.setattr(orchestration, "dispatch_batch", unreachable)
     with django_capture_on_commit_callbacks(execute=True):
         response = upload(editor_token_client, "hong-kong-2020.csv", SEED.read_bytes())
     assert response.status_code == 202

@@ -1,11 +1,18 @@
+import contextlib
 import csv
 import io
 import json
+import os
+import subprocess
+import sys
 
 import pytest
 
+from tests.reachability import PrivateRedis, require_postgres, require_redis
 from timeline.importing.columns import COLUMNS
 from timeline.importing.staging import stage_file
+
+from . import processes
 
 
 def row(**values):
@@ -64,3 +71,77 @@ def import_rows(stage):
         return stage(csv_bytes(rows, columns), name=name)
 
     return run
+
+
+@pytest.fixture(scope="session")
+def module_redis(tmp_path_factory):
+    """A redis-server of this test run's own: its queues are shared with no other test run."""
+    require_redis()
+    server = PrivateRedis(tmp_path_factory.mktemp("broker"))
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def environment(module_redis):
+    """The environment of the worker processes: a PostgreSQL database of this run's own, migrated."""
+    require_postgres()
+    import psycopg
+
+    with psycopg.connect(processes.ADMIN_URL, autocommit=True) as admin:
+        admin.execute(f"DROP DATABASE IF EXISTS {processes.DATABASE} WITH (FORCE)")
+        admin.execute(f"CREATE DATABASE {processes.DATABASE}")
+    env = {
+        **os.environ,
+        "DATABASE_URL": processes.DATABASE_URL,
+        "CELERY_BROKER_URL": module_redis.url,
+        "DJANGO_SETTINGS_MODULE": os.environ.get("DJANGO_SETTINGS_MODULE", "config.settings"),
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(processes.ROOT), os.environ.get("PYTHONPATH")])),
+        "IMPORT_CHUNK_SIZE": "50",
+        "LOG_LEVEL": "WARNING",
+    }
+    subprocess.run(
+        [sys.executable, "manage.py", "migrate", "--noinput", "-v0"],
+        cwd=processes.ROOT,
+        env=env,
+        check=True,
+        timeout=300,
+    )
+    try:
+        yield env
+    finally:
+        with psycopg.connect(processes.ADMIN_URL, autocommit=True) as admin:
+            admin.execute(f"DROP DATABASE IF EXISTS {processes.DATABASE} WITH (FORCE)")
+
+
+@pytest.fixture
+def database(environment):
+    import psycopg
+
+    url = processes.DATABASE_URL.replace("postgres://", "postgresql://")
+    with psycopg.connect(url, autocommit=True) as connection:
+        yield connection
+
+
+@pytest.fixture
+def workers(environment, tmp_path):
+    pool = processes.Processes(environment, tmp_path)
+    try:
+        yield pool
+    finally:
+        pool.stop_all()
+
+
+@pytest.fixture
+def private_redis(tmp_path):
+    """A redis-server of one test's own, which the test may stop and start again (empty)."""
+    server = PrivateRedis(tmp_path)
+    server.start()
+    try:
+        yield server
+    finally:
+        with contextlib.suppress(Exception):
+            server.stop()

@@ -116,15 +116,16 @@ def test_exit_code_and_one_line_on_stderr_from_the_shell(tmp_path):
 def test_a_broker_lost_while_waiting_is_reported_in_one_line(tmp_path, settings, monkeypatch):
     from kombu.exceptions import OperationalError
 
+    from timeline.importing import orchestration
     from timeline.management.commands import import_events
 
     settings.CELERY_TASK_ALWAYS_EAGER = False
     settings.CELERY_BROKER_URL = "redis://:secret@127.0.0.1:1/0"
     # The chunks were sent, then the broker went away: no row finishes and the broker is gone.
-    monkeypatch.setattr(import_events, "dispatch_batch", lambda batch_id, **kwargs: 0)
-    monkeypatch.setattr(import_events, "BROKER_CHECK_SECONDS", 0.0)
+    monkeypatch.setattr(orchestration, "dispatch_batch", lambda batch_id, **kwargs: 0)
+    monkeypatch.setattr(orchestration, "BROKER_CHECK_SECONDS", 0.0)
     monkeypatch.setattr(
-        import_events, "_broker_error", lambda: OperationalError("Error 111 connecting.\nRefused.")
+        orchestration, "broker_error", lambda: OperationalError("Error 111 connecting.\nRefused.")
     )
     path = tmp_path / "events.csv"
     path.write_bytes(csv_bytes([row(), row(id="ev-2")]))

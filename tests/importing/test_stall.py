@@ -5,8 +5,7 @@ import io
 import pytest
 from django.core.management import call_command
 
-from timeline.importing import processing
-from timeline.management.commands import import_events
+from timeline.importing import orchestration, processing
 from timeline.models import ImportRow
 
 from .conftest import csv_bytes, row
@@ -24,12 +23,14 @@ def test_pending_rows_are_sent_again_after_a_stall(settings, monkeypatch, tmp_pa
     def dispatch(batch_id, **kwargs):
         # The first dispatch is lost with a dead worker; the second is processed.
         sent.append(batch_id)
+        ids = list(ImportRow.objects.filter(batch_id=batch_id).values_list("pk", flat=True))
         if len(sent) > 1:
-            ids = list(ImportRow.objects.filter(batch_id=batch_id).values_list("pk", flat=True))
             processing.process_chunk(batch_id, ids)
+        return len(ids)
 
-    monkeypatch.setattr(import_events, "dispatch_batch", dispatch)
-    monkeypatch.setattr(import_events, "_broker_error", lambda: None)
+    monkeypatch.setattr(orchestration, "dispatch_batch", dispatch)
+    monkeypatch.setattr(orchestration, "broker_error", lambda: None)
+    monkeypatch.setattr(orchestration, "queued_messages", lambda: 0)
     out, err = io.StringIO(), io.StringIO()
     call_command("import_events", str(path), stdout=out, stderr=err, timeout=30)
     assert len(sent) == 2

@@ -7,199 +7,17 @@ two overlapping files imported at once through separate workers duplicate and lo
 a broker that goes away mid-import is reported in one line and the import resumes later.
 """
 
-import contextlib
-import csv
 import os
 import signal
 import subprocess
-import sys
-import uuid
-from pathlib import Path
 
 import pytest
 
-from tests.reachability import PrivateRedis, require_postgres, require_redis, wait_for
+from tests.reachability import wait_for
+
+from .processes import ROOT, batch_of, events, import_command, row_counts, write_rows
 
 pytestmark = [pytest.mark.postgres, pytest.mark.redis, pytest.mark.slow]
-
-ROOT = Path(__file__).resolve().parents[2]
-# Named by process, so that two checkouts running this module at once do not share a database.
-DATABASE = f"pt_worker_it_{os.getpid()}"
-ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
-DATABASE_URL = f"postgres://postgres@127.0.0.1:5432/{DATABASE}"
-CELERY = str(Path(sys.executable).with_name("celery"))
-
-
-@pytest.fixture(scope="module")
-def module_redis(tmp_path_factory):
-    """A redis-server of this module's own: its queues are shared with no other test run."""
-    require_redis()
-    server = PrivateRedis(tmp_path_factory.mktemp("broker"))
-    server.start()
-    try:
-        yield server
-    finally:
-        server.stop()
-
-
-@pytest.fixture(scope="module")
-def environment(module_redis):
-    require_postgres()
-    import psycopg
-
-    broker_url = module_redis.url
-    with psycopg.connect(ADMIN_URL, autocommit=True) as admin:
-        admin.execute(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
-        admin.execute(f"CREATE DATABASE {DATABASE}")
-    env = {
-        **os.environ,
-        "DATABASE_URL": DATABASE_URL,
-        "CELERY_BROKER_URL": broker_url,
-        "DJANGO_SETTINGS_MODULE": os.environ.get("DJANGO_SETTINGS_MODULE", "config.settings"),
-        "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
-        "IMPORT_CHUNK_SIZE": "50",
-        "LOG_LEVEL": "WARNING",
-    }
-    subprocess.run(
-        [sys.executable, "manage.py", "migrate", "--noinput", "-v0"],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        timeout=300,
-    )
-    try:
-        yield env
-    finally:
-        with psycopg.connect(ADMIN_URL, autocommit=True) as admin:
-            admin.execute(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
-
-
-@pytest.fixture
-def database(environment):
-    import psycopg
-
-    with psycopg.connect(DATABASE_URL.replace("postgres://", "postgresql://"), autocommit=True) as connection:
-        yield connection
-
-
-class Workers:
-    """`celery worker` processes in their own process groups, killed in any case at the end."""
-
-    def __init__(self, env, tmp_path):
-        self.env, self.tmp_path, self.processes = env, tmp_path, []
-
-    def start(self, concurrency=2, env=None):
-        log_path = self.tmp_path / f"worker-{len(self.processes)}.log"
-        log = open(log_path, "w")  # noqa: SIM115 - the worker writes to it while the test runs
-        process = subprocess.Popen(
-            [
-                CELERY,
-                "-A",
-                "tests.importing.worker_app",
-                "worker",
-                "--concurrency",
-                str(concurrency),
-                "--pool",
-                "prefork",
-                "--loglevel",
-                "INFO",
-                "--without-mingle",
-                "--without-gossip",
-                "--without-heartbeat",
-                "-n",
-                f"it-{uuid.uuid4().hex[:8]}@127.0.0.1",
-            ],
-            cwd=ROOT,
-            env=env or self.env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-        process.log_path = log_path
-        self.processes.append(process)
-        wait_for(lambda: "ready." in log_path.read_text() or process.poll() is not None, 90, "the worker")
-        assert process.poll() is None, log_path.read_text()
-        return process
-
-    def kill(self, process):
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(process.pid, signal.SIGKILL)
-        process.wait(timeout=30)
-
-    def stop_all(self):
-        for process in self.processes:
-            if process.poll() is None:
-                self.kill(process)
-            else:
-                with contextlib.suppress(ProcessLookupError):
-                    os.killpg(process.pid, signal.SIGKILL)  # orphaned pool children, if any
-
-
-@pytest.fixture
-def workers(environment, tmp_path):
-    pool = Workers(environment, tmp_path)
-    try:
-        yield pool
-    finally:
-        pool.stop_all()
-
-
-def write_rows(path, prefix, count, distinct, first=0):
-    with open(path, "w", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(
-            [
-                "id",
-                "actor",
-                "actor_kind",
-                "jurisdiction",
-                "law",
-                "action_type",
-                "title",
-                "raw_date",
-                "reference_date",
-                "source_url",
-            ]
-        )
-        for n in range(count):
-            key = first + n % distinct
-            writer.writerow(
-                [
-                    f"{prefix}-{key}",
-                    f"Company {key % 37}",
-                    "company",
-                    ["HK", "US", "GB"][key % 3],
-                    f"Law {key % 11}",
-                    "statement",
-                    f"Event {key}",
-                    ["2020-07-06", "July 2020", "Monday, July 6, 2020", "2021"][key % 4],
-                    "2020-07-08",
-                    f"https://news.example.org/{prefix}/{key % 200}",
-                ]
-            )
-
-
-def import_command(env, path, timeout=240):
-    return [sys.executable, "manage.py", "import_events", str(path), "--timeout", str(timeout)]
-
-
-def row_counts(database, prefix):
-    batch = database.execute(
-        "SELECT id FROM timeline_importbatch WHERE file_name = %s ORDER BY id DESC LIMIT 1", [f"{prefix}.csv"]
-    ).fetchone()
-    if batch is None:
-        return None, {}
-    rows = database.execute(
-        "SELECT status, count(*) FROM timeline_importrow WHERE batch_id = %s GROUP BY status", [batch[0]]
-    ).fetchall()
-    return batch[0], dict(rows)
-
-
-def events(database, prefix):
-    return database.execute(
-        "SELECT count(*), count(DISTINCT external_id) FROM timeline_event WHERE external_id LIKE %s",
-        [f"{prefix}-%"],
-    ).fetchone()
 
 
 def test_import_through_a_real_worker(environment, database, workers, tmp_path):
@@ -263,12 +81,6 @@ def test_worker_killed_mid_import_every_row_processed_once(environment, database
     assert events(database, "w2") == (total, total)
 
 
-def batch_of(database, file_name):
-    return database.execute(
-        "SELECT id FROM timeline_importbatch WHERE file_name = %s ORDER BY id DESC", [file_name]
-    ).fetchall()
-
-
 def test_overlapping_imports_at_once_through_separate_workers(environment, database, workers, tmp_path):
     # ov-0 .. ov-2999 and ov-1500 .. ov-4499: 1500 keys in both files, with the same values.
     first, second = tmp_path / "ov-a.csv", tmp_path / "ov-b.csv"
@@ -324,17 +136,6 @@ def test_overlapping_imports_at_once_through_separate_workers(environment, datab
         [batches],
     ).fetchone()[0]
     assert linked == 6000
-
-
-@pytest.fixture
-def private_redis(tmp_path):
-    server = PrivateRedis(tmp_path)
-    server.start()
-    try:
-        yield server
-    finally:
-        with contextlib.suppress(Exception):
-            server.stop()
 
 
 def test_broker_stopped_mid_import_is_reported_and_the_import_resumes(

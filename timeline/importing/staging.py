@@ -1,15 +1,16 @@
-"""Stage a file (ImportBatch + one ImportRow per row, raw payload verbatim) and dispatch its rows."""
+"""Stage a file (ImportBatch + one ImportRow per row, raw payload verbatim); re-run rows.
 
-import logging
+Both send their rows to the workers once their transaction commits (``orchestration``).
+"""
+
 import os
 from functools import partial
 
 from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
-from kombu.exceptions import OperationalError as KombuOperationalError
 
 from ..models import ImportBatch, ImportBatchStatus, ImportRow, ImportRowStatus
+from .orchestration import dispatch_after_commit
 from .readers import ImportFileError, check_size, detect_format, file_size, open_reader
 from .tables import Table
 
@@ -19,13 +20,10 @@ staged_rows = Table(ImportRow, STAGED_COLUMNS)
 __all__ = [
     "ImportFileError",
     "dispatch_after_commit",
-    "dispatch_batch",
     "rerun_row",
     "rerun_rows",
     "stage_file",
 ]
-
-logger = logging.getLogger(__name__)
 
 
 def stage_file(fileobj, *, file_name, file_format=None, user=None, dispatch=True, chunk_size=None):
@@ -82,57 +80,6 @@ def stage_file(fileobj, *, file_name, file_format=None, user=None, dispatch=True
         if dispatch:
             transaction.on_commit(partial(dispatch_after_commit, batch.pk))
     return batch
-
-
-def dispatch_batch(batch_id, *, chunk_size=None, on_progress=None):
-    """Send the batch's pending rows to ``process_import_chunk`` in chunks of ids, then finish.
-
-    In eager mode this processes them before it returns. Raises kombu's OperationalError
-    when the broker cannot be reached; the rows then stay pending for a later dispatch.
-    """
-    from .. import tasks
-
-    chunk_size = chunk_size or settings.IMPORT_CHUNK_SIZE
-    ImportBatch.objects.filter(pk=batch_id).update(status=ImportBatchStatus.PROCESSING, finished_at=None)
-    ImportBatch.objects.filter(pk=batch_id, started_at__isnull=True).update(started_at=timezone.now())
-    pending = ImportRow.objects.filter(batch_id=batch_id, status=ImportRowStatus.PENDING).order_by("pk")
-    last, sent = 0, 0
-    while True:
-        ids = list(pending.filter(pk__gt=last).values_list("pk", flat=True)[:chunk_size])
-        if not ids:
-            break
-        _send(tasks.process_import_chunk, batch_id, ids)
-        last, sent = ids[-1], sent + len(ids)
-        if on_progress is not None:
-            on_progress(sent)
-    _send(tasks.finish_import_batch, batch_id)
-    return sent
-
-
-def dispatch_after_commit(batch_id):
-    """``dispatch_batch`` for a request that staged or re-ran rows: the rows are saved whatever
-    happens, so a task queue that cannot be reached is told to the batch (and the log), not
-    answered as a server error. The rows wait, pending, for ``import_events --resume``."""
-    try:
-        dispatch_batch(batch_id)
-    except KombuOperationalError as error:
-        logger.warning("import batch %s staged but not dispatched: %s", batch_id, error)
-        note = (
-            f"{timezone.now():%Y-%m-%d %H:%M} UTC: the task queue could not be reached ({error}); "
-            f"the rows are saved and wait: run `manage.py import_events --resume {batch_id}` once "
-            "it is back, or re-run them here."
-        )
-        batch = ImportBatch.objects.get(pk=batch_id)
-        batch.messages = [*batch.messages, note]
-        batch.save(update_fields=["messages"])
-
-
-def _send(task, *args):
-    # Eager mode runs the task here; apply() does so without touching a (nonexistent) broker.
-    if settings.CELERY_TASK_ALWAYS_EAGER:
-        task.apply(args=args, throw=True)
-    else:
-        task.delay(*args)
 
 
 def rerun_rows(rows, *, user):

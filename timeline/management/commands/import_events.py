@@ -1,22 +1,22 @@
 import time
+from functools import partial
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from kombu.utils.url import maybe_sanitize_url
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, ProgressColumn, TextColumn, TimeRemainingColumn
 from rich.progress import Progress as RichProgress
 from rich.text import Text
 
-from timeline.importing.processing import batch_counts, finish_batch
+from timeline.importing import orchestration
 from timeline.importing.readers import FORMATS, ImportFileError
-from timeline.importing.staging import dispatch_batch, stage_file
-from timeline.models import ImportBatch, ImportRow, ImportRowStatus
+from timeline.importing.staging import stage_file
+from timeline.models import ImportBatch
 
 EXIT_UNREADABLE = 1
 EXIT_BROKER = 3
 EXIT_TIMEOUT = 4
-# While no row finishes for this long, the command asks whether the broker is still there.
-BROKER_CHECK_SECONDS = 5.0
 
 
 class PerSecond(ProgressColumn):
@@ -101,72 +101,39 @@ class Command(BaseCommand):
         else:
             batch = self.stage(path, format)
 
-        eager = settings.CELERY_TASK_ALWAYS_EAGER
-        pending = ImportRow.objects.filter(batch=batch, status=ImportRowStatus.PENDING)
-        total = batch.total_rows
-        progress = Progress(self.stdout, total)
-        already = total - pending.count()
+        progress = Progress(self.stdout, batch.total_rows)
         try:
-            dispatch_batch(
-                batch.pk, on_progress=(lambda sent: progress.update(already + sent)) if eager else None
+            counts = orchestration.process_batch(
+                batch.pk,
+                timeout=timeout,
+                on_progress=progress.update,
+                on_resend=partial(self.resent, batch.pk),
             )
-        except Exception as error:
-            if eager or not _is_broker_error(error):
-                raise
+        except orchestration.BrokerUnreachable as stuck:
+            raise _broker_unreachable(stuck) from None
+        except orchestration.WaitTimedOut as stuck:
+            raise CommandError(
+                f"timed out after {timeout:g} s with {stuck.left} of {stuck.total} rows of batch {batch.pk} "
+                f"still pending (are workers running?): run `manage.py import_events --resume "
+                f"{batch.pk}` to continue",
+                returncode=EXIT_TIMEOUT,
+            ) from None
+        finally:
             progress.close()
-            raise _broker_unreachable(batch, error, pending.count(), total) from error
-        if not eager:
-            deadline = time.monotonic() + timeout
-            last_left, quiet_since = None, time.monotonic()
-            stalled_since = quiet_since
-            while True:
-                left = pending.count()
-                progress.update(total - left)
-                if not left:
-                    break
-                now = time.monotonic()
-                if left != last_left:
-                    last_left, quiet_since, stalled_since = left, now, now
-                elif now - stalled_since >= settings.IMPORT_STALL_SECONDS:
-                    # Nothing moved for a long while with the broker up: a worker that died holding
-                    # chunks returns them only after the broker's visibility timeout (an hour on
-                    # Redis). Sending the pending rows again is safe: only pending rows are processed.
-                    stalled_since = now
-                    error = _broker_error()
-                    if error is not None:
-                        progress.close()
-                        raise _broker_unreachable(batch, error, left, total)
-                    self.stderr.write(
-                        f"no progress for {settings.IMPORT_STALL_SECONDS:g} s: sending the {left} pending "
-                        f"rows of batch {batch.pk} to the workers again"
-                    )
-                    dispatch_batch(batch.pk)
-                elif now - quiet_since >= BROKER_CHECK_SECONDS:
-                    quiet_since = now
-                    error = _broker_error()
-                    if error is not None:
-                        progress.close()
-                        raise _broker_unreachable(batch, error, left, total)
-                if now >= deadline:
-                    progress.close()
-                    raise CommandError(
-                        f"timed out after {timeout:g} s with {left} of {total} rows of batch {batch.pk} "
-                        f"still pending (are workers running?): run `manage.py import_events --resume "
-                        f"{batch.pk}` to continue",
-                        returncode=EXIT_TIMEOUT,
-                    )
-                time.sleep(0.5)
-        progress.close()
-        finish_batch(batch.pk)
         batch.refresh_from_db()
         for note in batch.messages:
             self.stdout.write(f"note: {note}")
-        counts = batch_counts(batch.pk)
         self.stdout.write(
             f"batch {batch.pk} {batch.file_name}: {counts['rows']} rows, {counts['created']} created, "
             f"{counts['updated']} updated, {counts['unchanged']} unchanged, "
             f"{counts['needs_review']} needs review, {counts['failed']} failed"
             + (f", {counts['pending']} pending" if counts["pending"] else "")
+        )
+
+    def resent(self, batch_id, rows):
+        self.stderr.write(
+            f"no progress for {settings.IMPORT_STALL_SECONDS:g} s: sending the {rows} pending "
+            f"rows of batch {batch_id} to the workers again"
         )
 
     def stage(self, path, file_format):
@@ -181,37 +148,12 @@ class Command(BaseCommand):
             raise CommandError(f"{path}: {error}", returncode=EXIT_UNREADABLE) from None
 
 
-def _broker_unreachable(batch, error, left, total):
-    reason = " ".join(str(error).split())[:200]
+def _broker_unreachable(stuck):
+    reason = " ".join(str(stuck.error).split())[:200]
+    broker = maybe_sanitize_url(settings.CELERY_BROKER_URL)
     return CommandError(
-        f"the Celery broker at {_masked(settings.CELERY_BROKER_URL)} cannot be reached ({reason}); "
-        f"batch {batch.pk} is staged with {left} of {total} rows pending: run "
-        f"`manage.py import_events --resume {batch.pk}` when the broker is up",
+        f"the Celery broker at {broker} cannot be reached ({reason}); "
+        f"batch {stuck.batch_id} is staged with {stuck.left} of {stuck.total} rows pending: run "
+        f"`manage.py import_events --resume {stuck.batch_id}` when the broker is up",
         returncode=EXIT_BROKER,
     )
-
-
-def _broker_error():
-    """None when the broker answers, else the error connecting to it."""
-    from config.celery import app
-
-    try:
-        with app.connection_for_write() as connection:
-            connection.ensure_connection(max_retries=1, interval_start=0.5, interval_step=0.5, timeout=5)
-    except Exception as error:
-        if _is_broker_error(error):
-            return error
-        raise
-    return None
-
-
-def _is_broker_error(error):
-    from kombu.exceptions import OperationalError as KombuOperationalError
-
-    return isinstance(error, KombuOperationalError | ConnectionError | OSError)
-
-
-def _masked(url):
-    from kombu.utils.url import maybe_sanitize_url
-
-    return maybe_sanitize_url(url)
