@@ -6,7 +6,7 @@ from celery import shared_task
 from django.db import OperationalError
 
 from . import article_events
-from .importing import processing
+from .importing import processing, uploads
 
 # Idempotent tasks, so a redelivery after a lost worker (acks_late) or a retry is harmless.
 RETRYING = {
@@ -31,6 +31,12 @@ def process_import_chunk(self, batch_id, row_ids):
 @shared_task(**RETRYING)
 def finish_import_batch(batch_id):
     processing.finish_batch(batch_id)
+
+
+@shared_task(name=uploads.STAGE_TASK, **RETRYING)
+def stage_import_file(batch_id):
+    """Read an uploaded file, kept in the imports storage, into rows; then dispatch them."""
+    uploads.stage_stored_file(batch_id)
 
 
 @shared_task(**RETRYING)
