@@ -3,15 +3,15 @@
     .venv/bin/python bench/upload.py                       # 50 MB field, 2,000,000 rows, 3 at once
     .venv/bin/python bench/upload.py --field-mb 10 --rows 200000 --events 2000
 
-Runs the product as it is deployed (``config.production``, gunicorn with ``--workers`` sync workers
-(``--threads`` over 1: gthread) and its default 30 s timeout, one ``celery worker``, a fresh
-PostgreSQL database ``pt_bench_upload_*`` created and dropped through psycopg on 127.0.0.1:5432,
-a private redis-server as the broker) with ``--events`` imported events behind the public pages.
-Then, for each upload below, one client thread reads public pages without pause (the timeline, a text search that misses the page cache,
-the API's events list) while the main thread sends the file to ``POST /api/v1/imports/`` as a
-streamed multipart body; it prints the time to the answer, the answer, the page latencies during
-the request and during the following ``--after`` seconds (the worker reading and processing the
-file on the same cores), and how the batch ended.
+Runs the product as it is deployed (``config.production``, gunicorn with ``--workers`` sync
+workers (``--threads`` over 1: gthread) and its default 30 s timeout, one ``celery worker``, a
+fresh PostgreSQL database ``pt_bench_upload_*`` created and dropped through psycopg on
+127.0.0.1:5432, a private redis-server as the broker) with ``--events`` imported events behind the
+public pages. Then, for each upload below, one client thread reads public pages without pause (the
+timeline, a text search that misses the page cache, the API's events list) while the main thread
+sends the file to ``POST /api/v1/imports/`` as a streamed multipart body; it prints the time to
+the answer, the answer, the page latencies during the request and during the following ``--after``
+seconds (the worker reading and processing the file on the same cores), and how the batch ended.
 
 - a CSV whose one field is ``--field-mb`` MB, the same as a JSON list, and three such CSV files at once;
 - a CSV of ``--rows`` narrow rows (over ``IMPORT_MAX_ROWS``, 1,000,000, by default: accepted at
