@@ -182,6 +182,7 @@ class PageReader(threading.Thread):
                 status = response.status
             except (OSError, http.client.HTTPException):
                 status, connection = 0, None
+                time.sleep(0.05)
             self.samples.append((started, time.perf_counter() - started, status))
 
     def stop(self):
@@ -430,7 +431,8 @@ def main():
             "rows": (f"a CSV of {args.rows:,} rows", [(work / "rows.csv", "rows.csv")]),
         }
         for name in args.only:
-            ok &= scenario(*scenarios[name], port, token, args, results)
+            title, files = scenarios[name]
+            ok &= scenario(title, port, token, files, args, results)
 
         print("\n## summary")
         print(f"baseline public pages: {latency(baseline)}")
