@@ -64,7 +64,7 @@ format: $(VENV)/.installed-dev
 
 # Production-style processes (see the README): set DATABASE_URL, CELERY_BROKER_URL, REDIS_URL first.
 web: setup
-	$(BIN)/gunicorn config.wsgi --bind $(HOST):$(PORT) --workers $${WEB_CONCURRENCY:-3}
+	$(BIN)/gunicorn config.wsgi --bind $(HOST):$(PORT) --workers $${WEB_CONCURRENCY:-3} --threads $${WEB_THREADS:-4}
 
 worker: $(VENV)/.installed
 	$(BIN)/celery -A config worker --loglevel INFO --concurrency $${WORKER_CONCURRENCY:-2}

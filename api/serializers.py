@@ -403,7 +403,9 @@ class ImportCountsSerializer(serializers.Serializer):
 
 class ImportBatchSerializer(serializers.ModelSerializer):
     url = serializers.SerializerMethodField()
-    progress = serializers.SerializerMethodField(help_text="Share of rows processed, 0.0 to 1.0.")
+    progress = serializers.SerializerMethodField(
+        help_text="Share of rows processed, 0.0 to 1.0 (0.0 while the file is read: status staging)."
+    )
     counts = serializers.SerializerMethodField()
     rows_needing_review = serializers.SerializerMethodField(
         help_text="Rows that need review or failed, first 100 by row number."
@@ -421,6 +423,8 @@ class ImportBatchSerializer(serializers.ModelSerializer):
             "created_at",
             "started_at",
             "finished_at",
+            "file_size",
+            "bytes_staged",
             "total_rows",
             "progress",
             "counts",

@@ -25,7 +25,7 @@ from rest_framework.views import APIView
 
 from timeline import dates, selectors, services
 from timeline.cache import cache_public_response
-from timeline.importing.staging import ImportFileError, stage_file
+from timeline.importing.uploads import ImportFileError, accept_upload, check_upload_length
 from timeline.models import (
     NEWEST_FIRST_KEY,
     TIMELINE_KEY,
@@ -340,6 +340,14 @@ REVIEW_ROWS_SHOWN = 100
 @extend_schema_view(
     create=extend_schema(
         summary="Submit an import file (token with the add right on import batches)",
+        description=(
+            "Answers 202 Accepted as soon as the file is received and its start checked: the batch, "
+            "in status `staging`, at its `url` (also the `Location` header). A worker then reads the "
+            "file into rows (`bytes_staged` of `file_size`, `total_rows` so far), processes them "
+            "(`processing`, `counts`, `progress`) and ends the batch `done`, or `failed` with a message "
+            "naming the limit or the problem when the file is refused further on. A file over the "
+            "size limit, of an unknown format or unreadable from its start is refused at once (400)."
+        ),
         request={"multipart/form-data": api.ImportUploadSerializer},
         responses=responses(api.ImportBatchSerializer, WRITE_ERRORS, status_code=202),
     ),
@@ -359,11 +367,16 @@ class ImportViewSet(
     filterset_class = None
 
     def create(self, request, *args, **kwargs):
+        try:
+            # Before the body is read: a file over the limit is refused without receiving it.
+            check_upload_length(request.META.get("CONTENT_LENGTH"))
+        except ImportFileError as error:
+            raise exceptions.ValidationError({"file": [str(error)]}) from error
         upload = api.ImportUploadSerializer(data=request.data)
         upload.is_valid(raise_exception=True)
         file = upload.validated_data["file"]
         try:
-            batch = stage_file(
+            batch = accept_upload(
                 file,
                 file_name=file.name or "upload",
                 file_format=upload.validated_data.get("format"),

@@ -372,8 +372,14 @@ def field_parsing(sizes):
             else:
                 item = json.dumps({"actor": "A", "raw_date": "2020", "summary": value})
                 content = (f"[{item}]" if file_format == "json" else item).encode()
-            wall, _, rows = timed(lambda: list(open_reader(io.BytesIO(content), file_format).rows()))  # noqa: B023
+            # The best of three: the machine is shared, and a single run of 0.1 s is mostly noise.
+            runs = [
+                timed(lambda: list(open_reader(io.BytesIO(content), file_format).rows()))  # noqa: B023
+                for _ in range(3)
+            ]
+            wall, _, rows = min(runs, key=lambda run: run[0])
             assert len(rows) == 1 and len(rows[0].raw["summary"]) == len(value)
+            del runs, rows
             per_mb.append(wall / size)
             print(
                 f"{file_format}: one field of {size} MB read in {wall:.2f} s ({wall / size * 1000:.0f} ms/MB)"

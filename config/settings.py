@@ -202,6 +202,13 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 MEDIA_URL = "media/"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Uploaded import files while a worker reads them into rows: private (no URL, not under
+    # MEDIA_ROOT) and shared by the web and worker processes (a shared volume, or an object store
+    # through django-storages, when they run on different machines).
+    "imports": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": os.environ.get("IMPORT_UPLOAD_ROOT", str(VAR_DIR / "import-uploads"))},
+    },
     # Hashed, compressed names are for production (config.production): here a file added since the
     # last collectstatic must still render.
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -233,6 +240,9 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 # A file at IMPORT_MAX_ROWS rows of typical width is about 400 MB; staging streams it.
 IMPORT_MAX_FILE_BYTES = int(os.environ.get("IMPORT_MAX_FILE_BYTES", str(1024 * 1024 * 1024)))
 IMPORT_MAX_ROWS = int(os.environ.get("IMPORT_MAX_ROWS", "1000000"))
+# An upload (admin, API) is read this far in the request, so that a file that is wrong from its
+# start (format, header, encoding) is refused at once; the rest is read by a worker.
+IMPORT_UPLOAD_CHECK_BYTES = int(os.environ.get("IMPORT_UPLOAD_CHECK_BYTES", str(1024 * 1024)))
 # Rows per Celery task: measured in docs/benchmarks.md (smaller chunks pay the per-chunk queries
 # more often; larger ones hold their rows and memory longer for no further gain).
 IMPORT_CHUNK_SIZE = int(os.environ.get("IMPORT_CHUNK_SIZE", "1000"))

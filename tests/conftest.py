@@ -4,13 +4,17 @@ from tests.factories import member_of
 
 
 @pytest.fixture(autouse=True)
-def static_files_without_collectstatic(settings):
+def static_files_without_collectstatic(settings, tmp_path_factory):
     """Pages and the API docs render and serve their static files from the apps' own folders,
     so the suite needs no prior ``collectstatic`` (the manifest storage and whitenoise's
-    static root are for deployments)."""
+    static root are for deployments). Uploaded import files are kept in a folder of the test's."""
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+        "imports": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path_factory.mktemp("import-uploads"))},
+        },
     }
     settings.WHITENOISE_USE_FINDERS = True
 

@@ -15,10 +15,14 @@ from django.utils.translation import ngettext
 
 from .importing.processing import batch_counts
 from .importing.readers import FORMATS, ImportFileError
-from .importing.staging import rerun_row, rerun_rows, stage_file
-from .models import ImportBatch, ImportRow, ImportRowStatus
+from .importing.staging import rerun_row, rerun_rows
+from .importing.uploads import accept_upload
+from .models import ImportBatch, ImportBatchStatus, ImportRow, ImportRowStatus
 
 RERUNNABLE = [ImportRowStatus.FAILED, ImportRowStatus.NEEDS_REVIEW]
+# A batch page in one of these reloads itself until the batch is done or failed.
+RUNNING = [ImportBatchStatus.STAGING, ImportBatchStatus.STAGED, ImportBatchStatus.PROCESSING]
+RELOAD_SECONDS = 2
 
 
 class UploadForm(forms.Form):
@@ -64,10 +68,12 @@ class ImportBatchAdmin(admin.ModelAdmin):
     search_fields = ["file_name"]
     list_select_related = ["created_by"]
     actions = ["rerun_problem_rows"]
+    change_form_template = "admin/timeline/importbatch/change_form.html"
     readonly_fields = [
         "file_name",
         "format",
         "status",
+        "progress",
         "created_by",
         "created_at",
         "started_at",
@@ -99,6 +105,12 @@ class ImportBatchAdmin(admin.ModelAdmin):
         # The batch is a record of what happened: viewable, never edited by hand.
         return False
 
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        batch = self.get_object(request, object_id)
+        running = batch is not None and batch.status in RUNNING
+        extra_context = {**(extra_context or {}), "reload_seconds": RELOAD_SECONDS if running else None}
+        return super().change_view(request, object_id, form_url, extra_context)
+
     def upload_view(self, request):
         if not self.has_add_permission(request):
             return HttpResponseRedirect(reverse("admin:index"))
@@ -106,7 +118,7 @@ class ImportBatchAdmin(admin.ModelAdmin):
         if request.method == "POST" and form.is_valid():
             upload = form.cleaned_data["file"]
             try:
-                batch = stage_file(
+                batch = accept_upload(
                     upload,
                     file_name=upload.name,
                     file_format=form.cleaned_data["format"] or None,
@@ -116,7 +128,9 @@ class ImportBatchAdmin(admin.ModelAdmin):
                 form.add_error("file", str(error))
             else:
                 self.message_user(
-                    request, f"{upload.name}: {batch.total_rows} rows staged as batch {batch.pk}."
+                    request,
+                    f"{upload.name}: received as batch {batch.pk}; its rows are read and processed "
+                    "in the background, this page shows how far they got.",
                 )
                 return HttpResponseRedirect(reverse("admin:timeline_importbatch_change", args=[batch.pk]))
         context = {
@@ -129,11 +143,21 @@ class ImportBatchAdmin(admin.ModelAdmin):
 
     @admin.display(description="progress")
     def progress(self, batch):
+        if batch.status == ImportBatchStatus.STAGING:
+            read = batch.bytes_staged
+            return format_html(
+                '<progress value="{}" max="{}" title="{}%"></progress> reading the file: {} rows so far, {}',
+                read,
+                batch.file_size or 1,
+                int(100 * read / batch.file_size) if batch.file_size else 0,
+                f"{batch.total_rows:,}",
+                f"{read / 1e6:,.1f} of {batch.file_size / 1e6:,.1f} MB",
+            )
         total = batch.total_rows
         done = total - getattr(batch, "n_pending", 0)
         percent = int(100 * done / total) if total else 100
         return format_html(
-            '<progress value="{}" max="{}" title="{}%"></progress> {}/{}',
+            '<progress value="{}" max="{}" title="{}%"></progress> {}/{} rows processed',
             done,
             total or 1,
             percent,

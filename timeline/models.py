@@ -684,6 +684,7 @@ class ImportFormat(models.TextChoices):
 
 
 class ImportBatchStatus(models.TextChoices):
+    STAGING = "staging", "staging (reading the file)"
     STAGED = "staged", "staged"
     PROCESSING = "processing", "processing"
     DONE = "done", "done"
@@ -695,7 +696,9 @@ class ImportBatch(models.Model):
 
     Staging stores every row as an ``ImportRow`` (raw values kept), then workers process the rows
     in chunks; ``status`` goes staged -> processing -> done (or failed), ``messages`` holds what
-    concerns the whole file (unknown columns, a header problem).
+    concerns the whole file (unknown columns, a header problem). An upload (admin, API) starts as
+    ``staging``: the file is kept in the private ``imports`` storage (``stored_file``) until a
+    worker has read it into rows (``bytes_staged`` of ``file_size`` so far), then deleted.
     """
 
     file_name = models.CharField(max_length=255)
@@ -718,6 +721,15 @@ class ImportBatch(models.Model):
     )
     messages = models.JSONField(
         default=list, blank=True, help_text="File-level notes, such as columns that were not recognized."
+    )
+    stored_file = models.CharField(
+        max_length=255,
+        blank=True,
+        help_text="The uploaded file's name in the imports storage, while it is read.",
+    )
+    file_size = models.PositiveBigIntegerField(default=0, help_text="Bytes of the uploaded file.")
+    bytes_staged = models.PositiveBigIntegerField(
+        default=0, help_text="Bytes of the uploaded file read into rows so far."
     )
 
     class Meta:

@@ -9,7 +9,7 @@ from celery import shared_task
 from django.db import OperationalError
 
 from . import article_events
-from .importing import orchestration
+from .importing import orchestration, uploads
 
 # Idempotent tasks, so a redelivery after a lost worker (acks_late) or a retry is harmless.
 RETRYING = {
@@ -37,6 +37,12 @@ def finish_import_batch(batch_id):
 @shared_task(name=orchestration.SWEEP_TASK)
 def sweep_imports():
     orchestration.sweep()
+
+
+@shared_task(name=orchestration.STAGE_TASK, **RETRYING)
+def stage_import_file(batch_id):
+    """Read an uploaded file, kept in the imports storage, into rows; then dispatch them."""
+    uploads.stage_stored_file(batch_id)
 
 
 @shared_task(**RETRYING)

@@ -44,7 +44,7 @@ def test_a_stalled_batch_is_sent_again_and_finished(settings):
     settings.IMPORT_STALL_SECONDS = 60
     batch = lost_batch(5)
     healed = orchestration.sweep()
-    assert healed == {"resent": {batch.pk: 5}, "finished": []}
+    assert healed == {"resent": {batch.pk: 5}, "finished": [], "restaged": []}
     batch.refresh_from_db()
     assert statuses(batch) == [ImportRowStatus.CREATED]
     assert batch.status == ImportBatchStatus.DONE
@@ -55,7 +55,7 @@ def test_a_stalled_batch_is_sent_again_and_finished(settings):
 def test_a_batch_that_moved_recently_is_left_to_its_workers(settings):
     settings.IMPORT_STALL_SECONDS = 60
     batch = lost_batch(3, quiet_for=10)
-    assert orchestration.sweep() == {"resent": {}, "finished": []}
+    assert orchestration.sweep() == {"resent": {}, "finished": [], "restaged": []}
     assert statuses(batch) == [ImportRowStatus.PENDING]
 
 
@@ -66,7 +66,7 @@ def test_nothing_is_sent_again_while_messages_wait_in_the_queue(settings, monkey
     settings.IMPORT_STALL_SECONDS = 60
     monkeypatch.setattr(orchestration, "queued_messages", lambda: 40)
     batch = lost_batch(3)
-    assert orchestration.sweep() == {"resent": {}, "finished": []}
+    assert orchestration.sweep() == {"resent": {}, "finished": [], "restaged": []}
     assert statuses(batch) == [ImportRowStatus.PENDING]
     monkeypatch.setattr(orchestration, "queued_messages", lambda: 0)
     assert orchestration.sweep()["resent"] == {batch.pk: 3}
@@ -89,7 +89,7 @@ def test_a_batch_whose_rows_are_all_done_but_never_closed_is_finished(settings):
     batch = lost_batch(2)
     # The rows were processed, and the task that would have finished the batch was lost.
     processing.process_chunk(batch.pk, list(batch.rows.values_list("pk", flat=True)))
-    assert orchestration.sweep() == {"resent": {}, "finished": [batch.pk]}
+    assert orchestration.sweep() == {"resent": {}, "finished": [batch.pk], "restaged": []}
     batch.refresh_from_db()
     assert batch.status == ImportBatchStatus.DONE
     assert batch.finished_at is not None
@@ -100,7 +100,7 @@ def test_batches_not_sent_to_the_workers_or_done_are_not_touched(settings):
     settings.IMPORT_STALL_SECONDS = 60
     staged = stage_file(io.BytesIO(csv_bytes([row()])), file_name="staged.csv", dispatch=False)
     ImportBatch.objects.filter(pk=staged.pk).update(progress_at=timezone.now() - datetime.timedelta(hours=1))
-    assert orchestration.sweep() == {"resent": {}, "finished": []}
+    assert orchestration.sweep() == {"resent": {}, "finished": [], "restaged": []}
     assert statuses(staged) == [ImportRowStatus.PENDING]
 
 

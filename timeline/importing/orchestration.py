@@ -12,7 +12,8 @@ eager mode (no broker: the embedded default) it processes the rows inline instea
   it every ``IMPORT_SWEEP_SECONDS``. A batch that made no progress for ``IMPORT_STALL_SECONDS``
   while no message waits in the queue has lost its chunks (a worker killed holding them, a Redis
   restarted empty): its pending rows are sent again. A batch whose rows are all done but which
-  was never closed is finished;
+  was never closed is finished. An uploaded file whose reading stalled as long (the worker
+  reading it was lost, or the message asking for it) is sent to be read again, from its start;
 - ``process_batch`` is what ``import_events`` runs: dispatch, wait with a progress callback (the
   same stall healing while it waits), finish, count.
 
@@ -50,6 +51,7 @@ logger = logging.getLogger(__name__)
 CHUNK_TASK = "timeline.tasks.process_import_chunk"
 FINISH_TASK = "timeline.tasks.finish_import_batch"
 SWEEP_TASK = "timeline.tasks.sweep_imports"
+STAGE_TASK = "timeline.tasks.stage_import_file"
 
 # While no row finishes for this long, a waiting command asks whether the broker is still there.
 BROKER_CHECK_SECONDS = 5.0
@@ -145,14 +147,21 @@ def _finish_soon(batch_id):
 def sweep():
     """Heal every import in progress (``tasks.sweep_imports``, sent by celery beat).
 
-    Returns ``{"resent": {batch id: rows sent}, "finished": [batch ids]}``.
+    Returns ``{"resent": {batch id: rows sent}, "finished": [batch ids], "restaged": [batch ids]}``.
     """
-    quiet = ImportBatch.objects.filter(
-        status=ImportBatchStatus.PROCESSING, progress_at__lt=timezone.now() - _stall()
-    )
-    healed = {"resent": {}, "finished": []}
+    quiet = ImportBatch.objects.filter(progress_at__lt=timezone.now() - _stall()).order_by("pk")
+    reading = quiet.filter(status=ImportBatchStatus.STAGING).values_list("pk", flat=True)
+    processing = quiet.filter(status=ImportBatchStatus.PROCESSING).values_list("pk", flat=True)
+    healed = {"resent": {}, "finished": [], "restaged": []}
     queue_idle = None
-    for batch_id in quiet.order_by("pk").values_list("pk", flat=True):
+    for batch_id in reading:
+        if queue_idle is None:
+            queue_idle = queued_messages() == 0
+        if queue_idle and _claim_stalled(batch_id):
+            current_app.send_task(STAGE_TASK, args=[batch_id])
+            logger.warning("import batch %s: its file stopped being read; sent it to be read again", batch_id)
+            healed["restaged"].append(batch_id)
+    for batch_id in processing:
         if not has_pending(batch_id):
             # Every row is done, and the finishing task was lost (or never sent).
             if finish_batch(batch_id):
@@ -175,21 +184,11 @@ def resend_if_stalled(batch_id, *, queue_idle=None):
     A queue with messages in it means the chunks may just be waiting their turn (behind another
     import): sending them again then would only grow the queue.
     """
-    progress_at = (
-        ImportBatch.objects.filter(pk=batch_id, progress_at__lt=timezone.now() - _stall())
-        .values_list("progress_at", flat=True)
-        .first()
-    )
-    if progress_at is None:
+    if not ImportBatch.objects.filter(pk=batch_id, progress_at__lt=timezone.now() - _stall()).exists():
         return 0
     if queue_idle is None:
         queue_idle = queued_messages() == 0
-    if not queue_idle:
-        return 0
-    # Only one of the sweeps and commands that see the stall at once wins this update.
-    if not ImportBatch.objects.filter(pk=batch_id, progress_at=progress_at).update(
-        progress_at=timezone.now()
-    ):
+    if not queue_idle or not _claim_stalled(batch_id):
         return 0
     sent = dispatch_batch(batch_id)
     logger.warning(
@@ -199,6 +198,22 @@ def resend_if_stalled(batch_id, *, queue_idle=None):
         sent,
     )
     return sent
+
+
+def _claim_stalled(batch_id):
+    """Whether this caller is the one to heal a batch that made no progress for
+    ``IMPORT_STALL_SECONDS``: of the sweeps and commands that see the stall at once, only one
+    wins this update, which also restarts the batch's stall clock."""
+    progress_at = (
+        ImportBatch.objects.filter(pk=batch_id, progress_at__lt=timezone.now() - _stall())
+        .values_list("progress_at", flat=True)
+        .first()
+    )
+    if progress_at is None:
+        return False
+    return bool(
+        ImportBatch.objects.filter(pk=batch_id, progress_at=progress_at).update(progress_at=timezone.now())
+    )
 
 
 def _stall():

@@ -23,6 +23,7 @@ __all__ = [
     "rerun_row",
     "rerun_rows",
     "stage_file",
+    "stage_rows",
 ]
 
 
@@ -36,50 +37,74 @@ def stage_file(fileobj, *, file_name, file_format=None, user=None, dispatch=True
     """
     file_format = detect_format(file_name, file_format)
     max_bytes = settings.IMPORT_MAX_FILE_BYTES
-    max_rows = settings.IMPORT_MAX_ROWS
     check_size(file_size(fileobj), max_bytes)
     reader = open_reader(fileobj, file_format, max_bytes=max_bytes)
-    chunk_size = chunk_size or max(settings.IMPORT_CHUNK_SIZE, 1000)
     with transaction.atomic():
         batch = ImportBatch.objects.create(
             file_name=os.path.basename(file_name)[:255], format=file_format, created_by=user
         )
-        pending, count = [], 0
-        user_id = user.pk if user is not None else None
-        for row in reader.rows():
-            count += 1
-            if max_rows and count > max_rows:
-                raise ImportFileError(
-                    f"the file has more than {max_rows:,} rows, over the import limit of {max_rows:,} rows: "
-                    "split it into smaller files"
-                )
-            pending.append(
-                {
-                    "batch_id": batch.pk,
-                    "row_number": count,
-                    "raw": row.raw,
-                    "messages": row.messages,
-                    "run_by_id": user_id,
-                    "status": ImportRowStatus.PENDING,
-                    "pending_responds_to": "",
-                }
-            )
-            if len(pending) >= chunk_size:
-                staged_rows.insert(pending)
-                pending = []
-        staged_rows.insert(pending)
-        batch.total_rows = count
-        batch.messages = list(reader.notes)
-        unknown = reader.unknown_columns()
-        if unknown:
-            batch.messages.append(
-                f"{len(unknown)} column{'s' if len(unknown) > 1 else ''} not imported, kept in each row's "
-                f"raw values: {', '.join(unknown)}"
-            )
-        batch.save(update_fields=["total_rows", "messages"])
+        stage_rows(batch, reader, chunk_size=chunk_size)
         if dispatch:
             transaction.on_commit(partial(dispatch_after_commit, batch.pk))
     return batch
+
+
+def stage_rows(batch, reader, *, chunk_size=None, on_chunk=None):
+    """Write every row of ``reader`` as a pending ImportRow of ``batch``, one transaction per chunk
+    (a savepoint inside a caller's), and the file-level notes on the batch; returns the row count.
+
+    Raises ``ImportFileError`` at the first row over ``IMPORT_MAX_ROWS`` or where the file cannot
+    be read further; the caller decides what becomes of the rows written so far.
+    ``on_chunk(count)`` is called after each chunk is written.
+    """
+    max_rows = settings.IMPORT_MAX_ROWS
+    chunk_size = chunk_size or max(settings.IMPORT_CHUNK_SIZE, 1000)
+    pending, count = [], 0
+    user_id = batch.created_by_id
+
+    def write():
+        with transaction.atomic():
+            staged_rows.insert(pending)
+            if on_chunk is not None:
+                on_chunk(count)
+
+    for row in reader.rows():
+        count += 1
+        check_row_count(count, max_rows)
+        pending.append(
+            {
+                "batch_id": batch.pk,
+                "row_number": count,
+                "raw": row.raw,
+                "messages": row.messages,
+                "run_by_id": user_id,
+                "status": ImportRowStatus.PENDING,
+                "pending_responds_to": "",
+            }
+        )
+        if len(pending) >= chunk_size:
+            write()
+            pending = []
+    write()
+    batch.total_rows = count
+    batch.messages = [*batch.messages, *reader.notes]
+    unknown = reader.unknown_columns()
+    if unknown:
+        batch.messages.append(
+            f"{len(unknown)} column{'s' if len(unknown) > 1 else ''} not imported, kept in each row's "
+            f"raw values: {', '.join(unknown)}"
+        )
+    batch.save(update_fields=["total_rows", "messages"])
+    return count
+
+
+def check_row_count(count, max_rows):
+    """Refuse a file at its row ``count`` when that is over the limit ``max_rows`` (0: none)."""
+    if max_rows and count > max_rows:
+        raise ImportFileError(
+            f"the file has more than {max_rows:,} rows, over the import limit of {max_rows:,} rows: "
+            "split it into smaller files"
+        )
 
 
 def rerun_rows(rows, *, user):

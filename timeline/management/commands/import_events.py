@@ -9,10 +9,10 @@ from rich.progress import BarColumn, MofNCompleteColumn, ProgressColumn, TextCol
 from rich.progress import Progress as RichProgress
 from rich.text import Text
 
-from timeline.importing import orchestration
+from timeline.importing import orchestration, uploads
 from timeline.importing.readers import FORMATS, ImportFileError
 from timeline.importing.staging import stage_file
-from timeline.models import ImportBatch
+from timeline.models import ImportBatch, ImportBatchStatus
 
 EXIT_UNREADABLE = 1
 EXIT_BROKER = 3
@@ -96,6 +96,8 @@ class Command(BaseCommand):
             batch = ImportBatch.objects.filter(pk=resume).first()
             if batch is None:
                 raise CommandError(f"there is no import batch {resume}", returncode=EXIT_UNREADABLE)
+            if batch.status == ImportBatchStatus.STAGING:
+                batch = self.read_upload(batch)
         elif not path:
             raise CommandError("give the PATH of a file to import, or --resume BATCH_ID")
         else:
@@ -135,6 +137,15 @@ class Command(BaseCommand):
             f"no progress for {settings.IMPORT_STALL_SECONDS:g} s: sending the {rows} pending "
             f"rows of batch {batch_id} to the workers again"
         )
+
+    def read_upload(self, batch):
+        """An uploaded file not read yet (its worker or its message was lost): read it here."""
+        self.stdout.write(f"reading the uploaded file of batch {batch.pk} ({batch.file_name})")
+        uploads.stage_stored_file(batch.pk, dispatch=False)
+        batch.refresh_from_db()
+        if batch.status == ImportBatchStatus.FAILED:
+            raise CommandError(f"batch {batch.pk}: {batch.messages[-1]}", returncode=EXIT_UNREADABLE)
+        return batch
 
     def stage(self, path, file_format):
         try:
