@@ -20,6 +20,8 @@ import json
 import pathlib
 import re
 
+from .base import LETTER
+
 PATH = pathlib.Path(__file__).with_name("vocabulary.json")
 MONTH_KEYS = (
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -28,7 +30,7 @@ MONTH_KEYS = (
 WEEKDAY_KEYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 CLDR_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 UNITS = ("day", "week", "month", "year")
-_WORD_RE = re.compile(r"[^\W\d_]+")
+_WORD_RE = re.compile(f"{LETTER}+")
 _FIXED_COUNTS = {"one": 1, "two": 2}
 _DATEPARSER_RELATIVE_RE = re.compile(r"(in )?(\\1|\d+) (day|week|month|year)( ago)?")
 
@@ -50,7 +52,9 @@ def languages() -> list[str]:
 
 def _word(text: str) -> str:
     # Abbreviations end with a full stop, or in Hebrew with a geresh (U+05F3).
-    return " ".join(text.lower().replace("\u00a0", " ").replace("\u202f", " ").split()).rstrip(".\u05f3")
+    # The Devanagari abbreviation sign (U+0970) is a full stop: "अक्टू॰" is "Oct.".
+    text = text.lower().replace("\u00a0", " ").replace("\u202f", " ").replace("\u0970", ".")
+    return " ".join(text.split()).rstrip(".\u05f3")
 
 
 def _pattern(text: str) -> str:

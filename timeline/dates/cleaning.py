@@ -16,6 +16,9 @@ _TRANSLATE = str.maketrans(
         **{chr(0x0660 + i): str(i) for i in range(10)},
         **{chr(0x06F0 + i): str(i) for i in range(10)},
         "\u060c": ",",
+        "\u0970": ".",  # the Devanagari abbreviation sign: "अक्टू॰" is "Oct."
+        # Directional marks that right-to-left text carries between a date's numbers.
+        **dict.fromkeys("\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"),
     }
 )
 
@@ -37,6 +40,9 @@ _NO_DATE = frozenset(
 }  # fmt: skip
 
 
+_OTHER_DIGIT_RE = re.compile(r"(?![0-9])\d")
+
+
 _HAS_DATE_CHAR = re.compile(r"[0-9]|[^\W\d_]{2,}|[年月日]")
 
 
@@ -44,6 +50,9 @@ def _clean(text: str) -> str:
     s = text
     if not s.isascii():
         s = unicodedata.normalize("NFKC", s).translate(_TRANSLATE)
+        if _OTHER_DIGIT_RE.search(s):
+            # Digits of every script (Bengali, Devanagari, Tibetan...) as ASCII digits.
+            s = _OTHER_DIGIT_RE.sub(lambda m: str(unicodedata.decimal(m[0])), s)
     s = _WS.sub(" ", s).strip()
     while len(s) > 1 and s[0] + s[-1] in ('""', "''", "()", "[]", "{}"):
         s = s[1:-1].strip()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 
-from .base import _words
+from .base import LETTER, _words
 from .vocabulary import _cldr_data, _language_info
 
 
@@ -68,7 +68,7 @@ def _resolve_languages(languages, text: str) -> tuple[tuple, str | None, bool]:
     return ("en",), None, False
 
 
-_WORD_RE = re.compile(r"[^\W\d_]+")
+_WORD_RE = re.compile(f"{LETTER}+")
 # English words that stand around dates.
 _EN_WORDS = frozenset(
     _words(
@@ -80,14 +80,41 @@ _EN_WORDS = frozenset(
 
 @functools.lru_cache(maxsize=1)
 def _word_languages() -> dict[str, frozenset]:
-    """Every month, weekday and relative word of every language, with the languages using it."""
+    """Every month, weekday, relative and skippable word of every language, with the languages
+    using it."""
     index: dict[str, set] = {}
     for code, data in _cldr_data().items():
-        words = [*data["months"], *data["weekdays"], *data["phrases"]]
+        words = [*data["months"], *data["weekdays"], *data["phrases"], *data["skip"]]
         words += [pattern.replace("\\s*", " ").replace("(\\d+)", " ") for pattern in data["counted"]]
         for text in words:
             for word in _WORD_RE.findall(text):
                 index.setdefault(word, set()).add(code)
+    return {word: frozenset(codes) for word, codes in index.items()}
+
+
+@functools.lru_cache(maxsize=1)
+def _name_languages() -> dict[str, frozenset]:
+    """Month and weekday names only, with their languages: the strong evidence of a language
+    (function words such as "de" or "la" are shared by many)."""
+    index: dict[str, set] = {}
+    skipped: dict[str, set] = {}
+    for code, data in _cldr_data().items():
+        for word in data["skip"]:
+            skipped.setdefault(word, set()).add(code)
+    for code, data in _cldr_data().items():
+        names = [set(_WORD_RE.findall(text)) for text in (*data["months"], *data["weekdays"])]
+        uses: dict[str, int] = {}
+        for words in names:
+            for word in words:
+                uses[word] = uses.get(word, 0) + 1
+        for words in names:
+            for word in words:
+                # A word in several names of one language is its article or preposition
+                # (Catalan "de gener", "de febrer"; Maltese "il-Ħadd", "il-Ħamis"), not a name.
+                # A name that is another language's filler (Jola-Fonyi "de", December; Spanish
+                # "de", of) is no evidence either.
+                if (len(words) == 1 or uses[word] < 3) and not skipped.get(word, set()) - {code}:
+                    index.setdefault(word, set()).add(code)
     return {word: frozenset(codes) for word, codes in index.items()}
 
 
@@ -102,29 +129,44 @@ def _language_rank() -> dict[str, int]:
 
 def _detect_languages(lowered: str, exclude=()) -> list[str]:
     """The languages whose date words cover the text's date words, English and the languages
-    most used first; where no language covers them all, those covering the most. Deterministic:
-    from the words alone, no statistics."""
+    most used first; where no language covers them all, those covering the most. Month and
+    weekday names decide when the text has any; the other words (relative phrases, "de", "la")
+    only order those candidates. Deterministic: from the words alone, no statistics."""
     index = _word_languages()
     # English was read first: its words ("ago", "may", "a") are no evidence of another language.
     digits = any(c.isdigit() for c in lowered)
     found = _WORD_RE.findall(lowered)
     # A short word alone ("are", "die": weekday abbreviations somewhere) is too weak.
     alone = not digits and len(found) == 1
-    words = [w for w in found if w in index and w not in _EN_WORDS and not (alone and len(w) < 4)]
+    words = [
+        w for w in dict.fromkeys(found) if w in index and w not in _EN_WORDS and not (alone and len(w) < 4)
+    ]
+    names = _name_languages()
     sets = [index[w] for w in words if "en" not in index[w]]
+    strong = [names[w] for w in words if w in names and "en" not in index[w]]
     if not sets and digits:
         # "2 ago 1992", "31 Ago 2006": a number beside a word that is English too, but not as a
         # date word English reads ("ago" is August in Spanish, Italian and Swahili).
         sets = [index[w] for w in words]
+        strong = [names[w] for w in words if w in names]
     if not sets:
         return []
-    common = frozenset.intersection(*sets)
-    if not common:
-        counts: dict[str, int] = {}
-        for codes in sets:
-            for code in codes:
-                counts[code] = counts.get(code, 0) + 1
-        best = max(counts.values())
-        common = frozenset(code for code, n in counts.items() if n == best)
+    common = _most_covered(strong or sets, sets)
     rank = _language_rank()
-    return sorted((code for code in common if code not in exclude), key=lambda c: (rank.get(c, 999), c))
+    return sorted(
+        (code for code in common if code not in exclude),
+        key=lambda c: (-sum(c in codes for codes in sets), rank.get(c, 999), c),
+    )
+
+
+def _most_covered(sets: list[frozenset], weak: list[frozenset]) -> frozenset:
+    """The languages in every set, or where none is, those in the most (then in the most of
+    ``weak``)."""
+    common = frozenset.intersection(*sets)
+    if common:
+        return common
+    counts: dict[str, tuple[int, int]] = {}
+    for code in frozenset.union(*sets):
+        counts[code] = (sum(code in codes for codes in sets), sum(code in codes for codes in weak))
+    best = max(counts.values())
+    return frozenset(code for code, n in counts.items() if n == best)

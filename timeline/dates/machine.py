@@ -71,6 +71,10 @@ def _parse_numeric(t: str, ctx: _Ctx) -> _R | None:
     if not dm and not md:
         raise DateNormalizationError(f"{t!r} is not a valid calendar date in any day order")
     order = ctx.order if ctx.order in ("DMY", "MDY") else None
+    if order is None and m.group(2) == ".":
+        # No locale of CLDR writes a dotted date month first (de "06.07.2020", cs "4. 7. 2011",
+        # fi "6.9.2000"): with the year last, the day comes first.
+        order = "DMY"
     if order == "DMY" and dm:
         return _R(dm, dm, "day")
     if order == "MDY" and md:

@@ -6,7 +6,7 @@ import functools
 import re
 from typing import NamedTuple
 
-from .base import _words
+from .base import LETTER, _words
 
 _EN_MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "febr": 2, "march": 3, "mar": 3,
@@ -77,6 +77,9 @@ _EXTRA_MONTHS = {
         )
     ),
 }
+
+
+_PHRASE_SPLIT_RE = re.compile(r"[ .]+")
 
 
 class _Vocab(NamedTuple):
@@ -164,8 +167,9 @@ def _vocab(langs: tuple) -> _Vocab:
         skip |= _FOREIGN_SKIP
     phrases = []
     for table in (months, weekdays):
-        for name in [n for n in table if " " in n and not any(c.isdigit() for c in n)]:
-            joined = "-".join(name.split())
+        # Names of several words, or with a full stop inside ("มี.ค", Thai for March).
+        for name in [n for n in table if (" " in n or "." in n) and not any(c.isdigit() for c in n)]:
+            joined = "-".join(_PHRASE_SPLIT_RE.split(name))
             table.setdefault(joined, table[name])
             phrases.append((name, joined))
     phrases.sort(key=lambda p: -len(p[0]))
@@ -199,7 +203,7 @@ _FOREIGN_NUMBER_VALUES = {
 }
 
 
-_WORD_RE = re.compile(r"[^\W\d_]+")
+_WORD_RE = re.compile(f"{LETTER}+")
 
 
 def _digits_for_number_words(s: str, langs: tuple) -> str:

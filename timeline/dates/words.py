@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
-from .base import _MONTH_NAMES, _R, DateNormalizationError, _Ctx
+from .base import _MONTH_NAMES, _R, LETTER, DateNormalizationError, _Ctx
 from .calendar_math import (
     _add_months,
     _last_day,
@@ -19,7 +19,7 @@ from .calendar_math import (
 )
 from .vocabulary import _FOREIGN_SKIP, _SEASON_WORDS, _WEEKDAY_KEYS, _vocab
 
-_TOKEN_RE = re.compile(r"\d+[^\W\d_]*\.?|[^\W\d_]+(?:-[^\W\d_]+)*\.?|'\d{2}\b")
+_TOKEN_RE = re.compile(rf"\d+{LETTER}*\.?|{LETTER}+(?:-{LETTER}+)*\.?|'\d{{2}}\b")
 
 
 _ORDINAL_RE = re.compile(r"(\d+)(?:st|nd|rd|th|er|re|e|o|a|°|\.)?")
