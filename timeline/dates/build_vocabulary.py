@@ -5,8 +5,9 @@
 Run it after upgrading dateparser or Babel (a test fails while the recorded versions differ).
 The reader loads the file in milliseconds instead of importing every locale at run time. Per
 language: month and weekday names (dateparser's data, then CLDR's format and stand-alone forms,
-wide and abbreviated), skippable words (dateparser's ``skip`` tokens and the literal words of the
-CLDR date patterns, such as Spanish "de" or Lithuanian "m." and "d."), relative phrases with a
+wide and abbreviated), skippable words (dateparser's ``skip`` tokens, the literal words of the
+CLDR date patterns, such as Spanish "de" or Lithuanian "m." and "d.", and CLDR's names of times
+of day, "soir", "abends"), relative phrases with a
 count (CLDR's "{0} months ago" in every plural form and width, dateparser's
 ``relative-type-regex``) and without one (CLDR's "last month", "yesterday", "next Monday";
 dateparser's ``relative-type``).
@@ -54,6 +55,7 @@ def _word(text: str) -> str:
     # Abbreviations end with a full stop, or in Hebrew with a geresh (U+05F3).
     # The Devanagari abbreviation sign (U+0970) is a full stop: "अक्टू॰" is "Oct.".
     text = text.lower().replace("\u00a0", " ").replace("\u202f", " ").replace("\u0970", ".")
+    text = text.replace("\u2019", "'")  # the reader sees "l'an dernier" with a plain apostrophe
     return " ".join(text.split()).rstrip(".\u05f3")
 
 
@@ -111,6 +113,16 @@ def build_language(code: str) -> dict:
             for kind, value in tokenize_pattern(pattern.pattern):
                 if kind == "chars":
                     skip.update(w.lower() for w in _WORD_RE.findall(value))
+    # Times of day beside a date ("lundi soir", "am Dienstag abends"): CLDR's day-period names of
+    # one word and three letters or more ("AM" and "م" stay out, and "après" of "après-midi",
+    # which alone means "after"), unless the word is a relative phrase too (Spanish "mañana" is
+    # also "tomorrow").
+    day_periods = set()
+    for context in locale.day_periods.values():
+        for names in context.values():
+            for name in names.values():
+                if _WORD_RE.fullmatch(_word(name)) and len(_word(name)) >= 3:
+                    day_periods.add(_word(name))
     counted: dict[str, list] = {}
     phrases: dict[str, list] = {}
     fields = locale._data["date_fields"]
@@ -154,6 +166,7 @@ def build_language(code: str) -> dict:
         n = int(m[2]) * (-1 if m[4] else 1)
         for text in texts:
             phrases.setdefault(_word(text), [m[3], n])
+    skip |= day_periods - set(phrases)
     return {
         "months": months,
         "weekdays": weekdays,

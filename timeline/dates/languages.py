@@ -6,7 +6,7 @@ import functools
 import re
 
 from .base import LETTER, _words
-from .vocabulary import _cldr_data, _language_info
+from .vocabulary import _EXTRA_MONTHS, _EXTRA_SKIP, _cldr_data, _language_info
 
 
 @functools.lru_cache(maxsize=1)
@@ -86,6 +86,7 @@ def _word_languages() -> dict[str, frozenset]:
     for code, data in _cldr_data().items():
         words = [*data["months"], *data["weekdays"], *data["phrases"], *data["skip"]]
         words += [pattern.replace("\\s*", " ").replace("(\\d+)", " ") for pattern in data["counted"]]
+        words += [*_EXTRA_SKIP.get(code, "").split(), *_EXTRA_MONTHS.get(code, ())]
         for text in words:
             for word in _WORD_RE.findall(text):
                 index.setdefault(word, set()).add(code)
@@ -128,10 +129,10 @@ def _language_rank() -> dict[str, int]:
 
 
 def _detect_languages(lowered: str, exclude=()) -> list[str]:
-    """The languages whose date words cover the text's date words, English and the languages
-    most used first; where no language covers them all, those covering the most. Month and
-    weekday names decide when the text has any; the other words (relative phrases, "de", "la")
-    only order those candidates. Deterministic: from the words alone, no statistics."""
+    """The languages whose date words cover the most of the text's date words, and among them the
+    most of its month and weekday names (function words such as "de" or "la" are shared by many
+    languages; names tell them apart); English and the languages most used first.
+    Deterministic: from the words alone, no statistics."""
     index = _word_languages()
     # English was read first: its words ("ago", "may", "a") are no evidence of another language.
     digits = any(c.isdigit() for c in lowered)
@@ -151,22 +152,17 @@ def _detect_languages(lowered: str, exclude=()) -> list[str]:
         strong = [names[w] for w in words if w in names]
     if not sets:
         return []
-    common = _most_covered(strong or sets, sets)
+    # The languages covering the most of the month and weekday names (then of all words), and
+    # those covering the most of all words (then of the names): each is read, and readings that
+    # differ are flagged, so a name shared with another language's filler cannot win alone.
+    score = {
+        code: (sum(code in c for c in strong), sum(code in c for c in sets))
+        for code in frozenset.union(*sets)
+    }
+    by_names = max(score.values())
+    by_words = max((n, m) for m, n in score.values())
     rank = _language_rank()
     return sorted(
-        (code for code in common if code not in exclude),
-        key=lambda c: (-sum(c in codes for codes in sets), rank.get(c, 999), c),
+        (code for code, n in score.items() if (n == by_names or n[::-1] == by_words) and code not in exclude),
+        key=lambda c: (score[c] != by_names, rank.get(c, 999), c),
     )
-
-
-def _most_covered(sets: list[frozenset], weak: list[frozenset]) -> frozenset:
-    """The languages in every set, or where none is, those in the most (then in the most of
-    ``weak``)."""
-    common = frozenset.intersection(*sets)
-    if common:
-        return common
-    counts: dict[str, tuple[int, int]] = {}
-    for code in frozenset.union(*sets):
-        counts[code] = (sum(code in codes for codes in sets), sum(code in codes for codes in weak))
-    best = max(counts.values())
-    return frozenset(code for code, n in counts.items() if n == best)

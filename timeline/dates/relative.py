@@ -246,16 +246,31 @@ def _parse_cldr_relative(t: str, ctx: _Ctx) -> _R | None:
     """Relative text in the words of any language CLDR and dateparser know: "il y a 3 jours",
     "8 месяцев назад", "le mois dernier", "el domingo pasado", "in 6 years"."""
     for code in ctx.langs:
-        phrases, counted = _cldr_relative(code)
-        found = phrases.get(t)
-        if found is None and not t[:1].isdigit():
-            t = _digits_for_number_words(t, (code,))
-        if found is not None:
-            return _resolve_cldr(t, ctx, found[0], found[1], counted=False)
-        for pattern, unit, sign in counted:
-            m = pattern.fullmatch(t)
-            if m:
-                return _resolve_cldr(t, ctx, unit, sign * int(m[1]), counted=True)
+        r = _cldr_relative_in(t, ctx, code)
+        if r is None:
+            # "na semana passada", "la settimana scorsa", "в прошлом месяце": the phrase after
+            # the language's prepositions and articles.
+            words = t.split()
+            skip = _vocab((code,)).skip | _RELATIVE_FILLER
+            while len(words) > 1 and words[0] in skip and r is None:
+                words = words[1:]
+                r = _cldr_relative_in(" ".join(words), ctx, code)
+        if r is not None:
+            return r
+    return None
+
+
+def _cldr_relative_in(t: str, ctx: _Ctx, code: str) -> _R | None:
+    phrases, counted = _cldr_relative(code)
+    found = phrases.get(t)
+    if found is not None:
+        return _resolve_cldr(t, ctx, found[0], found[1], counted=False)
+    if not t[:1].isdigit():
+        t = _digits_for_number_words(t, (code,))
+    for pattern, unit, sign in counted:
+        m = pattern.fullmatch(t)
+        if m:
+            return _resolve_cldr(t, ctx, unit, sign * int(m[1]), counted=True)
     return None
 
 

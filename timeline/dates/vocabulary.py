@@ -57,6 +57,22 @@ _FOREIGN_SKIP = frozenset(
 )
 
 
+# Reviewed: words news writes around a date that the data lacks, per language: "dated", "on
+# the day", inflected "year"/"month" nouns and case endings after an apostrophe.
+_EXTRA_SKIP = {
+    "tr": "tarihinde tarihli tarihi günü gün ayında ayı ayının yılında yılı yılının de da te ta "  # noqa: RUF001
+    "den dan ten tan e a ye ya",
+    "ru": "от году числа число утром днём днем вечером ночью",
+    "uk": "від році числа",
+    "ar": "يوم الموافق بتاريخ تاريخ",
+    "it": "nel nello nella del dello della lo ore",
+    "de": "den dem des jahres",
+    "fr": "courant",
+    "pt": "dia",
+    "es": "día",
+}
+
+
 # Month names dateparser's data lacks: Levantine Arabic, Russian prepositional ("в апреле").
 _EXTRA_MONTHS = {
     "ar": {
@@ -142,6 +158,7 @@ def _vocab(langs: tuple) -> _Vocab:
         foreign = True
         for word, index in _EXTRA_MONTHS.get(code, {}).items():
             months.setdefault(word, index)
+        skip.update(_EXTRA_SKIP.get(code, "").split())
         for index, key in enumerate(_MONTH_KEYS, start=1):
             for word in info.get(key, ()):
                 months.setdefault(word.lower().rstrip("."), index)
@@ -243,18 +260,24 @@ _DIRECTION_WORDS = {
         _words(
             "last past previous vergangenen letzten vorigen vergangenes letztes dernier dernière "
             "passé passée pasado pasada scorso scorsa passado passada geçen прошлом прошлого "
-            "прошлой прошлым vorige zeszłym ubiegłym"
+            "прошлой прошлым vorige zeszłym ubiegłym último última ultimo ultima минувший минувшую "
+            "минувшее минувшем минувшей прошлый прошлую прошлое الماضي الماضية"
         ),
         -1,
     ),
     "this past": -1,
     **dict.fromkeys(
-        _words("this current diesen dieses diesem ce cette este esta questo questa bu этом этого этой"), 0
+        _words(
+            "this current diesen dieses diesem ce cette este esta questo questa bu этом этого этой "
+            "nesta neste этот эту это"
+        ),
+        0,
     ),
     **dict.fromkeys(
         _words(
             "next coming nächsten kommenden prochain prochaine próximo próxima prossimo prossima "
-            "gelecek следующем следующего volgende przyszłym"
+            "gelecek следующем следующего volgende przyszłym önümüzdeki ближайший ближайшую "
+            "المقبل المقبلة القادم القادمة"
         ),
         1,
     ),

@@ -17,7 +17,10 @@ from .calendar_math import (
     _season,
     _two_digit_year,
 )
-from .vocabulary import _FOREIGN_SKIP, _SEASON_WORDS, _WEEKDAY_KEYS, _vocab
+from .vocabulary import _DIRECTION_WORDS, _FOREIGN_SKIP, _SEASON_WORDS, _WEEKDAY_KEYS, _vocab
+
+# English direction words are read by the relative readers, with their own rules.
+_EN_DIRECTION = frozenset(("last", "past", "previous", "this", "current", "next", "coming"))
 
 _TOKEN_RE = re.compile(rf"\d+{LETTER}*\.?|{LETTER}+(?:-{LETTER}+)*\.?|'\d{{2}}\b")
 
@@ -34,13 +37,15 @@ def _parse_tokens(t: str, ctx: _Ctx) -> _R | None:
     numbers = []
     saw_month_first = False
     season = None
+    direction = None
+    fillers = 0
     for name, joined in vocab.phrases:
         if name in t:
             t = t.replace(name, joined)
     tokens = _TOKEN_RE.findall(t)
     # The season table is of many languages: with a season word, their filler words are filler.
     filler = vocab.skip | _FOREIGN_SKIP if any(w.rstrip(".") in _SEASON_WORDS for w in tokens) else vocab.skip
-    for token in tokens:
+    for token in _split_hyphenated(tokens, vocab, filler):
         if token[0] == "'":
             numbers.append(("yy", int(token[1:]), len(numbers)))
             continue
@@ -52,8 +57,8 @@ def _parse_tokens(t: str, ctx: _Ctx) -> _R | None:
             continue
         word = token.rstrip(".")
         if word in vocab.months:
-            if month is not None:
-                return None
+            if month is not None and month != vocab.months[word]:
+                return None  # "4 أيار/مايو 2020": two names of one month are one month
             month = vocab.months[word]
             saw_month_first = not numbers
         elif word in vocab.weekdays:
@@ -61,7 +66,11 @@ def _parse_tokens(t: str, ctx: _Ctx) -> _R | None:
                 return None
             weekday = vocab.weekdays[word]
         elif word in filler:
+            fillers += 1
             continue
+        elif word in _DIRECTION_WORDS and word not in _EN_DIRECTION and direction is None:
+            # "el pasado 4 de mayo", "le 4 mai dernier", "am vergangenen Montag"
+            direction = _DIRECTION_WORDS[word]
         elif word in vocab.approx:
             approx = True
         elif word in vocab.thirds:
@@ -79,21 +88,37 @@ def _parse_tokens(t: str, ctx: _Ctx) -> _R | None:
     if month is None and season is not None:
         return _season_of(numbers, season, approx, third, ctx, t)
     if month is None and weekday is not None and not numbers and third is None:
-        # "am Donnerstag", "le jeudi": the most recent such day on or before the reference.
+        # "am Donnerstag", "le jeudi", "este lunes": the most recent such day on or before the
+        # reference; "am vergangenen Montag" strictly before it, "el próximo lunes" after it.
         if ctx.reference is None:
             raise DateNormalizationError(
                 f"relative date {t!r} needs a reference date (the source's publication date)"
             )
-        d = ctx.reference - _dt.timedelta(days=(ctx.reference.weekday() - weekday) % 7)
+        ref = ctx.reference
+        if direction is not None and direction > 0:
+            d = ref + _dt.timedelta(days=(weekday - ref.weekday() - 1) % 7 + 1)
+        elif direction is not None and direction < 0:
+            d = ref - _dt.timedelta(days=(ref.weekday() - weekday - 1) % 7 + 1)
+        else:
+            d = ref - _dt.timedelta(days=(ref.weekday() - weekday) % 7)
         return _R(d, d, "day", approx)
     if month is None and weekday is not None and len(numbers) == 1 and numbers[0][1] <= 31:
         # "na sexta-feira (8)", "Friday the 8th": the nearest date with that weekday and day.
         return _weekday_and_day(weekday, numbers[0][1], ctx, t)
     if month is None:
-        if (third or approx) and len(numbers) == 1 and len(numbers[0][0]) == 4 and weekday is None:
-            # "Mitte 2019", "fin 2020", "конце 2019 года"
+        if (
+            (third or approx or fillers)
+            and len(numbers) == 1
+            and len(numbers[0][0]) == 4
+            and weekday is None
+            and direction is None
+        ):
+            # "Mitte 2019", "fin 2020", "конце 2019 года", "en 2019", "в 2019 году"
             year = numbers[0][1]
             return _qualify(_R(_dt.date(year, 1, 1), _dt.date(year, 12, 31), "year"), approx, third)
+        if direction is not None and weekday is None and len(numbers) == 1 and len(numbers[0][0]) <= 2:
+            # "no próximo dia 25", "el pasado día 4": that day of the month after or before.
+            return _day_of_month_towards(numbers[0][1], direction, ctx, t)
         return None
     for digits, value, after_month in numbers:
         if digits == "yy":
@@ -118,9 +143,14 @@ def _parse_tokens(t: str, ctx: _Ctx) -> _R | None:
             what = f"{_MONTH_NAMES[month]} {day}" if day else _MONTH_NAMES[month]
             raise DateNormalizationError(f"{t!r} has no year ({what}); give the year or a reference date")
         if day is None:
+            if direction is not None:
+                return None  # "im vergangenen März": a month named relative to the reference
             start = _nearest(ctx.reference, month, None)
             return _qualify(_R(*_month(start.year, month), "month"), approx, third)
         d = _nearest(ctx.reference, month, day)
+        if direction is not None and (d - ctx.reference).days * direction < 0:
+            # "el pasado 4 de mayo": the last one on or before the reference; "next": after it.
+            d = _make_day(d.year + direction, month, day, t) if not (month == 2 and day == 29) else d
         r = _R(d, d, "day")
     elif day is None:
         r = _R(*_month(year, month), "month")
@@ -136,6 +166,43 @@ def _parse_tokens(t: str, ctx: _Ctx) -> _R | None:
             ),
         )
     return _qualify(r, approx, third)
+
+
+def _split_hyphenated(tokens: list[str], vocab, filler) -> list[str]:
+    """ "mi-mai", "sexta-feira": a hyphenated token whose parts are all date words is its parts."""
+    out = []
+    for token in tokens:
+        word = token.rstrip(".")
+        if "-" in word and word not in vocab.months and word not in vocab.weekdays:
+            parts = word.split("-")
+            if all(
+                p in vocab.months
+                or p in vocab.weekdays
+                or p in filler
+                or p in vocab.thirds
+                or p in vocab.approx
+                or p in _SEASON_WORDS
+                for p in parts
+            ):
+                out.extend(parts)
+                continue
+        out.append(token)
+    return out
+
+
+def _day_of_month_towards(day: int, direction: int, ctx: _Ctx, t: str) -> _R | None:
+    """A day of the month said with "last"/"next" and no month: the latest one on or before the
+    reference, or the first one on or after it."""
+    ref = ctx.reference
+    if ref is None:
+        raise DateNormalizationError(f"{t!r} has no month or year; give a reference date")
+    for n in range(3):
+        y, m = _add_months(ref.year, ref.month, n if direction > 0 else -n)
+        if 1 <= day <= _last_day(y, m):
+            d = _dt.date(y, m, day)
+            if (d - ref).days * direction >= 0 or (direction == 0 and n == 0):
+                return _R(d, d, "day")
+    return None
 
 
 def _season_of(numbers, start_month: int, approx: bool, third, ctx: _Ctx, t: str) -> _R | None:
