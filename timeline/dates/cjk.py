@@ -7,6 +7,7 @@ import re
 
 from .base import _R, PRECISION_RANK, DateNormalizationError, _Ctx
 from .calendar_math import (
+    _add_months,
     _half,
     _make_day,
     _month,
@@ -19,6 +20,7 @@ from .calendar_math import (
 )
 from .relative import _need_reference, _parse_relative
 from .vocabulary import _WEEKDAY_KEYS
+from .words import _day_of_month_towards, _weekday_and_day
 
 _CJK_MARK_RE = re.compile(r"[年月日号號季半春夏秋冬旬년월일분반봄여름가을겨울해]")
 
@@ -117,6 +119,16 @@ _CJK_WEEKDAY_RELATIVE_RE = re.compile(
 )
 
 
+def _weekday_index(mark: str) -> int:
+    """The weekday of "(月)", "(周一)", "星期三", "(월)", "화요일" (full-width brackets too)."""
+    for char in mark.lstrip("(\uff08"):
+        if char in "星期礼拜禮周週曜":
+            continue
+        if char in _CJK_WEEKDAY_INDEX:
+            return _CJK_WEEKDAY_INDEX[char]
+    return _CJK_WEEKDAY_INDEX[mark[-1]]
+
+
 def _cjk_number(m: re.Match) -> str:
     s = m.group()
     try:
@@ -128,7 +140,29 @@ def _cjk_number(m: re.Match) -> str:
         return s
 
 
+# "当地时间5月4日", "4일(현지시간)": local or a capital's time beside a date; nothing is converted.
+_CJK_LOCAL_TIME_RE = re.compile(
+    r"[(\uff08]?(?:当地|當地|北京|东京|東京|首尔|首爾|华盛顿|華盛頓|美东|美國東部|美国东部|現地|日本|현지|한국|미국)"
+    r"(?:时间|時間|시간)[)\uff09]?"
+)
+# Korean "지난 4일" (the 4th just past), "오는 25일" (the coming 25th), "이번 달"; "지난 3월".
+_KO_DIRECTION = {"지난": -1, "오는": 1, "이번": 0}
+# A month named relative to the reference's: "本月初", "上个月底", "先月末", "지난달 말".
+_CJK_RELATIVE_MONTH_RE = re.compile(
+    r"^(?P<w>本月|这个月|這個月|今月|上个月|上個月|上月|先月|下个月|下個月|下月|来月|來月|지난달|이번달|다음달)"
+)
+_CJK_MONTH_OFFSET = {
+    "本月": 0, "这个月": 0, "這個月": 0, "今月": 0, "이번달": 0, "上个月": -1, "上個月": -1, "上月": -1,
+    "先月": -1, "지난달": -1, "下个月": 1, "下個月": 1, "下月": 1, "来月": 1, "來月": 1, "다음달": 1,
+}  # fmt: skip
+
+
 def _parse_cjk(t: str, ctx: _Ctx) -> _R | None:
+    t = _CJK_LOCAL_TIME_RE.sub("", t).strip() or t
+    direction = None
+    first, _, rest = t.partition(" ")
+    if first in _KO_DIRECTION and rest:
+        direction, t = _KO_DIRECTION[first], rest
     compact = t.replace(" ", "")
     if compact in _CJK_RELATIVE:
         return _parse_relative(_CJK_RELATIVE[compact], ctx)
@@ -148,8 +182,14 @@ def _parse_cjk(t: str, ctx: _Ctx) -> _R | None:
         c = _KO_WEEKDAY_RE.sub("", c)
         for ko, han in _KO_MAP:
             c = c.replace(ko, han)
+    weekday_mark = _CJK_WEEKDAY_RE.search(c) or _KO_WEEKDAY_RE.search(t.replace(" ", ""))
     c = _CJK_WEEKDAY_RE.sub("", c)
     c = _CJK_NUM_RE.sub(_cjk_number, c)
+    month_word = _CJK_RELATIVE_MONTH_RE.match(c)
+    if month_word is not None and ctx.reference is not None:
+        # "本月初" is early in the reference's month: written out as its year and month.
+        y, mo = _add_months(ctx.reference.year, ctx.reference.month, _CJK_MONTH_OFFSET[month_word["w"]])
+        c = f"{y}年{mo}月{c[month_word.end() :]}"
     r = _parse_cjk_range(c, t, ctx)
     if r is not None:
         return r
@@ -180,6 +220,16 @@ def _parse_cjk(t: str, ctx: _Ctx) -> _R | None:
         # "11日", "11일": a day of the month (a count of days would say 前/後, 전/후).
         if ctx.reference is None:
             raise DateNormalizationError(f"{t!r} has no month or year; give a reference date")
+        if weekday_mark is not None:
+            # "4日(月)": the nearest date that is both that day and that weekday.
+            found = _weekday_and_day(_weekday_index(weekday_mark.group()), int(m["dom"]), ctx, t)
+            if found is not None:
+                return _qualify(found, approx, None)
+        if direction is not None:
+            # "지난 4일": the latest 4th on or before the reference; "오는 25일": the next 25th.
+            found = _day_of_month_towards(int(m["dom"]), direction, ctx, t)
+            if found is not None:
+                return _qualify(found, approx, None)
         d = _nearest_day_of_month(ctx.reference, int(m["dom"]), t)
         return _qualify(_R(d, d, "day"), approx, None)
     year = None
@@ -207,8 +257,20 @@ def _parse_cjk(t: str, ctx: _Ctx) -> _R | None:
         if year is None:
             if ctx.reference is None:
                 raise DateNormalizationError(f"{t!r} has no year; give the year or a reference date")
-            near = _nearest(ctx.reference, month, day)
-            year = near.year
+            ref = ctx.reference
+            if direction is not None and day is None:
+                # "지난 3월": the latest March before the reference's month; "오는 9월": the next.
+                if direction < 0:
+                    year = ref.year if month < ref.month else ref.year - 1
+                elif direction > 0:
+                    year = ref.year if month > ref.month else ref.year + 1
+                else:
+                    year = ref.year
+            else:
+                near = _nearest(ref, month, day)
+                year = near.year
+                if direction and (near - ref).days * direction < 0:
+                    year += direction  # "지난 5월 4일" after the reference: a year earlier
         if day is None:
             return _qualify(_R(*_month(year, month), "month"), approx, third)
         d = _make_day(year, month, day, t)

@@ -94,6 +94,16 @@ def _word_languages() -> dict[str, frozenset]:
 
 
 @functools.lru_cache(maxsize=1)
+def _phrase_languages() -> dict[str, frozenset]:
+    """Every relative phrase without a count ("yesterday", "le mois dernier"), with its languages."""
+    index: dict[str, set] = {}
+    for code, data in _cldr_data().items():
+        for phrase in data["phrases"]:
+            index.setdefault(phrase, set()).add(code)
+    return {phrase: frozenset(codes) for phrase, codes in index.items()}
+
+
+@functools.lru_cache(maxsize=1)
 def _name_languages() -> dict[str, frozenset]:
     """Month and weekday names only, with their languages: the strong evidence of a language
     (function words such as "de" or "la" are shared by many)."""
@@ -133,6 +143,11 @@ def _detect_languages(lowered: str, exclude=()) -> list[str]:
     most of its month and weekday names (function words such as "de" or "la" are shared by many
     languages; names tell them apart); English and the languages most used first.
     Deterministic: from the words alone, no statistics."""
+    whole = _phrase_languages().get(lowered)
+    if whole:
+        # "dün", "hier", "вчера": a whole relative phrase of these languages, however short.
+        rank = _language_rank()
+        return sorted((c for c in whole if c not in exclude), key=lambda c: (rank.get(c, 999), c))
     index = _word_languages()
     # English was read first: its words ("ago", "may", "a") are no evidence of another language.
     digits = any(c.isdigit() for c in lowered)

@@ -14,7 +14,13 @@ from .cjk import _parse_cjk
 from .cleaning import _HAS_DATE_CHAR, _LEADING_TIME_RE, _NO_DATE, _TIME_RE, _clean, _spoken_years
 from .embedded import _EMBED_RE, _search_embedded
 from .fallback import _parse_with_dateparser
-from .languages import _detect_languages, _resolve_languages, _word_languages
+from .languages import (
+    _detect_languages,
+    _name_languages,
+    _phrase_languages,
+    _resolve_languages,
+    _word_languages,
+)
 from .machine import _parse_century, _parse_decade, _parse_edtf_interval, _parse_machine, _parse_numeric
 from .periods import _parse_periods
 from .qualifiers import _strip_qualifiers
@@ -298,7 +304,9 @@ def warm_up(languages=WARM_LANGUAGES) -> float:
         for sample in ("7 July 2020", "not a date at all", "yesterday"):
             with contextlib.suppress(DateNormalizationError):
                 _parse_with_dateparser(sample, ctx)
-    _word_languages()  # the index that finds a text's language from its words
+    _word_languages()  # the indexes that find a text's language from its words
+    _name_languages()
+    _phrase_languages()
     for sample in ("Monday, July 6, 2020", "2020-07-06", "early July 2020", "Q3 2020"):
         normalize_date(sample)
     return time.perf_counter() - started

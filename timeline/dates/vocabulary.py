@@ -211,6 +211,9 @@ _FOREIGN_NUMBERS = {
     "de": "einem|einer zwei drei vier fünf sechs sieben acht neun zehn elf zwölf",
     "nl": "een twee drie vier vijf zes zeven acht negen tien elf twaalf",
     "ru": "один|одну два|две три четыре пять шесть семь восемь девять десять",
+    "tr": "bir iki üç dört beş altı yedi sekiz dokuz on",  # noqa: RUF001
+    "ar": "واحد|واحدة اثنين|اثنان|اثنتين ثلاثة|ثلاث أربعة|أربع خمسة|خمس ستة|ست سبعة|سبع ثمانية|ثماني "
+    "تسعة|تسع عشرة|عشر",
 }
 
 
