@@ -81,6 +81,22 @@ def _attached_prefixes(locale, months: dict) -> None:
                         months.setdefault(_word(prefix[-1] + name), index)
 
 
+def _attached_suffixes(locale, months: dict) -> None:
+    """Month names with the letters CLDR's patterns write after them (Basque "MMMM'ren'":
+    "martxoaren", Mongolian "MMMM'ын'", Central Kurdish "MMMMی", Tibetan "MMMMའི་")."""
+    from babel.dates import tokenize_pattern
+
+    for width in ("full", "long", "medium"):
+        tokens = tokenize_pattern(locale.date_formats[width].pattern)
+        for before, after in itertools.pairwise(tokens):
+            if before[0] == "field" and before[1][0] in "ML" and before[1][1] >= 3 and after[0] == "chars":
+                suffix = _WORD_RE.match(after[1])
+                if suffix is not None:
+                    kind = "wide" if before[1][1] == 4 else "abbreviated"
+                    for index, name in locale.months["format"][kind].items():
+                        months.setdefault(_word(name + suffix[0]), index)
+
+
 def build_language(code: str) -> dict:
     from babel import Locale
     from babel.dates import tokenize_pattern
@@ -102,6 +118,7 @@ def build_language(code: str) -> dict:
             for index, name in locale.days[context][width].items():
                 weekdays.setdefault(_word(name), index)
     _attached_prefixes(locale, months)
+    _attached_suffixes(locale, months)
     skip = {_word(w) for w in info.get("skip", ()) if _WORD_RE.fullmatch(_word(w) or "-")}
     for width in ("full", "long", "medium"):
         for kind, value in tokenize_pattern(locale.date_formats[width].pattern):

@@ -95,7 +95,8 @@ _EXTRA_MONTHS = {
 }
 
 
-_PHRASE_SPLIT_RE = re.compile(r"[ .]+")
+# Between the words of a name: spaces, full stops, and the Tibetan syllable mark (tsheg).
+_PHRASE_SPLIT_RE = re.compile("[ .\u0f0b]+")
 
 
 class _Vocab(NamedTuple):
@@ -184,9 +185,9 @@ def _vocab(langs: tuple) -> _Vocab:
         skip |= _FOREIGN_SKIP
     phrases = []
     for table in (months, weekdays):
-        # Names of several words, or with a full stop inside ("มี.ค", Thai for March).
-        for name in [n for n in table if (" " in n or "." in n) and not any(c.isdigit() for c in n)]:
-            joined = "-".join(_PHRASE_SPLIT_RE.split(name))
+        # Names of several words, or with a full stop or tsheg inside ("มี.ค", Thai for March).
+        for name in [n for n in table if _PHRASE_SPLIT_RE.search(n) and not any(c.isdigit() for c in n)]:
+            joined = "-".join(part for part in _PHRASE_SPLIT_RE.split(name) if part).strip("'")
             table.setdefault(joined, table[name])
             phrases.append((name, joined))
     phrases.sort(key=lambda p: -len(p[0]))

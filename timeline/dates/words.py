@@ -22,7 +22,8 @@ from .vocabulary import _DIRECTION_WORDS, _FOREIGN_SKIP, _SEASON_WORDS, _WEEKDAY
 # English direction words are read by the relative readers, with their own rules.
 _EN_DIRECTION = frozenset(("last", "past", "previous", "this", "current", "next", "coming"))
 
-_TOKEN_RE = re.compile(rf"\d+{LETTER}*\.?|{LETTER}+(?:-{LETTER}+)*\.?|'\d{{2}}\b")
+_TOKEN_RE = re.compile(rf"\d+{LETTER}*\.?|{LETTER}+(?:['-]{LETTER}+)*\.?|'\d{{2}}\b")
+_SUFFIXED_NUMBER_RE = re.compile(rf"(\d+)({LETTER}+)\.?")
 
 
 _ORDINAL_RE = re.compile(r"(\d+)(?:st|nd|rd|th|er|re|e|o|a|°|\.)?")
@@ -52,7 +53,11 @@ def _parse_tokens(t: str, ctx: _Ctx) -> _R | None:
         if token[0].isdigit():
             m = _ORDINAL_RE.fullmatch(token)
             if m is None:
-                return None
+                # "2mh" (Scottish Gaelic), Yiddish and Kurdish ordinals: a number with the letters
+                # CLDR's date pattern writes onto it.
+                m = _SUFFIXED_NUMBER_RE.fullmatch(token)
+                if m is None or m[2] not in filler:
+                    return None
             numbers.append((m[1], int(m[1]), month is not None))
             continue
         word = token.rstrip(".")
@@ -169,12 +174,13 @@ def _parse_tokens(t: str, ctx: _Ctx) -> _R | None:
 
 
 def _split_hyphenated(tokens: list[str], vocab, filler) -> list[str]:
-    """ "mi-mai", "sexta-feira": a hyphenated token whose parts are all date words is its parts."""
+    """ "mi-mai", "sexta-feira", Turkish "Mart'ta": a token whose parts are all date words is its parts;
+    "d'abril", "dell'agosto": an elided article before a month or weekday is dropped."""
     out = []
     for token in tokens:
         word = token.rstrip(".")
-        if "-" in word and word not in vocab.months and word not in vocab.weekdays:
-            parts = word.split("-")
+        if ("-" in word or "'" in word) and word not in vocab.months and word not in vocab.weekdays:
+            parts = _PARTS_RE.split(word)
             if all(
                 p in vocab.months
                 or p in vocab.weekdays
@@ -186,8 +192,15 @@ def _split_hyphenated(tokens: list[str], vocab, filler) -> list[str]:
             ):
                 out.extend(parts)
                 continue
+            head, _, last = word.rpartition("'")
+            if head and len(head) <= 4 and (last in vocab.months or last in vocab.weekdays):
+                out.append(last)
+                continue
         out.append(token)
     return out
+
+
+_PARTS_RE = re.compile("[-']")
 
 
 def _day_of_month_towards(day: int, direction: int, ctx: _Ctx, t: str) -> _R | None:
