@@ -22,7 +22,7 @@ from .relative import _need_reference, _parse_relative
 from .vocabulary import _WEEKDAY_KEYS
 from .words import _day_of_month_towards, _weekday_and_day
 
-_CJK_MARK_RE = re.compile(r"[年月日号號季半春夏秋冬旬년월일분반봄여름가을겨울해]")
+_CJK_MARK_RE = re.compile(r"[年月日号號季半春夏秋冬旬년월일분반봄여름가을겨울해周週天주]")
 
 
 _CJK_WEEKDAY_RE = re.compile(
@@ -52,7 +52,9 @@ _CJK_NUM_RE = re.compile(r"[〇零一二三四五六七八九十两兩]+")
 _RELATIVE_YEARS = {"去年": -1, "昨年": -1, "前年": -2, "今年": 0, "本年": 0, "明年": 1, "来年": 1, "翌年": 1}
 # Particles and "dated" after a date: 付 (dated), に/には/の (on, of), 에/에는/의 (Korean).
 _CJK_TRAILING = ("付け", "付", "には", "に", "の", "에는", "에", "의", "부")
-_CJK_FROM = ("から", "より", "起", "부터")
+_CJK_FROM = ("から", "より", "起", "开始", "開始", "부터")
+# "自5月4日起", "从5月4日开始": the start of an open start, the day it names.
+_CJK_FROM_PREFIX = ("自", "从", "從")
 _CJK_UNTIL = ("まで", "までに", "以前", "之前", "以后", "以後", "까지")
 
 
@@ -85,9 +87,18 @@ _CJK_APPROX_SUFFIX = ("左右", "前后", "前後", "頃", "ごろ", "ころ", "
 
 
 _CJK_TIME_RE = re.compile(
-    r"(?:上午|下午|中午|晚上|早上|凌晨|傍晚|晚间|晚間|午前|午後|晚|早|夜|朝|夕方)"
-    r"(?:\d{1,2}(?:[:时時点點]\d{0,2}分?)?(?:半)?)?$|\d{1,2}[:时時点點]\d{0,2}分?$"
+    r"(?:上午|下午|中午|晚上|早上|凌晨|傍晚|晚间|晚間|午前|午後|晚|早|夜|朝|夕方|오전|오후|저녁|밤|새벽|아침)"
+    r"(?:\d{1,2}(?:[:时時点點시]\d{0,2}[分분]?)?(?:半)?)?$|\d{1,2}[:时時点點시]\d{0,2}[分분]?$"
 )
+_CJK_COUNT_RE = re.compile(
+    r"(?P<n>\d{1,3})(?:个|個|か|カ|ヶ|ケ)?(?P<u>天|日|周|週|星期|礼拜|禮拜|月|年|주|개월|달|년)(?:間|间)?"
+    r"(?P<d>前|以前|之前|后|後|以后|以後|之后|之後|전|후|뒤)"
+)
+_CJK_UNITS = {
+    "天": "day", "日": "day", "周": "week", "週": "week", "星期": "week", "礼拜": "week", "禮拜": "week",
+    "月": "month", "年": "year", "주": "week", "개월": "month", "달": "month", "년": "year",
+}  # fmt: skip
+_CJK_BEFORE = ("前", "以前", "之前", "전")
 
 
 _CJK_RELATIVE = {
@@ -115,7 +126,7 @@ _CJK_WEEKDAY_RELATIVE_RE = re.compile(
     r"(?P<w>上周|上週|上星期|上礼拜|上禮拜|下周|下週|下星期|本周|这周|周|週|星期|礼拜|禮拜)"
     r"(?P<d>[一二三四五六日天])"
     r"|(?P<w2>先週|今週|来週)?(?P<d2>[月火水木金土日])曜日?"
-    r"|(?:지난|이번)?(?P<d3>[월화수목금토일])요일"
+    r"|(?P<w3>지난주|이번주|다음주|지난|이번)?(?P<d3>[월화수목금토일])요일"
 )
 
 
@@ -169,10 +180,10 @@ def _parse_cjk(t: str, ctx: _Ctx) -> _R | None:
     m = _CJK_WEEKDAY_RELATIVE_RE.fullmatch(compact)
     if m:
         weekday = _WEEKDAY_KEYS[_CJK_WEEKDAY_INDEX[m["d"] or m["d2"] or m["d3"]]]
-        which = m["w"] or m["w2"]
-        if which in ("上周", "上週", "上星期", "上礼拜", "上禮拜", "先週"):
+        which = m["w"] or m["w2"] or m["w3"]
+        if which in ("上周", "上週", "上星期", "上礼拜", "上禮拜", "先週", "지난주"):
             return _parse_relative(f"{weekday} last week", ctx)
-        if which in ("下周", "下週", "下星期", "来週"):
+        if which in ("下周", "下週", "下星期", "来週", "다음주"):
             return _parse_relative(f"{weekday} next week", ctx)
         return _parse_relative(weekday, ctx)
     if not _CJK_MARK_RE.search(t):
@@ -202,7 +213,17 @@ def _parse_cjk(t: str, ctx: _Ctx) -> _R | None:
         # "2020年5月4日付", "5월 4일에"; a start with no end ("5月3日から") is the day it names.
         if c.endswith(particle) and len(c) > len(particle):
             c = c[: -len(particle)]
+            if particle in _CJK_FROM and c.startswith(_CJK_FROM_PREFIX):
+                c = c[1:]
             break
+    m = _CJK_COUNT_RE.fullmatch(c)
+    if m is not None:
+        # "两周前", "3天后", "2주 전": a count of days, weeks, months or years before or after.
+        if ctx.reference is None:
+            raise _need_reference(t)
+        unit = _CJK_UNITS[m["u"]]
+        n = int(m["n"]) * (-1 if m["d"] in _CJK_BEFORE else 1)
+        return _parse_relative(f"{abs(n)} {unit}s {'ago' if n < 0 else 'later'}", ctx)
     c = _CJK_TIME_RE.sub("", c) or c
     approx = False
     for prefix in _CJK_APPROX_PREFIX:

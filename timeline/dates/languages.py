@@ -138,16 +138,17 @@ def _language_rank() -> dict[str, int]:
     return rank
 
 
-def _detect_languages(lowered: str, exclude=()) -> list[str]:
-    """The languages whose date words cover the most of the text's date words, and among them the
-    most of its month and weekday names (function words such as "de" or "la" are shared by many
-    languages; names tell them apart); English and the languages most used first.
-    Deterministic: from the words alone, no statistics."""
+def _detect_languages(lowered: str, exclude=()) -> list[list[str]]:
+    """Candidate languages of the text from its own words, in tiers to read in turn: first those
+    covering the most of its month and weekday names (then of all its date words) and those
+    covering the most of all its words (function words such as "de" or "la" are shared by many
+    languages; names tell them apart), then the next best; English and the most used languages
+    first within a tier. Deterministic: from the words alone, no statistics."""
     whole = _phrase_languages().get(lowered)
     if whole:
         # "dün", "hier", "вчера": a whole relative phrase of these languages, however short.
         rank = _language_rank()
-        return sorted((c for c in whole if c not in exclude), key=lambda c: (rank.get(c, 999), c))
+        return [sorted((c for c in whole if c not in exclude), key=lambda c: (rank.get(c, 999), c))]
     index = _word_languages()
     # English was read first: its words ("ago", "may", "a") are no evidence of another language.
     digits = any(c.isdigit() for c in lowered)
@@ -167,17 +168,23 @@ def _detect_languages(lowered: str, exclude=()) -> list[str]:
         strong = [names[w] for w in words if w in names]
     if not sets:
         return []
-    # The languages covering the most of the month and weekday names (then of all words), and
-    # those covering the most of all words (then of the names): each is read, and readings that
-    # differ are flagged, so a name shared with another language's filler cannot win alone.
+    # First the languages covering the most of the month and weekday names (then of all words),
+    # with those covering the most of all words (then of the names): a name shared with another
+    # language's filler cannot win alone. Then the next best, and so on.
     score = {
         code: (sum(code in c for c in strong), sum(code in c for c in sets))
         for code in frozenset.union(*sets)
+        if code not in exclude
     }
+    if not score:
+        return []
     by_names = max(score.values())
-    by_words = max((n, m) for m, n in score.values())
+    by_words = max(score.values(), key=lambda n: (n[1], n[0]))
     rank = _language_rank()
-    return sorted(
-        (code for code, n in score.items() if (n == by_names or n[::-1] == by_words) and code not in exclude),
-        key=lambda c: (score[c] != by_names, rank.get(c, 999), c),
-    )
+    ordered = sorted(score, key=lambda c: (rank.get(c, 999), c))
+    first = [c for c in ordered if score[c] in (by_names, by_words)]
+    rest = sorted({score[c] for c in ordered if c not in first}, reverse=True)[: _TIERS - 1]
+    return [first, *([c for c in ordered if score[c] == key and c not in first] for key in rest)]
+
+
+_TIERS = 3

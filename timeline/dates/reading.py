@@ -47,6 +47,9 @@ WARM_LANGUAGES = ("en", "zh", "ja", "ko", "ru", "de", "fr", "es", "pt", "it", "t
 _CACHE_SIZE = 8192
 
 
+_LEADING_WORDS_RE = re.compile(r"(?:[^\W\d_]+\s+)+(?=\d)")
+
+
 def _parse_one(t: str, ctx: _Ctx) -> _R | None:
     """One date expression, with its qualifiers; None when it is not one."""
     body, approx, third = _strip_qualifiers(t)
@@ -63,6 +66,9 @@ def _parse_one(t: str, ctx: _Ctx) -> _R | None:
 
 
 def _parse_body(t: str, ctx: _Ctx) -> _R | None:
+    lead = _LEADING_WORDS_RE.match(t)
+    if lead is not None and all(w in _vocab(ctx.langs).skip for w in lead.group().split()):
+        t = t[lead.end() :]  # "am 19.05.2020", "el 19/05/2020": the language's filler words
     ascii_text = t.isascii()
     if ascii_text and (t[0].isdigit() or t[0] == "'" or t.startswith("year ")):
         r = _parse_machine(t) or _parse_edtf_interval(t)
@@ -134,33 +140,38 @@ _MAX_CANDIDATES = 8
 
 
 def _read_in_detected_languages(text, s, lowered, ctx: _Ctx, whole: bool) -> NormalizedDate | None:
-    """The text read in the languages its own words belong to (the ones given failed): the first
-    reading in order of preference, flagged ambiguous when other candidates read another date."""
-    readings: list[tuple[str, NormalizedDate]] = []
-    for code in _detect_languages(lowered, exclude=ctx.langs)[:_MAX_CANDIDATES]:
-        _, implied, _ = _resolve_languages([code], "")
-        candidate = ctx._replace(langs=(code,), order=ctx.order or implied, explicit_langs=True)
-        try:
-            readings.append((code, _read(text, s, lowered, candidate, whole)))
-        except DateNormalizationError:
+    """The text read in the languages its own words belong to (the ones given failed), tier by
+    tier: the first reading in order of preference, flagged ambiguous when other candidates of
+    its tier read another date."""
+    for tier in _detect_languages(lowered, exclude=ctx.langs):
+        readings: list[tuple[str, NormalizedDate]] = []
+        for code in tier[:_MAX_CANDIDATES]:
+            _, implied, _ = _resolve_languages([code], "")
+            candidate = ctx._replace(langs=(code,), order=ctx.order or implied, explicit_langs=True)
+            try:
+                readings.append((code, _read(text, s, lowered, candidate, whole)))
+            except DateNormalizationError:
+                continue
+        if not readings:
             continue
-    if not readings:
-        return None
-    code, first = readings[0]
-    others = {(r.start, r.end) for _, r in readings} - {(first.start, first.end)}
-    if not others:
-        return first
-    listed = "; ".join(f"{r.start.isoformat()}..{r.end.isoformat()} in {c}" for c, r in readings)
-    return dataclasses.replace(
-        first, ambiguous=True, note=f"{text!r} reads differently by language ({listed}); give its language"
-    )
+        code, first = readings[0]
+        others = {(r.start, r.end) for _, r in readings} - {(first.start, first.end)}
+        if not others:
+            return first
+        listed = "; ".join(f"{r.start.isoformat()}..{r.end.isoformat()} in {c}" for c, r in readings)
+        return dataclasses.replace(
+            first,
+            ambiguous=True,
+            note=f"{text!r} reads differently by language ({listed}); give its language",
+        )
+    return None
 
 
 # A start with no end is the day it names ("from 1 May 2020", "effective June 1", "ab dem 3. Mai").
 _START_RE = re.compile(
     r"(?:from|starting(?: on| from)?|beginning(?: on)?(?! of)|commencing(?: on)?|as from|"
     r"with effect from|effective(?: from| on)?|ab(?: dem)?|à partir du|à partir de|"
-    r"a partir del|a partir de|a partire dal|a partire da|dal|vom)\s+(?P<rest>.+)"
+    r"a partir del|a partir de|a partire dal|a partire da|dal|vom|с|со|начиная с)\s+(?P<rest>.+)"  # noqa: RUF001
 )
 _OPEN_BOUND_RE = re.compile(
     r"(?:before|after|since|until|till|by|pre|post|no later than|not later than|no earlier than|"

@@ -18,6 +18,7 @@ from .vocabulary import (
     _WORD_RE,
     _cldr,
     _digits_for_number_words,
+    _language_info,
     _vocab,
     _year_phrases,
 )
@@ -255,9 +256,42 @@ def _parse_cldr_relative(t: str, ctx: _Ctx) -> _R | None:
             while len(words) > 1 and words[0] in skip and r is None:
                 words = words[1:]
                 r = _cldr_relative_in(" ".join(words), ctx, code)
+        if r is None:
+            r = _parse_direction_unit(t, ctx, code)
         if r is not None:
             return r
     return None
+
+
+_UNITS = ("day", "week", "month", "year")
+
+
+@functools.lru_cache(maxsize=256)
+def _unit_words(code: str) -> dict[str, str]:
+    """The words of a language for day, week, month and year, in their inflections (dateparser's
+    data: "Woche", "Wochen", "settimana", "году", "عام"), of two letters or more."""
+    info = _language_info(code) or {}
+    return {w.lower(): unit for unit in _UNITS for w in info.get(unit, ()) if len(w) >= 2 and w.isalpha()}
+
+
+def _parse_direction_unit(t: str, ctx: _Ctx, code: str) -> _R | None:
+    """ "vergangene Woche", "lo scorso anno", "العام الماضي": a direction word and a unit, in any
+    order, among the language's filler words (CLDR writes only one wording of each)."""
+    units = _unit_words(code)
+    skip = _vocab((code,)).skip | _RELATIVE_FILLER
+    unit = direction = None
+    for word in _WORD_RE.findall(t):
+        if word.startswith("ال") and word not in units and word[2:] in units:
+            word = word[2:]  # the Arabic article
+        if word in units and unit is None:
+            unit = units[word]
+        elif word in _DIRECTION_WORDS and direction is None:
+            direction = _DIRECTION_WORDS[word]
+        elif word not in skip:
+            return None
+    if unit is None or direction is None or unit == "day":
+        return None
+    return _resolve_cldr(t, ctx, unit, direction, counted=False)
 
 
 def _cldr_relative_in(t: str, ctx: _Ctx, code: str) -> _R | None:

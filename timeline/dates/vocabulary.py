@@ -160,6 +160,8 @@ def _vocab(langs: tuple) -> _Vocab:
         for word, index in _EXTRA_MONTHS.get(code, {}).items():
             months.setdefault(word, index)
         skip.update(_EXTRA_SKIP.get(code, "").split())
+        # "im Jahr 2019", "el año 2019": the word for "year" beside a year.
+        skip.update(w.lower() for w in info.get("year", ()) if len(w) >= 3 and w.isalpha())
         for index, key in enumerate(_MONTH_KEYS, start=1):
             for word in info.get(key, ()):
                 months.setdefault(word.lower().rstrip("."), index)
@@ -262,7 +264,8 @@ _SEASON_WORDS = {
 _DIRECTION_WORDS = {
     **dict.fromkeys(
         _words(
-            "last past previous vergangenen letzten vorigen vergangenes letztes dernier dernière "
+            "last past previous vergangenen letzten vorigen vergangenes letztes vergangene vergangener "
+            "letzte letzter vorige voriger dernier dernière "
             "passé passée pasado pasada scorso scorsa passado passada geçen прошлом прошлого "
             "прошлой прошлым vorige zeszłym ubiegłym último última ultimo ultima минувший минувшую "
             "минувшее минувшем минувшей прошлый прошлую прошлое الماضي الماضية"
