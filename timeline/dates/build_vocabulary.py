@@ -153,7 +153,8 @@ def build_language(code: str) -> dict:
                     if "{0}" in text:
                         counted.setdefault(_pattern(text), [unit, sign])
                     elif plural in _FIXED_COUNTS:  # Arabic "خلال يومين": the dual, no number
-                        phrases.setdefault(_word(text), [unit, sign * _FIXED_COUNTS[plural]])
+                        # A count (the third item): two weeks ago is a day, as "2 weeks ago" is.
+                        phrases.setdefault(_word(text), [unit, sign * _FIXED_COUNTS[plural], 1])
             for offset, text in dict(field.get("relative", {})).items():
                 phrases.setdefault(_word(text), [unit, int(offset)])
     for index, key in enumerate(CLDR_WEEKDAYS):

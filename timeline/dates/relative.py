@@ -298,7 +298,7 @@ def _cldr_relative_in(t: str, ctx: _Ctx, code: str) -> _R | None:
     phrases, counted = _cldr_relative(code)
     found = phrases.get(t)
     if found is not None:
-        return _resolve_cldr(t, ctx, found[0], found[1], counted=False)
+        return _resolve_cldr(t, ctx, found[0], found[1], counted=len(found) > 2)
     if not t[:1].isdigit():
         t = _digits_for_number_words(t, (code,))
     for pattern, unit, sign in counted:

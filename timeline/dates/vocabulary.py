@@ -28,27 +28,33 @@ _EN_SKIP = frozenset(_words("of the on in at dated ad ce year"))
 
 
 # Qualifier words inside non-English text (English ones are prefixes, handled separately).
-_FOREIGN_APPROX = frozenset(
-    _words(
-        "etwa ca ungefähr gegen environ vers cerca alrededor aproximadamente aprox circa intorno "
-        "около примерно приблизно близько yaklaşık حوالي نحو"  # noqa: RUF001
-    )
-)
+# Reviewed, per language: words for "about" and for the early, middle and late part of a period.
+_QUALIFIER_WORDS = {
+    "de": ("etwa ca ungefähr gegen", "anfang beginn", "mitte", "ende"),
+    "fr": ("environ vers", "début debut", "mi", "fin"),
+    "es": (
+        "cerca alrededor aproximadamente aprox",
+        "principios principio inicios inicio",
+        "mediados",
+        "finales fines final",
+    ),
+    "pt": ("cerca aproximadamente", "início inicio princípio", "meados", "fim final"),
+    "it": ("circa intorno", "inizio", "metà", "fine"),
+    "ru": ("около примерно", "начале начала", "середине середины", "конце конца"),
+    "uk": ("приблизно близько", "", "", ""),
+    "tr": ("yaklaşık", "başı başında", "ortası ortasında", "sonu sonunda"),  # noqa: RUF001
+    "ar": ("حوالي نحو", "أوائل", "منتصف", "أواخر"),
+}
+
+
+_FOREIGN_APPROX = frozenset(w for approx, *_ in _QUALIFIER_WORDS.values() for w in approx.split())
 
 
 _FOREIGN_THIRDS = {
-    **dict.fromkeys(
-        _words(
-            "anfang beginn début debut principios principio inicios inicio início inizio "
-            "начале начала başı başında أوائل"  # noqa: RUF001
-        ),
-        "early",
-    ),
-    **dict.fromkeys(
-        _words("mitte mi mediados meados metà середине середины ortası ortasında منتصف"),  # noqa: RUF001
-        "mid",
-    ),
-    **dict.fromkeys(_words("ende fin finales fines final fim fine конце конца sonu sonunda أواخر"), "late"),
+    word: third
+    for words in _QUALIFIER_WORDS.values()
+    for third, line in zip(("early", "mid", "late"), words[1:], strict=True)
+    for word in line.split()
 }
 
 

@@ -148,7 +148,7 @@ def _parse_tokens(t: str, ctx: _Ctx) -> _R | None:
             what = f"{_MONTH_NAMES[month]} {day}" if day else _MONTH_NAMES[month]
             raise DateNormalizationError(f"{t!r} has no year ({what}); give the year or a reference date")
         if day is None:
-            if direction is not None:
+            if direction is not None or weekday is not None:
                 return None  # "im vergangenen März": a month named relative to the reference
             start = _nearest(ctx.reference, month, None)
             return _qualify(_R(*_month(start.year, month), "month"), approx, third)
@@ -158,6 +158,8 @@ def _parse_tokens(t: str, ctx: _Ctx) -> _R | None:
             d = _make_day(d.year + direction, month, day, t) if not (month == 2 and day == 29) else d
         r = _R(d, d, "day")
     elif day is None:
+        if weekday is not None:
+            return None  # a weekday and a month with no day ("mi-mai" in German is Wednesday-May)
         r = _R(*_month(year, month), "month")
     else:
         d = _make_day(year, month, day, t)
