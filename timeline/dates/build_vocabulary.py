@@ -20,6 +20,7 @@ import itertools
 import json
 import pathlib
 import re
+import unicodedata
 
 from .base import LETTER
 
@@ -32,6 +33,7 @@ WEEKDAY_KEYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturda
 CLDR_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 UNITS = ("day", "week", "month", "year")
 _WORD_RE = re.compile(f"{LETTER}+")
+_DIGIT_RE = re.compile(r"(?![0-9])\d")
 _FIXED_COUNTS = {"one": 1, "two": 2}
 _DATEPARSER_RELATIVE_RE = re.compile(r"(in )?(\\1|\d+) (day|week|month|year)( ago)?")
 
@@ -56,6 +58,8 @@ def _word(text: str) -> str:
     # The Devanagari abbreviation sign (U+0970) is a full stop: "अक्टू॰" is "Oct.".
     text = text.lower().replace("\u00a0", " ").replace("\u202f", " ").replace("\u0970", ".")
     text = text.replace("\u2019", "'")  # the reader sees "l'an dernier" with a plain apostrophe
+    # and digits as ASCII digits (Tibetan "ཟླ་༡༡" is "ཟླ་11" to the reader)
+    text = _DIGIT_RE.sub(lambda m: str(unicodedata.decimal(m[0])), text)
     return " ".join(text.split()).rstrip(".\u05f3")
 
 

@@ -101,8 +101,12 @@ _EXTRA_MONTHS = {
 }
 
 
-# Between the words of a name: spaces, full stops, and the Tibetan syllable mark (tsheg).
-_PHRASE_SPLIT_RE = re.compile("[ .\u0f0b]+")
+_HAS_DIGIT_RE = re.compile(r"\d")
+
+
+# Between the words of a name: spaces, full stops, commas (Yangben "ɔnsúmbɔl, oóli ú kátátúɛ"),
+# and the Tibetan syllable mark (tsheg).
+_PHRASE_SPLIT_RE = re.compile("[ .,\u0f0b]+")
 
 
 class _Vocab(NamedTuple):
@@ -198,6 +202,11 @@ def _vocab(langs: tuple) -> _Vocab:
             joined = "-".join(part for part in _PHRASE_SPLIT_RE.split(name) if part).strip("'")
             table.setdefault(joined, table[name])
             phrases.append((name, joined))
+    # Names written with a number ("M3" in Rombo, "10th month" in Mongolian and Tibetan): read
+    # as the English name of that month (always known), so the number is not taken for a day.
+    for table, names in ((months, _MONTH_KEYS), (weekdays, _WEEKDAY_KEYS)):
+        for name in [n for n in table if _HAS_DIGIT_RE.search(n) and _WORD_RE.search(n)]:
+            phrases.append((name, f" {names[table[name] - (table is months)]} "))
     phrases.sort(key=lambda p: -len(p[0]))
     return _Vocab(
         months,
