@@ -256,23 +256,23 @@ def _digits_for_number_words(s: str, langs: tuple) -> str:
 _SEASON_WORDS = {
     **dict.fromkeys(
         _words(
-            "spring frühjahr frühling printemps primavera весна весной весну ilkbahar bahar lente "
+            "spring frühjahr frühling printemps primavera весна весной весну весны ilkbahar bahar lente "
             "voorjaar wiosna wiosną"
         ),
         3,
     ),
     **dict.fromkeys(
-        _words("summer sommer été ete verano estate verão verao лето летом yaz yazın zomer lato latem"),  # noqa: RUF001
+        _words("summer sommer été ete verano estate verão verao лето летом лета yaz yazın zomer lato latem"),  # noqa: RUF001
         6,
     ),
     **dict.fromkeys(
         _words(
-            "autumn fall herbst automne otoño otono autunno outono осень осенью sonbahar güz herfst "
+            "autumn fall herbst automne otoño otono autunno outono осень осенью осени sonbahar güz herfst "
             "najaar jesień jesienią"
         ),
         9,
     ),
-    **dict.fromkeys(_words("winter hiver invierno inverno зима зимой зиму kış kışın zima zimą"), 12),  # noqa: RUF001
+    **dict.fromkeys(_words("winter hiver invierno inverno зима зимой зиму зимы kış kışın zima zimą"), 12),  # noqa: RUF001
 }
 # Reviewed: words that place a named month or season before (-1), in (0) or after (+1) the
 # reference's, as they stand beside it ("last May", "im vergangenen März", "mars dernier").

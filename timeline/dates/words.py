@@ -19,6 +19,9 @@ from .calendar_math import (
 )
 from .vocabulary import _DIRECTION_WORDS, _FOREIGN_SKIP, _SEASON_WORDS, _WEEKDAY_KEYS, _vocab
 
+_SEASON_FILLER = frozenset(("au", "aux", "à", "nel", "nella", "en", "no", "na", "во", "в"))
+
+
 # English direction words are read by the relative readers, with their own rules.
 _EN_DIRECTION = frozenset(("last", "past", "previous", "this", "current", "next", "coming"))
 
@@ -45,7 +48,9 @@ def _parse_tokens(t: str, ctx: _Ctx) -> _R | None:
             t = t.replace(name, joined)
     tokens = _TOKEN_RE.findall(t)
     # The season table is of many languages: with a season word, their filler words are filler.
-    filler = vocab.skip | _FOREIGN_SKIP if any(w.rstrip(".") in _SEASON_WORDS for w in tokens) else vocab.skip
+    # ("au printemps 2021": French "au" is filler only there, "du 13 au 15 mai" is a range).
+    seasonal = any(w.rstrip(".") in _SEASON_WORDS for w in tokens)
+    filler = vocab.skip | _FOREIGN_SKIP | _SEASON_FILLER if seasonal else vocab.skip
     for token in _split_hyphenated(tokens, vocab, filler):
         if token[0] == "'":
             numbers.append(("yy", int(token[1:]), len(numbers)))
@@ -195,7 +200,11 @@ def _split_hyphenated(tokens: list[str], vocab, filler) -> list[str]:
                 out.extend(parts)
                 continue
             head, _, last = word.rpartition("'")
-            if head and len(head) <= 4 and (last in vocab.months or last in vocab.weekdays):
+            if (
+                head
+                and len(head) <= 4
+                and (last in vocab.months or last in vocab.weekdays or last in _SEASON_WORDS)
+            ):
                 out.append(last)
                 continue
         out.append(token)
