@@ -43,7 +43,8 @@ _DECADE_WORDS = {
 _DECADE_RE = re.compile(r"(?:(\d{3})0\s*'?s|(\d{3})[x?]|'?(\d)0\s*'?s)", re.ASCII)
 
 
-_NUMERIC_RE = re.compile(r"(\d{1,4})\s*([/.\-:])\s*(\d{1,2})\s*\2\s*(\d{1,4})", re.ASCII)
+# Separated by "/", ".", "-", ":" or spaces alone (Yoruba's CLDR medium date is "6 12 1991").
+_NUMERIC_RE = re.compile(r"(\d{1,4})\s*([/.\-:]|\s)\s*(\d{1,2})\s*\2\s*(\d{1,4})", re.ASCII)
 
 
 _NUMERIC_YEAR_LAST_RE = re.compile(r"(\d{1,2})\s*([/.\-])\s*(\d{1,2})\s*\2\s*'(\d{2})", re.ASCII)

@@ -8,7 +8,7 @@ import datetime as _dt
 import functools
 import re
 
-from .base import _R, DATE_ORDERS, DateNormalizationError, _Ctx, _Failure, _NotRead
+from .base import _MONTH_NAMES, _R, DATE_ORDERS, DateNormalizationError, _Ctx, _Failure, _NotRead
 from .calendar_math import _qualify
 from .cjk import _parse_cjk
 from .cleaning import _HAS_DATE_CHAR, _LEADING_TIME_RE, _NO_DATE, _TIME_RE, _clean, _spoken_years
@@ -38,7 +38,7 @@ from .relative import (
     _vague,
 )
 from .result import NormalizedDate
-from .vocabulary import _vocab
+from .vocabulary import _WORD_RE, _cldr, _vocab
 from .words import _parse_tokens
 
 WARM_LANGUAGES = ("en", "zh", "ja", "ko", "ru", "de", "fr", "es", "pt", "it", "tr", "ar")
@@ -67,7 +67,7 @@ def _parse_one(t: str, ctx: _Ctx) -> _R | None:
 
 def _parse_body(t: str, ctx: _Ctx) -> _R | None:
     lead = _LEADING_WORDS_RE.match(t)
-    if lead is not None and all(w in _vocab(ctx.langs).skip for w in lead.group().split()):
+    if lead is not None and all(_filler_only(w, _vocab(ctx.langs)) for w in lead.group().split()):
         t = t[lead.end() :]  # "am 19.05.2020", "el 19/05/2020": the language's filler words
     ascii_text = t.isascii()
     if ascii_text and (t[0].isdigit() or t[0] == "'" or t.startswith("year ")):
@@ -106,6 +106,11 @@ def _parse_body(t: str, ctx: _Ctx) -> _R | None:
     if _VAGUE_RE.search(t):
         raise _vague(t)
     return None
+
+
+def _filler_only(word: str, vocab) -> bool:
+    """A filler word that is no month or weekday (Breton "Du" is November, French "du" filler)."""
+    return word in vocab.skip and word not in vocab.months and word not in vocab.weekdays
 
 
 def _normalize(text: str, reference: _dt.date | None, languages, date_order, whole=True) -> NormalizedDate:
@@ -157,7 +162,15 @@ def _read_in_detected_languages(text, s, lowered, ctx: _Ctx, whole: bool) -> Nor
         code, first = readings[0]
         others = {(r.start, r.end) for _, r in readings} - {(first.start, first.end)}
         if not others:
-            return first
+            other_months = _other_months(lowered, code, tier)
+            if not other_months:
+                return first
+            named = ", ".join(f"{_MONTH_NAMES[m]} in {c}" for c, m in other_months)
+            return dataclasses.replace(
+                first,
+                ambiguous=True,
+                note=f"{text!r}: read in {code}; its month word is {named}; give its language",
+            )
         listed = "; ".join(f"{r.start.isoformat()}..{r.end.isoformat()} in {c}" for c, r in readings)
         return dataclasses.replace(
             first,
@@ -165,6 +178,21 @@ def _read_in_detected_languages(text, s, lowered, ctx: _Ctx, whole: bool) -> Nor
             note=f"{text!r} reads differently by language ({listed}); give its language",
         )
     return None
+
+
+def _other_months(lowered: str, code: str, tier: list[str]) -> list[tuple[str, int]]:
+    """Languages of the tier (beyond those read) for which the month word of ``code``'s reading
+    names another month ("10 mac, 2013": March in Malay, February in Basaa)."""
+    months = (_cldr(code) or {}).get("months", {})
+    words = [w for w in _WORD_RE.findall(lowered) if w in months]
+    found = []
+    for other in tier:
+        theirs = (_cldr(other) or {}).get("months", {})
+        for word in words:
+            if word in theirs and theirs[word] != months[word]:
+                found.append((other, theirs[word]))
+                break
+    return found
 
 
 # A start with no end is the day it names ("from 1 May 2020", "effective June 1", "ab dem 3. Mai").

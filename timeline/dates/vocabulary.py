@@ -195,6 +195,11 @@ def _vocab(langs: tuple) -> _Vocab:
         weekdays.setdefault(word, index)
     if foreign:
         skip |= _FOREIGN_SKIP
+    for table in (months, weekdays):
+        # Names ending with an apostrophe (Kalenjin "koaeng'", Teso "okwamg'"): the word reader
+        # does not take a closing apostrophe.
+        for name in [n for n in table if n.endswith("'")]:
+            table.setdefault(name.rstrip("'"), table[name])
     phrases = []
     for table in (months, weekdays):
         # Names of several words, or with a full stop or tsheg inside ("มี.ค", Thai for March).
