@@ -43,6 +43,21 @@ READ = [
     ("ar", "الثلاثاء 19 مايو", day("2020-05-19")),
     ("ar", "4 أيار/مايو 2020", day("2020-05-04")),  # two names of one month
     ("ar", "يوم الثلاثاء 19 مايو 2020", day("2020-05-19")),
+    # Labels, times and time zones next to a date: the calendar date as written
+    ("fr", "Publié le 4 mai 2020 à 10h15", day("2020-05-04")),
+    ("fr", "Mis à jour le 04/05/2020 à 14h30", day("2020-05-04")),  # the label says French: DMY
+    ("de", "Stand: 04.05.2020 14:30 Uhr", day("2020-05-04")),
+    ("de", "Aktualisiert am 4. Mai 2020, 14:30 Uhr", day("2020-05-04")),
+    ("es", "Actualizado: 04/05/2020 14:30 CEST", day("2020-05-04")),
+    ("it", "Pubblicato il 4 maggio 2020 alle 14:30", day("2020-05-04")),
+    ("pt", "Publicado em 04/05/2020 - 14h30", day("2020-05-04")),
+    ("ru", "Опубликовано: 4 мая 2020, 14:30", day("2020-05-04")),
+    ("ru", "4-го мая 2020 г.", day("2020-05-04")),
+    ("ko", "입력 2020.05.04 14:30", day("2020-05-04")),
+    ("ar", "نشر في 4 مايو 2020 - 14:30", day("2020-05-04")),
+    ("ja", "20日未明", day("2020-05-20")),
+    ("es", "el lunes por la noche", day("2020-05-18")),
+    ("zh", "2020-05-04 14:30 北京时间", day("2020-05-04")),
     # Relative phrases
     ("de", "vergangene Woche", LAST_WEEK),
     ("de", "im vergangenen Jahr", LAST_YEAR),

@@ -59,6 +59,38 @@ def _clean(text: str) -> str:
     return s.rstrip(" ,;:").rstrip(".") if not s.lower().endswith(("n.d.", "s.d.")) else s
 
 
+# Reviewed: the labels news pages put before their own dates ("Publié le", "Stand:", "입력"), and
+# their language (English ones are read as qualifiers).
+_LABELS = {
+    "fr": "publié|mis à jour|modifié|actualisé",
+    "de": "veröffentlicht|aktualisiert|zuletzt aktualisiert|stand",
+    "es": "publicado|actualizado",
+    "pt": "atualizado|publicado",
+    "it": "pubblicato|aggiornato",
+    "ru": "опубликовано|обновлено",
+    "tr": "yayınlanma|güncelleme|güncellendi",  # noqa: RUF001
+    "ar": "نشر|تحديث|آخر تحديث",
+    "ko": "입력|수정|업데이트",
+    "zh": "发布|發佈|更新",
+    "ja": "公開|更新日",
+}
+_LABEL_LANGUAGE = {label: code for code, labels in _LABELS.items() for label in labels.split("|")}
+_LABEL_RE = re.compile(
+    "^(?P<label>" + "|".join(sorted(_LABEL_LANGUAGE, key=len, reverse=True)) + ")"
+    r"(?P<article>\s+(?:le|am|em|el|il|à|في|on))?\s*(?P<colon>:)?\s*",
+    re.IGNORECASE,
+)
+
+
+def _strip_label(s: str) -> tuple[str, str | None]:
+    """The text after a label, when an article, a colon or a number shows it is one, and the
+    label's language."""
+    m = _LABEL_RE.match(s)
+    if m is None or m.end() >= len(s) or not (m["article"] or m["colon"] or s[m.end()].isdigit()):
+        return s, None
+    return s[m.end() :], _LABEL_LANGUAGE.get(m["label"].lower())
+
+
 _TIME_RE = re.compile(
     r"(?:(?:,|\s)\s*(?:at|@|um|à|a las|alle|às|-)?\s*"
     r"(?:\d{1,2}[:h]\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*[ap]\.?\s?m\b\.?)?"

@@ -11,7 +11,15 @@ import re
 from .base import _MONTH_NAMES, _R, DATE_ORDERS, DateNormalizationError, _Ctx, _Failure, _NotRead
 from .calendar_math import _qualify
 from .cjk import _parse_cjk
-from .cleaning import _HAS_DATE_CHAR, _LEADING_TIME_RE, _NO_DATE, _TIME_RE, _clean, _spoken_years
+from .cleaning import (
+    _HAS_DATE_CHAR,
+    _LEADING_TIME_RE,
+    _NO_DATE,
+    _TIME_RE,
+    _clean,
+    _spoken_years,
+    _strip_label,
+)
 from .embedded import _EMBED_RE, _search_embedded
 from .fallback import _parse_with_dateparser
 from .languages import (
@@ -114,10 +122,12 @@ def _filler_only(word: str, vocab) -> bool:
 
 
 def _normalize(text: str, reference: _dt.date | None, languages, date_order, whole=True) -> NormalizedDate:
-    s = _clean(text)
+    s, labelled = _strip_label(_clean(text))
     lowered = s.lower().replace("i\u0307", "i")
     if lowered in _NO_DATE or not _HAS_DATE_CHAR.search(lowered):
         raise DateNormalizationError(f"{text!r} names no date" if text.strip() else "the date text is empty")
+    if labelled and not languages:
+        languages = (labelled,)  # "Mis à jour le 04/05/2020": the label's language is the text's
     langs, implied, explicit = _resolve_languages(languages, s)
     ctx = _Ctx(reference, langs, date_order or implied, explicit)
     if "en" in langs and lowered.isascii():

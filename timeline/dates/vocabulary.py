@@ -68,14 +68,14 @@ _FOREIGN_SKIP = frozenset(
 _EXTRA_SKIP = {
     "tr": "tarihinde tarihli tarihi günü gün ayında ayı ayının yılında yılı yılının de da te ta "  # noqa: RUF001
     "den dan ten tan e a ye ya",
-    "ru": "от году числа число утром днём днем вечером ночью",
+    "ru": "от году числа число утром днём днем вечером ночью го",  # noqa: RUF001
     "uk": "від році числа",
     "ar": "يوم الموافق بتاريخ تاريخ",
     "it": "nel nello nella del dello della lo ore",
     "de": "den dem des jahres",
     "fr": "courant",
     "pt": "dia",
-    "es": "día",
+    "es": "día por",
 }
 
 

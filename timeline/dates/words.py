@@ -186,6 +186,9 @@ def _split_hyphenated(tokens: list[str], vocab, filler) -> list[str]:
     out = []
     for token in tokens:
         word = token.rstrip(".")
+        if word not in vocab.months and word not in vocab.weekdays and _weekday_compound(word, vocab, filler):
+            out.append(_weekday_compound(word, vocab, filler))
+            continue
         if ("-" in word or "'" in word) and word not in vocab.months and word not in vocab.weekdays:
             parts = _PARTS_RE.split(word)
             if all(
@@ -212,6 +215,14 @@ def _split_hyphenated(tokens: list[str], vocab, filler) -> list[str]:
 
 
 _PARTS_RE = re.compile("[-']")
+
+
+def _weekday_compound(word: str, vocab, filler) -> str | None:
+    """ "Montagabend", "dinsdagavond": a weekday and a time of day written as one word."""
+    for name in vocab.weekdays:
+        if len(name) > 3 and word.startswith(name) and word[len(name) :] in filler:
+            return name
+    return None
 
 
 def _day_of_month_towards(day: int, direction: int, ctx: _Ctx, t: str) -> _R | None:
