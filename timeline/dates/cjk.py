@@ -17,6 +17,7 @@ from .calendar_math import (
     _quarter,
     _season,
     _two_digit_year,
+    _year_of_month_towards,
 )
 from .relative import _need_reference, _parse_relative
 from .vocabulary import _WEEKDAY_KEYS
@@ -280,13 +281,7 @@ def _parse_cjk(t: str, ctx: _Ctx) -> _R | None:
                 raise DateNormalizationError(f"{t!r} has no year; give the year or a reference date")
             ref = ctx.reference
             if direction is not None and day is None:
-                # "지난 3월": the latest March before the reference's month; "오는 9월": the next.
-                if direction < 0:
-                    year = ref.year if month < ref.month else ref.year - 1
-                elif direction > 0:
-                    year = ref.year if month > ref.month else ref.year + 1
-                else:
-                    year = ref.year
+                year = _year_of_month_towards(ref, month, direction)  # "지난 3월", "오는 9월"
             else:
                 near = _nearest(ref, month, day)
                 year = near.year

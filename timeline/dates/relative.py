@@ -8,7 +8,17 @@ import re
 
 from . import embedded, reading
 from .base import _R, _SEASON_START, DateNormalizationError, _Ctx
-from .calendar_math import _add_months, _last_day, _month, _period, _qualify, _quarter, _season, _week
+from .calendar_math import (
+    _add_months,
+    _last_day,
+    _month,
+    _period,
+    _qualify,
+    _quarter,
+    _season,
+    _week,
+    _year_of_month_towards,
+)
 from .vocabulary import (
     _DIRECTION_WORDS,
     _EN_WEEKDAYS,
@@ -361,14 +371,7 @@ def _parse_named_relative(t: str, ctx: _Ctx) -> _R | None:
         raise _need_reference(t)
     if name in vocab.months:
         month = vocab.months[name]
-        if offset is not None:
-            year = ref.year + offset
-        elif direction < 0:
-            year = ref.year if month < ref.month else ref.year - 1
-        elif direction > 0:
-            year = ref.year if month > ref.month else ref.year + 1
-        else:
-            year = ref.year
+        year = ref.year + offset if offset is not None else _year_of_month_towards(ref, month, direction)
         return _R(*_month(year, month), "month")
     start_month = _SEASON_WORDS[name]
     if offset is not None:
