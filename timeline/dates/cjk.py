@@ -23,7 +23,7 @@ from .relative import _need_reference, _parse_relative
 from .vocabulary import _WEEKDAY_KEYS
 from .words import _day_of_month_towards, _weekday_and_day
 
-_CJK_MARK_RE = re.compile(r"[年月日号號季半春夏秋冬旬년월일분반봄여름가을겨울해周週天주]")
+_CJK_MARK_RE = re.compile(r"[年月日号號季半春夏秋冬旬년월일분반봄여름가을겨울해周週天주달]")
 
 
 _CJK_WEEKDAY_RE = re.compile(
@@ -112,7 +112,10 @@ _CJK_RELATIVE = {
     "下周": "next week", "先週": "last week", "今週": "this week", "来週": "next week",
     "어제": "yesterday", "오늘": "today", "그저께": "day before yesterday", "작년": "last year",
     "올해": "this year", "내년": "next year", "지난달": "last month", "이번달": "this month",
-    "지난주": "last week", "이번주": "this week", "다음주": "next week",
+    "지난주": "last week", "이번주": "this week", "다음주": "next week", "그제": "day before yesterday",
+    "上周末": "last weekend", "上週末": "last weekend", "本周末": "this weekend", "这周末": "this weekend",
+    "周末": "weekend", "週末": "weekend", "先週末": "last weekend", "今週末": "this weekend",
+    "지난 주말": "last weekend", "지난주말": "last weekend", "이번 주말": "this weekend", "주말": "weekend",
 }  # fmt: skip
 
 
@@ -161,11 +164,12 @@ _CJK_LOCAL_TIME_RE = re.compile(
 _KO_DIRECTION = {"지난": -1, "오는": 1, "이번": 0}
 # A month named relative to the reference's: "本月初", "上个月底", "先月末", "지난달 말".
 _CJK_RELATIVE_MONTH_RE = re.compile(
-    r"^(?P<w>本月|这个月|這個月|今月|上个月|上個月|上月|先月|下个月|下個月|下月|来月|來月|지난달|이번달|다음달)"
+    r"^(?P<w>本月|这个月|這個月|今月|上个月|上個月|上月|先月|下个月|下個月|下月|来月|來月|지난달|이번달|이달|다음달)"
 )
 _CJK_MONTH_OFFSET = {
-    "本月": 0, "这个月": 0, "這個月": 0, "今月": 0, "이번달": 0, "上个月": -1, "上個月": -1, "上月": -1,
-    "先月": -1, "지난달": -1, "下个月": 1, "下個月": 1, "下月": 1, "来月": 1, "來月": 1, "다음달": 1,
+    "本月": 0, "这个月": 0, "這個月": 0, "今月": 0, "이번달": 0, "이달": 0,
+    "上个月": -1, "上個月": -1, "上月": -1, "先月": -1, "지난달": -1,
+    "下个月": 1, "下個月": 1, "下月": 1, "来月": 1, "來月": 1, "다음달": 1,
 }  # fmt: skip
 
 

@@ -6,7 +6,14 @@ import functools
 import re
 
 from .base import LETTER, _words
-from .vocabulary import _EXTRA_MONTHS, _EXTRA_SKIP, _QUALIFIER_WORDS, _cldr_data, _language_info
+from .vocabulary import (
+    _EXTRA_MONTHS,
+    _EXTRA_SKIP,
+    _QUALIFIER_WORDS,
+    _QUARTER_TERMS,
+    _cldr_data,
+    _language_info,
+)
 
 
 @functools.lru_cache(maxsize=1)
@@ -87,7 +94,7 @@ def _word_languages() -> dict[str, frozenset]:
         words = [*data["months"], *data["weekdays"], *data["phrases"], *data["skip"]]
         words += [pattern.replace("\\s*", " ").replace("(\\d+)", " ") for pattern in data["counted"]]
         words += [*_EXTRA_SKIP.get(code, "").split(), *_EXTRA_MONTHS.get(code, ())]
-        words += " ".join(_QUALIFIER_WORDS.get(code, ())).split()
+        words += " ".join((*_QUALIFIER_WORDS.get(code, ()), *_QUARTER_TERMS.get(code, ()))).split()
         for text in words:
             for word in _WORD_RE.findall(text):
                 index.setdefault(word, set()).add(code)

@@ -281,15 +281,25 @@ def _unit_words(code: str) -> dict[str, str]:
     """The words of a language for day, week, month and year, in their inflections (dateparser's
     data: "Woche", "Wochen", "settimana", "году", "عام"), of two letters or more."""
     info = _language_info(code) or {}
-    return {w.lower(): unit for unit in _UNITS for w in info.get(unit, ()) if len(w) >= 2 and w.isalpha()}
+    words = {w.lower(): unit for unit in _UNITS for w in info.get(unit, ()) if len(w) >= 2 and w.isalpha()}
+    return {**_EXTRA_UNITS.get(code, {}), **words}
+
+
+# Reviewed: genitive forms of "year" and "month" the data lacks ("Ende letzten Jahres").
+_EXTRA_UNITS = {
+    "de": {"jahres": "year", "monats": "month"},
+    "ru": {"года": "year", "месяца": "month", "недели": "week"},
+    "tr": {"yılın": "year", "ayın": "month", "haftanın": "week"},  # noqa: RUF001
+}
 
 
 def _parse_direction_unit(t: str, ctx: _Ctx, code: str) -> _R | None:
     """ "vergangene Woche", "lo scorso anno", "العام الماضي": a direction word and a unit, in any
     order, among the language's filler words (CLDR writes only one wording of each)."""
     units = _unit_words(code)
-    skip = _vocab((code,)).skip | _RELATIVE_FILLER
-    unit = direction = None
+    vocab = _vocab((code,))
+    skip = vocab.skip | _RELATIVE_FILLER
+    unit = direction = third = None
     for word in _WORD_RE.findall(t):
         if word.startswith("ال") and word not in units and word[2:] in units:
             word = word[2:]  # the Arabic article
@@ -297,11 +307,14 @@ def _parse_direction_unit(t: str, ctx: _Ctx, code: str) -> _R | None:
             unit = units[word]
         elif word in _DIRECTION_WORDS and direction is None:
             direction = _DIRECTION_WORDS[word]
+        elif word in vocab.thirds and third is None:
+            third = vocab.thirds[word]  # "Ende letzten Jahres", "в начале этого года"
         elif word not in skip:
             return None
     if unit is None or direction is None or unit == "day":
         return None
-    return _resolve_cldr(t, ctx, unit, direction, counted=False)
+    r = _resolve_cldr(t, ctx, unit, direction, counted=False)
+    return _qualify(r, True, (third, third)) if third else r
 
 
 def _cldr_relative_in(t: str, ctx: _Ctx, code: str) -> _R | None:

@@ -47,6 +47,38 @@ _QUALIFIER_WORDS = {
 }
 
 
+# Reviewed, per language: the word for a quarter of the year and the ordinals first to fourth
+# ("im ersten Quartal 2020", "au premier trimestre", "в первом квартале", "2020'nin ilk çeyreğinde").
+_QUARTER_TERMS = {
+    "de": (
+        "quartal quartals",
+        "erste ersten erstes",
+        "zweite zweiten zweites",
+        "dritte dritten drittes",
+        "vierte vierten viertes",
+    ),
+    "fr": ("trimestre", "premier 1er", "deuxième second 2e", "troisième 3e", "quatrième 4e"),
+    "es": ("trimestre", "primer primero", "segundo", "tercer tercero", "cuarto"),
+    "pt": ("trimestre", "primeiro", "segundo", "terceiro", "quarto"),
+    "it": ("trimestre", "primo", "secondo", "terzo", "quarto"),
+    "ru": (
+        "квартал квартале квартала",
+        "первый первом первого",
+        "второй втором второго",
+        "третий третьем третьего",
+        "четвертый четвертом четвертого четвёртый четвёртом четвёртого",
+    ),
+    "tr": ("çeyrek çeyreğinde çeyreği çeyreğin", "ilk birinci", "ikinci", "üçüncü", "dördüncü son"),
+    "ar": ("الربع ربع", "الأول", "الثاني", "الثالث", "الرابع الأخير"),
+    "nl": ("kwartaal", "eerste", "tweede", "derde", "vierde"),
+}
+_QUARTER_NOUNS = frozenset(w for terms in _QUARTER_TERMS.values() for w in terms[0].split())
+_QUARTER_ORDINALS = {
+    code: {w: n for n, line in enumerate(terms[1:], start=1) for w in line.split()}
+    for code, terms in _QUARTER_TERMS.items()
+}
+
+
 _FOREIGN_APPROX = frozenset(w for approx, *_ in _QUALIFIER_WORDS.values() for w in approx.split())
 
 
@@ -67,7 +99,7 @@ _FOREIGN_SKIP = frozenset(
 # the day", inflected "year"/"month" nouns and case endings after an apostrophe.
 _EXTRA_SKIP = {
     "tr": "tarihinde tarihli tarihi günü gün ayında ayı ayının yılında yılı yılının de da te ta "  # noqa: RUF001
-    "den dan ten tan e a ye ya",
+    "den dan ten tan e a ye ya nin nın nun nün in ın un ün",  # noqa: RUF001
     "ru": "от году числа число утром днём днем вечером ночью го",  # noqa: RUF001
     "uk": "від році числа",
     "ar": "يوم الموافق بتاريخ تاريخ",

@@ -14,10 +14,19 @@ from .calendar_math import (
     _nearest,
     _period,
     _qualify,
+    _quarter,
     _season,
     _two_digit_year,
 )
-from .vocabulary import _DIRECTION_WORDS, _FOREIGN_SKIP, _SEASON_WORDS, _WEEKDAY_KEYS, _vocab
+from .vocabulary import (
+    _DIRECTION_WORDS,
+    _FOREIGN_SKIP,
+    _QUARTER_NOUNS,
+    _QUARTER_ORDINALS,
+    _SEASON_WORDS,
+    _WEEKDAY_KEYS,
+    _vocab,
+)
 
 _SEASON_FILLER = frozenset(("au", "aux", "à", "nel", "nella", "en", "no", "na", "во", "в"))
 
@@ -43,14 +52,17 @@ def _parse_tokens(t: str, ctx: _Ctx) -> _R | None:
     season = None
     direction = None
     fillers = 0
+    quarter = None
     for name, joined in vocab.phrases:
         if name in t:
             t = t.replace(name, joined)
     tokens = _TOKEN_RE.findall(t)
     # The season table is of many languages: with a season word, their filler words are filler.
-    # ("au printemps 2021": French "au" is filler only there, "du 13 au 15 mai" is a range).
-    seasonal = any(w.rstrip(".") in _SEASON_WORDS for w in tokens)
+    # ("au printemps 2021", "au premier trimestre": French "au" is filler only there, "du 13 au 15
+    # mai" is a range).
+    seasonal = any(w.rstrip(".") in _SEASON_WORDS or w.rstrip(".") in _QUARTER_NOUNS for w in tokens)
     filler = vocab.skip | _FOREIGN_SKIP | _SEASON_FILLER if seasonal else vocab.skip
+    ordinals = _quarter_ordinals(ctx.langs) if any(w.rstrip(".") in _QUARTER_NOUNS for w in tokens) else {}
     for token in _split_hyphenated(tokens, vocab, filler):
         if token[0] == "'":
             numbers.append(("yy", int(token[1:]), len(numbers)))
@@ -78,6 +90,9 @@ def _parse_tokens(t: str, ctx: _Ctx) -> _R | None:
         elif word in filler:
             fillers += 1
             continue
+        elif word in _QUARTER_NOUNS or word in ordinals:
+            # "im ersten Quartal 2020", "au 1er trimestre": a quarter (read below)
+            quarter = ordinals.get(word, quarter)
         elif word in _DIRECTION_WORDS and word not in _EN_DIRECTION and direction is None:
             # "el pasado 4 de mayo", "le 4 mai dernier", "am vergangenen Montag"
             direction = _DIRECTION_WORDS[word]
@@ -95,6 +110,10 @@ def _parse_tokens(t: str, ctx: _Ctx) -> _R | None:
             weekday = found[0]
         else:
             return None
+    if ordinals:
+        if month is not None or weekday is not None or season is not None:
+            return None
+        return _quarter_of(quarter, numbers, approx, third, ctx, t)
     if month is None and season is not None:
         return _season_of(numbers, season, approx, third, ctx, t)
     if month is None and weekday is not None and not numbers and third is None:
@@ -238,6 +257,31 @@ def _day_of_month_towards(day: int, direction: int, ctx: _Ctx, t: str) -> _R | N
             if (d - ref).days * direction >= 0 or (direction == 0 and n == 0):
                 return _R(d, d, "day")
     return None
+
+
+def _quarter_ordinals(langs: tuple) -> dict:
+    found: dict = {}
+    for code in langs:
+        found.update(_QUARTER_ORDINALS.get(code, {}))
+    return found
+
+
+def _quarter_of(quarter, numbers, approx: bool, third, ctx: _Ctx, t: str) -> _R | None:
+    """A quarter said in words with its year, or with none the latest begun by the reference."""
+    years = [value for digits, value, _ in numbers if len(digits) == 4]
+    small = [value for digits, value, _ in numbers if len(digits) == 1 and 1 <= value <= 4]
+    if quarter is None and len(small) == 1:
+        quarter = small[0]  # "1er trimestre", "1. Quartal"
+    if quarter is None or len(years) > 1 or len(numbers) - len(years) > (quarter in small):
+        return None
+    if years:
+        year = years[0]
+    elif ctx.reference is None:
+        raise DateNormalizationError(f"{t!r} has no year; give the year or a reference date")
+    else:
+        ref = ctx.reference
+        year = ref.year if 3 * quarter - 2 <= ref.month else ref.year - 1
+    return _qualify(_R(*_quarter(year, quarter), "quarter"), approx, third)
 
 
 def _season_of(numbers, start_month: int, approx: bool, third, ctx: _Ctx, t: str) -> _R | None:
