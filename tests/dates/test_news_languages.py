@@ -175,6 +175,15 @@ def test_words_other_languages_read_as_another_date_are_flagged_not_guessed(text
         ("pt", "desde 4 de maio"),
         ("ru", "до 4 мая"),
         ("ar", "منذ 4 مايو"),
+        ("fr", "après le 4 mai"),
+        ("de", "bis 4. Mai"),
+        ("de", "vor dem 4. Mai"),
+        ("pt", "até 4 de maio"),
+        ("nl", "na 3 mei"),  # "after" in Dutch, though Portuguese "na" is filler
+        ("pl", "do 3 maja"),
+        ("ru", "к 4 мая"),
+        ("tr", "4 Mayıs'tan sonra"),
+        ("tr", "4 Mayıs'a kadar"),
     ],
 )
 def test_open_bounds_in_other_languages_stay_errors(language, text):
@@ -200,6 +209,18 @@ def test_other_scripts_are_never_read_as_another_month(text, language):
             continue
         expected = {"ar": (9, 5), "bn": (5, 9), "pa": (6, 15), "th": (3, 5)}[language]
         assert (result.start.month, result.start.day) == expected or result.ambiguous, text
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("de", "vor zwei Wochen", "2020-05-06"),
+        ("ar", "منذ ثلاثة أيام", "2020-05-17"),
+        ("tr", "3 gün önce", "2020-05-17"),
+    ],
+)
+def test_the_same_words_before_a_count_mean_ago(language, text, expected):
+    assert normalize_date(text, reference=REF, languages=[language]).start.isoformat() == expected
 
 
 def test_a_dotted_numeric_date_is_day_first_in_every_language():

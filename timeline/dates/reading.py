@@ -46,13 +46,17 @@ from .relative import (
     _vague,
 )
 from .result import NormalizedDate
-from .vocabulary import _WORD_RE, _cldr, _vocab
+from .vocabulary import _OPEN_BOUND_WORDS, _WORD_RE, _cldr, _vocab
 from .words import _parse_tokens
 
 WARM_LANGUAGES = ("en", "zh", "ja", "ko", "ru", "de", "fr", "es", "pt", "it", "tr", "ar")
 
 
 _CACHE_SIZE = 8192
+
+
+class _OpenBound(DateNormalizationError):
+    """The text is an open bound ("before 4 May"), not a date, in the language read."""
 
 
 _LEADING_WORDS_RE = re.compile(r"(?:[^\W\d_]+\s+)+(?=\d)")
@@ -158,13 +162,22 @@ def _read_in_detected_languages(text, s, lowered, ctx: _Ctx, whole: bool) -> Nor
     """The text read in the languages its own words belong to (the ones given failed), tier by
     tier: the first reading in order of preference, flagged ambiguous when other candidates of
     its tier read another date."""
-    for tier in _detect_languages(lowered, exclude=ctx.langs):
+    tiers = _detect_languages(lowered, exclude=ctx.langs)
+    for code in {code for tier in tiers for code in tier} & set(_OPEN_BOUND_WORDS):
+        if _foreign_open_bound(lowered, ctx._replace(langs=(code,))):
+            # "na 3 mei": "after" in Dutch, whatever "na" is in the language that reads it
+            raise _OpenBound(
+                f"{text!r} is an open-ended bound, not a date; enter the date itself, or the range"
+            )
+    for tier in tiers:
         readings: list[tuple[str, NormalizedDate]] = []
         for code in tier[:_MAX_CANDIDATES]:
             _, implied, _ = _resolve_languages([code], "")
             candidate = ctx._replace(langs=(code,), order=ctx.order or implied, explicit_langs=True)
             try:
                 readings.append((code, _read(text, s, lowered, candidate, whole)))
+            except _OpenBound:
+                raise  # an open bound in one candidate language is never a date in another
             except DateNormalizationError:
                 continue
         if not readings:
@@ -188,6 +201,24 @@ def _read_in_detected_languages(text, s, lowered, ctx: _Ctx, whole: bool) -> Nor
             note=f"{text!r} reads differently by language ({listed}); give its language",
         )
     return None
+
+
+def _foreign_open_bound(lowered: str, ctx: _Ctx) -> bool:
+    """ "après le 4 mai", "do 3 maja", "4 Mayis'tan sonra": a date after (in Turkish before) a
+    language's word for before, after, since, until or by. A count is no date: "vor zwei Wochen"
+    and "منذ ثلاثة أيام" are "ago"."""
+    first, _, rest = lowered.partition(" ")
+    head, _, last = lowered.rpartition(" ")
+    for code in ctx.langs:
+        before, after = _OPEN_BOUND_WORDS.get(code, ("", ""))
+        for word, remainder in ((first, rest), (last, head)):
+            if remainder and word in (before if word is first else after).split():
+                try:
+                    if _parse_one(remainder.strip(" ,'"), ctx) is not None:
+                        return True
+                except DateNormalizationError:
+                    continue
+    return False
 
 
 def _other_months(lowered: str, code: str, tier: list[str]) -> list[tuple[str, int]]:
@@ -241,6 +272,8 @@ def _read(text: str, s: str, lowered: str, ctx: _Ctx, whole: bool = True) -> Nor
     """``whole``: the text is all the caller has, so one date inside a phrase is looked for too;
     ``find_dates`` reads pieces of running text and finds the date inside itself."""
     reference, explicit = ctx.reference, ctx.explicit_langs
+    if _foreign_open_bound(lowered, ctx):
+        raise _OpenBound(f"{text!r} is an open-ended bound, not a date; enter the date itself, or the range")
     r = _parse_one(lowered, ctx)
     if r is None:
         r = _parse_range(lowered, ctx)
@@ -249,9 +282,7 @@ def _read(text: str, s: str, lowered: str, ctx: _Ctx, whole: bool = True) -> Nor
         if m is not None:
             r = _parse_one(m["rest"], ctx)
     if r is None and _OPEN_BOUND_RE.match(lowered):
-        raise DateNormalizationError(
-            f"{text!r} is an open-ended bound, not a date; enter the date itself, or the range"
-        )
+        raise _OpenBound(f"{text!r} is an open-ended bound, not a date; enter the date itself, or the range")
     if r is None and whole:
         r = _search_embedded_strict(lowered, ctx)
     if r is None and _DURATION_RE.fullmatch(lowered):

@@ -111,6 +111,23 @@ _EXTRA_SKIP = {
 }
 
 
+# Reviewed: words that make a date an open bound ("before", "after", "since", "until", "by"), per
+# language; a date after them (or, in Turkish, before them) is not when something happened.
+_OPEN_BOUND_WORDS = {
+    "fr": ("avant après depuis jusqu jusqu'au jusqu'à", ""),
+    "de": ("bis vor nach seit spätestens", ""),
+    "es": ("antes después desde hasta", ""),
+    "it": ("prima dopo fino entro", ""),
+    "pt": ("antes após depois desde até", ""),
+    "nl": ("voor vóór na sinds tot", ""),
+    "pl": ("do po przed", ""),
+    "ru": ("до после к перед", ""),
+    "uk": ("до після", ""),
+    "ar": ("قبل بعد منذ حتى", ""),
+    "tr": ("", "kadar beri sonra önce itibaren"),
+}
+
+
 # Month names dateparser's data lacks: Levantine Arabic, Russian prepositional ("в апреле").
 _EXTRA_MONTHS = {
     "ar": {
