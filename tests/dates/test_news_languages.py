@@ -182,8 +182,8 @@ def test_words_other_languages_read_as_another_date_are_flagged_not_guessed(text
         ("nl", "na 3 mei"),  # "after" in Dutch, though Portuguese "na" is filler
         ("pl", "do 3 maja"),
         ("ru", "к 4 мая"),
-        ("tr", "4 Mayıs'tan sonra"),
-        ("tr", "4 Mayıs'a kadar"),
+        ("tr", "4 Mayıs'tan sonra"),  # noqa: RUF001
+        ("tr", "4 Mayıs'a kadar"),  # noqa: RUF001
     ],
 )
 def test_open_bounds_in_other_languages_stay_errors(language, text):
