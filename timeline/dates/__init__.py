@@ -44,9 +44,11 @@ Rules:
 - "Monday last week" / "上周一" is the Monday of the previous ISO week; "the first/second/last
   week of July 2020" is the ISO week holding the 1st/8th/last day of the month.
 - **Open bounds** ("before July 6, 2020", "since 2019", "by the end of 2019", "pre-2019",
-  "5月3日まで") are errors: they are not dates. A start with no end ("from 1 May 2020", "starting
-  Monday", "effective June 1", "beginning May 3", "ab dem 1. Mai", "5月3日から") is the day it
-  names. "on or about" is approximate.
+  "5月3日まで", "après le 4 mai", "do 3 maja", Turkish "kadar", a reviewed table per language,
+  checked in every candidate language) are errors: they are not dates; before a count the same
+  words mean "ago" ("vor zwei Wochen", "منذ ثلاثة أيام"). A start with no end ("from 1 May
+  2020", "starting Monday", "effective June 1", "beginning May 3", "ab dem 1. Mai",
+  "5月3日から") is the day it names. "on or about" is approximate.
 - **Financial quarters with no year** ("the third quarter", "third-quarter"): the latest such
   quarter that has begun by the reference; "the year-ago quarter" is the last ended quarter a
   year earlier; "the latest quarter" the last ended one.
