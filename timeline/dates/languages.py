@@ -190,7 +190,8 @@ def _detect_languages(lowered: str, exclude=()) -> list[list[str]]:
     by_words = max(score.values(), key=lambda n: (n[1], n[0]))
     rank = _language_rank()
     ordered = sorted(score, key=lambda c: (rank.get(c, 999), c))
-    first = [c for c in ordered if score[c] in (by_names, by_words)]
+    # Within the first tier, those covering the most of the words first ("en 2 dis": Romansh).
+    first = sorted((c for c in ordered if score[c] in (by_names, by_words)), key=lambda c: -score[c][1])
     rest = sorted({score[c] for c in ordered if c not in first}, reverse=True)[: _TIERS - 1]
     return [first, *([c for c in ordered if score[c] == key and c not in first] for key in rest)]
 
