@@ -122,6 +122,9 @@ READ = [
     ("ko", "이달 초", ("2020-05-01", "2020-05-10")),
     ("ko", "그제", day("2020-05-18")),
     ("zh", "上周末", ("2020-05-16", "2020-05-17")),
+    ("es", "el pasado fin de semana", ("2020-05-16", "2020-05-17")),
+    ("de", "am kommenden Wochenende", ("2020-05-23", "2020-05-24")),
+    ("fr", "en mars", MARCH),  # not 1 March, as Swedish "en" (one) would have it
     # Qualifiers and seasons
     ("fr", "mi-mai", ("2020-05-11", "2020-05-20")),
     ("fr", "début 2020", ("2020-01-01", "2020-04-30")),

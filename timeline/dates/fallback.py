@@ -123,6 +123,8 @@ def _parse_with_dateparser(s: str, ctx: _Ctx) -> _R | None:
             return None  # "يومين" (two days) read as two days ago: a length, not a date
         if parts == {"month"} and not _only_month_words(s, langs):
             return None  # "mi-mai" read as May: a word dateparser passed over (mid) is lost
+        if parts == {"month", "day"} and not any(c.isdigit() for c in s):
+            return None  # Swedish "en mars" (in French "in March") read as 1 March: a day not written
     elif "month" in (data.parts or ()) and not _month_word(s, langs) and len(_NUMBER_RE.findall(s)) < 3:
         return None  # "6 set 1993" read as June: the month from a number the text gives as a day
     elif len(data.parts or ()) > _components_written(s, langs) or (

@@ -25,6 +25,7 @@ from .vocabulary import (
     _RELATIVE_FILLER,
     _SEASON_WORDS,
     _WD_ALT,
+    _WEEKEND_PHRASES,
     _WORD_RE,
     _cldr,
     _digits_for_number_words,
@@ -267,7 +268,7 @@ def _parse_cldr_relative(t: str, ctx: _Ctx) -> _R | None:
                 words = words[1:]
                 r = _cldr_relative_in(" ".join(words), ctx, code)
         if r is None:
-            r = _parse_direction_unit(t, ctx, code)
+            r = _parse_foreign_weekend(t, ctx, code) or _parse_direction_unit(t, ctx, code)
         if r is not None:
             return r
     return None
@@ -315,6 +316,26 @@ def _parse_direction_unit(t: str, ctx: _Ctx, code: str) -> _R | None:
         return None
     r = _resolve_cldr(t, ctx, unit, direction, counted=False)
     return _qualify(r, True, (third, third)) if third else r
+
+
+def _parse_foreign_weekend(t: str, ctx: _Ctx, code: str) -> _R | None:
+    """ "el pasado fin de semana", "am Wochenende", "ce week-end": a weekend named in a language
+    and placed by its direction words, as "last weekend" / "the weekend" are in English."""
+    for phrase in _WEEKEND_PHRASES:
+        if phrase in t:
+            rest = t.replace(phrase, " ")
+            break
+    else:
+        return None
+    skip = _vocab((code,)).skip | _RELATIVE_FILLER
+    direction = None
+    for word in _WORD_RE.findall(rest):
+        if word in _DIRECTION_WORDS and direction is None:
+            direction = _DIRECTION_WORDS[word]
+        elif word not in skip:
+            return None
+    which = {None: "the", -1: "last", 0: "this", 1: "next"}[direction]
+    return _parse_relative(f"{which} weekend", ctx)
 
 
 def _cldr_relative_in(t: str, ctx: _Ctx, code: str) -> _R | None:

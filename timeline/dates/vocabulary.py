@@ -105,7 +105,7 @@ _EXTRA_SKIP = {
     "ar": "يوم الموافق بتاريخ تاريخ",
     "it": "nel nello nella del dello della lo ore",
     "de": "den dem des jahres",
-    "fr": "courant",
+    "fr": "courant en",
     "pt": "dia",
     "es": "día por",
 }
@@ -126,6 +126,14 @@ _OPEN_BOUND_WORDS = {
     "ar": ("قبل بعد منذ حتى", ""),
     "tr": ("", "kadar beri sonra önce itibaren"),
 }
+
+
+# Reviewed: "the weekend" in other languages (Saturday and Sunday, as English "weekend" is read).
+_WEEKEND_PHRASES = (
+    "fin de semana", "fim de semana", "week-end", "weekend", "wochenende", "fine settimana",
+    "выходные", "выходных", "hafta sonu", "hafta sonunda", "عطلة نهاية الأسبوع", "نهاية الأسبوع",
+    "weekeinde", "weekendzie",
+)  # fmt: skip
 
 
 # Month names dateparser's data lacks: Levantine Arabic, Russian prepositional ("в апреле").
