@@ -9,7 +9,9 @@ months"); each text is read by ``normalize_date`` without a language and with th
 hint. A date format counts as right when exactly that day (or month for yMMMM) comes back; a
 relative phrase when the range read holds the day it names and is no longer than its unit.
 Nothing here was tuned to: the dates are random (seeded), the texts are CLDR's. Prints a
-Markdown table per language and the totals, then examples of what failed.
+Markdown table per language and the totals, how the dates not read right failed (refused,
+flagged ambiguous for review, or read as another date: silently wrong), a table of the languages
+below 99% on a date format with an example each, then examples of what failed.
 """
 
 import argparse
@@ -84,10 +86,13 @@ def samples(code, per_language, seed):
 
 
 def right(column, text, expected_start, expected_end, span, languages):
+    """(right, what happened); what happened starts with the kind of failure: "refused",
+    "ambiguous" (flagged for review) or "read" (a date that is not the one written: silently
+    wrong)."""
     try:
         result = dates.normalize_date(text, reference=REFERENCE, languages=languages)
     except dates.DateNormalizationError as error:
-        return False, error.reason
+        return False, f"refused: {error.reason}"
     if result.ambiguous:
         return False, f"ambiguous: {result.start}..{result.end}"
     if column == "relative":
@@ -109,16 +114,35 @@ def main():
     totals = {mode: collections.Counter() for mode in ("hint", "none")}
     counts = collections.Counter()
     rows, failures = [], []
+    kinds = collections.Counter()  # (mode, kind of failure) over the date formats
+    exceptions = []  # per language and mode below 99% on a date format: what failed, an example
     for code in codes:
         per = {mode: collections.Counter() for mode in ("hint", "none")}
         n = collections.Counter()
+        seen = collections.defaultdict(collections.Counter)
+        example = {}
         for column, text, start, end, span in samples(code, args.per_language, args.seed):
             n[column] += 1
             for mode, languages in (("hint", [code]), ("none", None)):
                 ok, why = right(column, text, start, end, span, languages)
                 per[mode][column] += ok
+                if not ok and column != "relative":
+                    kind = why.split(" ", 1)[0].rstrip(":")
+                    kinds[mode, kind] += 1
+                    seen[mode][kind] += 1
+                    example.setdefault((mode, kind), (column, text, f"{start}..{end}", why))
                 if not ok and sum(1 for f in failures if f[0] == code) < args.failures:
                     failures.append((code, mode, column, text, f"{start}..{end}", why))
+        for mode in ("hint", "none"):
+            low = [c for c in COLUMNS[:4] if 100 * per[mode][c] / n[c] < 99]
+            if low:
+                cells = ", ".join(f"{c} {100 * per[mode][c] / n[c]:.0f}%" for c in low)
+                what = ", ".join(f"{k} {v}" for k, v in seen[mode].most_common())
+                kind = seen[mode].most_common(1)[0][0]
+                column, text, expected, why = example[mode, kind]
+                exceptions.append(
+                    f"| {code} | {mode} | {cells} | {what} | `{text}` ({expected}): {why[:90]} |"
+                )
         counts.update(n)
         for mode in per:
             totals[mode].update(per[mode])
@@ -143,6 +167,14 @@ def main():
         )
         print(f"  below: {' '.join(below)}")
     print(f"\n{len(codes)} languages, {sum(counts.values())} texts, {time.perf_counter() - started:.0f} s")
+    for mode in ("hint", "none"):
+        total = sum(counts[c] for c in COLUMNS[:4])
+        told = ", ".join(f"{kind} {kinds[m, kind]}" for m, kind in sorted(kinds) if m == mode)
+        print(f"{mode}: dates not read right, of {total}: {told or 'none'}")
+    print("\nBelow 99% on a date format (full, long, medium, yMMMM), with what the misses were:\n")
+    print("| lang | mode | formats below 99% | misses by kind | example |")
+    print("|---|---|---|---|---|")
+    print("\n".join(exceptions))
     print("\nFailed examples (language, mode, format, text, expected, what happened):")
     for f in failures:
         print("  " + " | ".join(f))

@@ -14,7 +14,8 @@ How text is read, in order:
    ``2020-21..24`` (seasons), ``2020-33..36`` (quarters), ``2020-40/41`` (halves).
 2. Numeric dates ``05/07/2020``, ``17.02.2021``, ``2020/7/6``: a four-digit year first is
    always year-month-day. Otherwise the day/month order comes from ``date_order`` (or, when
-   only non-English ``languages`` are given, from their convention). **Ambiguity rule**: when
+   only non-English ``languages`` are given, from their convention; a dotted date is day first,
+   as in every CLDR locale: ``06.07.2020`` is 6 July). **Ambiguity rule**: when
    the order is unknown and both readings are valid and different, the day-first reading is
    returned with ``ambiguous=True`` (callers treat that as *needs review*; it is never raised).
    When only one reading is a valid date it is taken; if that contradicts a given order the
@@ -43,9 +44,11 @@ Rules:
 - "Monday last week" / "上周一" is the Monday of the previous ISO week; "the first/second/last
   week of July 2020" is the ISO week holding the 1st/8th/last day of the month.
 - **Open bounds** ("before July 6, 2020", "since 2019", "by the end of 2019", "pre-2019",
-  "5月3日まで") are errors: they are not dates. A start with no end ("from 1 May 2020", "starting
-  Monday", "effective June 1", "beginning May 3", "ab dem 1. Mai", "5月3日から") is the day it
-  names. "on or about" is approximate.
+  "5月3日まで", "après le 4 mai", "do 3 maja", Turkish "kadar", a reviewed table per language,
+  checked in every candidate language) are errors: they are not dates; before a count the same
+  words mean "ago" ("vor zwei Wochen", "منذ ثلاثة أيام"). A start with no end ("from 1 May
+  2020", "starting Monday", "effective June 1", "beginning May 3", "ab dem 1. Mai",
+  "5月3日から") is the day it names. "on or about" is approximate.
 - **Financial quarters with no year** ("the third quarter", "third-quarter"): the latest such
   quarter that has begun by the reference; "the year-ago quarter" ("last year's quarter", "the
   same quarter last year") is the last ended quarter a year earlier; "the latest quarter" and
@@ -57,7 +60,8 @@ Rules:
   year. "year-ago"/"year-earlier" alone are a year before the reference.
 - **A weekday with a day number and no month** ("na sexta-feira (8)", "Friday the 8th"): the
   nearest date to the reference that is both. A CJK day alone ("11日", "11일") is the nearest day
-  of that number, never a count of days (that needs 前/後, 전/후).
+  of that number, never a count of days (that needs 前/後, 전/후); with its weekday ("4日(月)")
+  the nearest that is both.
 - **Times and time zones** next to a date are dropped, nothing converted ("4:30 p.m. EDT on
   Tuesday, May 5" is 5 May). Thai Buddhist-era years are converted (2563 is 2020).
 - **No year** ("July 6", "6月30日", "mid-July"): the occurrence nearest the reference (so
@@ -113,13 +117,22 @@ Rules:
 - **Fiscal periods** ("Q3 FY2020") are errors: fiscal years differ per organization.
 - **Languages**: the given languages (or, with none, English and the script's language for
   non-Latin text) are read first. When they find nothing, the language comes from the date's own
-  words: an index of every month, weekday and relative word of every language dateparser and
-  CLDR know maps each word to its languages; the candidates are the languages covering the
-  text's words (English words are no evidence of another language, except a word beside numbers
-  that English does not read as a date: "2 ago 1992"), tried English and the most used first.
-  Deterministic, no statistical detector. When candidates read different dates the first is
-  returned with ``ambiguous=True`` and a note ("1. listopad 2020": November in Czech and Polish,
-  October in Croatian). Codes dateparser does not know are ignored.
+  words: an index of every month, weekday, relative, filler and qualifier word of every language
+  dateparser and CLDR know maps each word to its languages; the candidates are the languages
+  covering the most of the text's month and weekday names and those covering the most of its
+  words (English words are no evidence of another language, except a word beside numbers that
+  English does not read as a date: "2 ago 1992"), tried in tiers (the next best when none of the
+  best reads it), English and the most used first. Deterministic, no statistical detector. When
+  candidates read different dates, or the month word is another month in a candidate language,
+  the first reading is returned with ``ambiguous=True`` and a note ("1. listopad 2020":
+  November in Czech and Polish, October in Croatian). Codes dateparser does not know are
+  ignored. Words keep their combining vowel signs (Brahmic, Thai), digits of every script are
+  read as digits, directional marks are dropped.
+- **Words around a date** in other languages are skipped from the data (dateparser's ``skip``
+  tokens, the literal words of CLDR's date patterns and CLDR's times of day) and a reviewed
+  table ("tarihinde", "от", "الموافق"); "last / this / next" words place a weekday or a day
+  ("am vergangenen Montag", "el pasado 4 de mayo", "no próximo dia 25", "지난 4일", "오는 25일")
+  and a unit ("vergangene Woche", "lo scorso anno", "العام الماضي").
 
 ``iso`` is EDTF, and an EDTF parser (python-edtf) reads it as exactly ``start..end``: the
 period's own code when the range is one whole period (day, month ``2020-07``, year, decade

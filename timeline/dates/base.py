@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as _dt
+import sys
+import unicodedata
 from typing import NamedTuple
 
 PRECISIONS = ("century", "decade", "year", "season", "quarter", "month", "week", "day")
@@ -38,6 +40,25 @@ _SEASON_CODE = {3: 21, 6: 22, 9: 23, 12: 24}
 
 
 _SEASON_NAME = {3: "spring", 6: "summer", 9: "autumn", 12: "winter"}
+
+
+def _mark_ranges() -> str:
+    """Every combining mark (Unicode categories Mn, Mc, Me) as a character-class body. Vowel signs
+    of Brahmic, Thai and other scripts are marks, and Python's ``\\w`` does not take them: without
+    them "মে" (May in Bengali) is two words."""
+    ranges: list[tuple[int, int]] = []
+    for code in range(0x300, min(sys.maxunicode, 0x1FFFF)):
+        if unicodedata.category(chr(code))[0] == "M":
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1] = (ranges[-1][0], code)
+            else:
+                ranges.append((code, code))
+    return "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in ranges)
+
+
+# A letter of a word in any script: a letter, a combining mark written on one, or the zero-width
+# (non-)joiner that Sinhala, Persian and Indic spellings carry inside words.
+LETTER = f"(?:[^\\W\\d_]|[{_mark_ranges()}\u200c\u200d])"
 
 
 def _words(text: str) -> list[str]:

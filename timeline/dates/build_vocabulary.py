@@ -5,8 +5,9 @@
 Run it after upgrading dateparser or Babel (a test fails while the recorded versions differ).
 The reader loads the file in milliseconds instead of importing every locale at run time. Per
 language: month and weekday names (dateparser's data, then CLDR's format and stand-alone forms,
-wide and abbreviated), skippable words (dateparser's ``skip`` tokens and the literal words of the
-CLDR date patterns, such as Spanish "de" or Lithuanian "m." and "d."), relative phrases with a
+wide and abbreviated), skippable words (dateparser's ``skip`` tokens, the literal words of the
+CLDR date patterns, such as Spanish "de" or Lithuanian "m." and "d.", and CLDR's names of times
+of day, "soir", "abends"), relative phrases with a
 count (CLDR's "{0} months ago" in every plural form and width, dateparser's
 ``relative-type-regex``) and without one (CLDR's "last month", "yesterday", "next Monday";
 dateparser's ``relative-type``).
@@ -19,6 +20,9 @@ import itertools
 import json
 import pathlib
 import re
+import unicodedata
+
+from .base import LETTER
 
 PATH = pathlib.Path(__file__).with_name("vocabulary.json")
 MONTH_KEYS = (
@@ -28,7 +32,8 @@ MONTH_KEYS = (
 WEEKDAY_KEYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 CLDR_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 UNITS = ("day", "week", "month", "year")
-_WORD_RE = re.compile(r"[^\W\d_]+")
+_WORD_RE = re.compile(f"{LETTER}+")
+_DIGIT_RE = re.compile(r"(?![0-9])\d")
 _FIXED_COUNTS = {"one": 1, "two": 2}
 _DATEPARSER_RELATIVE_RE = re.compile(r"(in )?(\\1|\d+) (day|week|month|year)( ago)?")
 
@@ -50,7 +55,12 @@ def languages() -> list[str]:
 
 def _word(text: str) -> str:
     # Abbreviations end with a full stop, or in Hebrew with a geresh (U+05F3).
-    return " ".join(text.lower().replace("\u00a0", " ").replace("\u202f", " ").split()).rstrip(".\u05f3")
+    # The Devanagari abbreviation sign (U+0970) is a full stop: "अक्टू॰" is "Oct.".
+    text = text.lower().replace("\u00a0", " ").replace("\u202f", " ").replace("\u0970", ".")
+    text = text.replace("\u2019", "'")  # the reader sees "l'an dernier" with a plain apostrophe
+    # and digits as ASCII digits (Tibetan "ཟླ་༡༡" is "ཟླ་11" to the reader)
+    text = _DIGIT_RE.sub(lambda m: str(unicodedata.decimal(m[0])), text)
+    return " ".join(text.split()).rstrip(".\u05f3")
 
 
 def _pattern(text: str) -> str:
@@ -75,6 +85,22 @@ def _attached_prefixes(locale, months: dict) -> None:
                         months.setdefault(_word(prefix[-1] + name), index)
 
 
+def _attached_suffixes(locale, months: dict) -> None:
+    """Month names with the letters CLDR's patterns write after them (Basque "MMMM'ren'":
+    "martxoaren", Mongolian "MMMM'ын'", Central Kurdish "MMMMی", Tibetan "MMMMའི་")."""
+    from babel.dates import tokenize_pattern
+
+    for width in ("full", "long", "medium"):
+        tokens = tokenize_pattern(locale.date_formats[width].pattern)
+        for before, after in itertools.pairwise(tokens):
+            if before[0] == "field" and before[1][0] in "ML" and before[1][1] >= 3 and after[0] == "chars":
+                suffix = _WORD_RE.match(after[1])
+                if suffix is not None:
+                    kind = "wide" if before[1][1] == 4 else "abbreviated"
+                    for index, name in locale.months["format"][kind].items():
+                        months.setdefault(_word(name + suffix[0]), index)
+
+
 def build_language(code: str) -> dict:
     from babel import Locale
     from babel.dates import tokenize_pattern
@@ -96,6 +122,7 @@ def build_language(code: str) -> dict:
             for index, name in locale.days[context][width].items():
                 weekdays.setdefault(_word(name), index)
     _attached_prefixes(locale, months)
+    _attached_suffixes(locale, months)
     skip = {_word(w) for w in info.get("skip", ()) if _WORD_RE.fullmatch(_word(w) or "-")}
     for width in ("full", "long", "medium"):
         for kind, value in tokenize_pattern(locale.date_formats[width].pattern):
@@ -107,6 +134,16 @@ def build_language(code: str) -> dict:
             for kind, value in tokenize_pattern(pattern.pattern):
                 if kind == "chars":
                     skip.update(w.lower() for w in _WORD_RE.findall(value))
+    # Times of day beside a date ("lundi soir", "am Dienstag abends"): CLDR's day-period names of
+    # one word and three letters or more ("AM" and "م" stay out, and "après" of "après-midi",
+    # which alone means "after"), unless the word is a relative phrase too (Spanish "mañana" is
+    # also "tomorrow").
+    day_periods = set()
+    for context in locale.day_periods.values():
+        for names in context.values():
+            for name in names.values():
+                if _WORD_RE.fullmatch(_word(name)) and len(_word(name)) >= 3:
+                    day_periods.add(_word(name))
     counted: dict[str, list] = {}
     phrases: dict[str, list] = {}
     fields = locale._data["date_fields"]
@@ -120,7 +157,8 @@ def build_language(code: str) -> dict:
                     if "{0}" in text:
                         counted.setdefault(_pattern(text), [unit, sign])
                     elif plural in _FIXED_COUNTS:  # Arabic "خلال يومين": the dual, no number
-                        phrases.setdefault(_word(text), [unit, sign * _FIXED_COUNTS[plural]])
+                        # A count (the third item): two weeks ago is a day, as "2 weeks ago" is.
+                        phrases.setdefault(_word(text), [unit, sign * _FIXED_COUNTS[plural], 1])
             for offset, text in dict(field.get("relative", {})).items():
                 phrases.setdefault(_word(text), [unit, int(offset)])
     for index, key in enumerate(CLDR_WEEKDAYS):
@@ -150,6 +188,7 @@ def build_language(code: str) -> dict:
         n = int(m[2]) * (-1 if m[4] else 1)
         for text in texts:
             phrases.setdefault(_word(text), [m[3], n])
+    skip |= day_periods - set(phrases)
     return {
         "months": months,
         "weekdays": weekdays,

@@ -145,6 +145,16 @@ def _nearest_day_of_month(reference: _dt.date, day: int, text: str) -> _dt.date:
     return min(candidates, key=lambda d: (abs((d - reference).days), d > reference))
 
 
+def _year_of_month_towards(reference: _dt.date, month: int, direction: int) -> int:
+    """The year of a month named before (-1), in (0) or after (+1) the reference's: "last March",
+    "지난 3월" is the latest March before the reference's month, "next March" the first after."""
+    if direction < 0:
+        return reference.year if month < reference.month else reference.year - 1
+    if direction > 0:
+        return reference.year if month > reference.month else reference.year + 1
+    return reference.year
+
+
 def _two_digit_year(yy: int) -> int:
     return 2000 + yy if yy < 50 else 1900 + yy
 

@@ -7,6 +7,7 @@ import re
 
 from .base import _R, PRECISION_RANK, DateNormalizationError, _Ctx
 from .calendar_math import (
+    _add_months,
     _half,
     _make_day,
     _month,
@@ -16,11 +17,13 @@ from .calendar_math import (
     _quarter,
     _season,
     _two_digit_year,
+    _year_of_month_towards,
 )
 from .relative import _need_reference, _parse_relative
 from .vocabulary import _WEEKDAY_KEYS
+from .words import _day_of_month_towards, _weekday_and_day
 
-_CJK_MARK_RE = re.compile(r"[年月日号號季半春夏秋冬旬년월일분반봄여름가을겨울해]")
+_CJK_MARK_RE = re.compile(r"[年月日号號季半春夏秋冬旬년월일분반봄여름가을겨울해周週天주달]")
 
 
 _CJK_WEEKDAY_RE = re.compile(
@@ -50,7 +53,9 @@ _CJK_NUM_RE = re.compile(r"[〇零一二三四五六七八九十两兩]+")
 _RELATIVE_YEARS = {"去年": -1, "昨年": -1, "前年": -2, "今年": 0, "本年": 0, "明年": 1, "来年": 1, "翌年": 1}
 # Particles and "dated" after a date: 付 (dated), に/には/の (on, of), 에/에는/의 (Korean).
 _CJK_TRAILING = ("付け", "付", "には", "に", "の", "에는", "에", "의", "부")
-_CJK_FROM = ("から", "より", "起", "부터")
+_CJK_FROM = ("から", "より", "起", "开始", "開始", "부터")
+# "自5月4日起", "从5月4日开始": the start of an open start, the day it names.
+_CJK_FROM_PREFIX = ("自", "从", "從")
 _CJK_UNTIL = ("まで", "までに", "以前", "之前", "以后", "以後", "까지")
 
 
@@ -83,9 +88,18 @@ _CJK_APPROX_SUFFIX = ("左右", "前后", "前後", "頃", "ごろ", "ころ", "
 
 
 _CJK_TIME_RE = re.compile(
-    r"(?:上午|下午|中午|晚上|早上|凌晨|傍晚|晚间|晚間|午前|午後|晚|早|夜|朝|夕方)"
-    r"(?:\d{1,2}(?:[:时時点點]\d{0,2}分?)?(?:半)?)?$|\d{1,2}[:时時点點]\d{0,2}分?$"
+    r"(?:上午|下午|中午|晚上|早上|凌晨|傍晚|晚间|晚間|午前|午後|未明|深夜|晚|早|夜|朝|昼|夕方|오전|오후|저녁|밤|새벽|아침)"
+    r"(?:\d{1,2}(?:[:时時点點시]\d{0,2}[分분]?)?(?:半)?)?$|\d{1,2}[:时時点點시]\d{0,2}[分분]?$"
 )
+_CJK_COUNT_RE = re.compile(
+    r"(?P<n>\d{1,3})(?:个|個|か|カ|ヶ|ケ)?(?P<u>天|日|周|週|星期|礼拜|禮拜|月|年|주|개월|달|년)(?:間|间)?"
+    r"(?P<d>前|以前|之前|后|後|以后|以後|之后|之後|전|후|뒤)"
+)
+_CJK_UNITS = {
+    "天": "day", "日": "day", "周": "week", "週": "week", "星期": "week", "礼拜": "week", "禮拜": "week",
+    "月": "month", "年": "year", "주": "week", "개월": "month", "달": "month", "년": "year",
+}  # fmt: skip
+_CJK_BEFORE = ("前", "以前", "之前", "전")
 
 
 _CJK_RELATIVE = {
@@ -98,7 +112,10 @@ _CJK_RELATIVE = {
     "下周": "next week", "先週": "last week", "今週": "this week", "来週": "next week",
     "어제": "yesterday", "오늘": "today", "그저께": "day before yesterday", "작년": "last year",
     "올해": "this year", "내년": "next year", "지난달": "last month", "이번달": "this month",
-    "지난주": "last week", "이번주": "this week", "다음주": "next week",
+    "지난주": "last week", "이번주": "this week", "다음주": "next week", "그제": "day before yesterday",
+    "上周末": "last weekend", "上週末": "last weekend", "本周末": "this weekend", "这周末": "this weekend",
+    "周末": "weekend", "週末": "weekend", "先週末": "last weekend", "今週末": "this weekend",
+    "지난 주말": "last weekend", "지난주말": "last weekend", "이번 주말": "this weekend", "주말": "weekend",
 }  # fmt: skip
 
 
@@ -113,8 +130,18 @@ _CJK_WEEKDAY_RELATIVE_RE = re.compile(
     r"(?P<w>上周|上週|上星期|上礼拜|上禮拜|下周|下週|下星期|本周|这周|周|週|星期|礼拜|禮拜)"
     r"(?P<d>[一二三四五六日天])"
     r"|(?P<w2>先週|今週|来週)?(?P<d2>[月火水木金土日])曜日?"
-    r"|(?:지난|이번)?(?P<d3>[월화수목금토일])요일"
+    r"|(?P<w3>지난주|이번주|다음주|지난|이번)?(?P<d3>[월화수목금토일])요일"
 )
+
+
+def _weekday_index(mark: str) -> int:
+    """The weekday of "(月)", "(周一)", "星期三", "(월)", "화요일" (full-width brackets too)."""
+    for char in mark.lstrip("(\uff08"):
+        if char in "星期礼拜禮周週曜":
+            continue
+        if char in _CJK_WEEKDAY_INDEX:
+            return _CJK_WEEKDAY_INDEX[char]
+    return _CJK_WEEKDAY_INDEX[mark[-1]]
 
 
 def _cjk_number(m: re.Match) -> str:
@@ -128,17 +155,40 @@ def _cjk_number(m: re.Match) -> str:
         return s
 
 
+# "当地时间5月4日", "4일(현지시간)": local or a capital's time beside a date; nothing is converted.
+_CJK_LOCAL_TIME_RE = re.compile(
+    r"[(\uff08]?(?:当地|當地|北京|东京|東京|首尔|首爾|华盛顿|華盛頓|美东|美國東部|美国东部|現地|日本|현지|한국|미국)"
+    r"(?:时间|時間|시간)[)\uff09]?"
+)
+# Korean "지난 4일" (the 4th just past), "오는 25일" (the coming 25th), "이번 달"; "지난 3월".
+_KO_DIRECTION = {"지난": -1, "오는": 1, "이번": 0}
+# A month named relative to the reference's: "本月初", "上个月底", "先月末", "지난달 말".
+_CJK_RELATIVE_MONTH_RE = re.compile(
+    r"^(?P<w>本月|这个月|這個月|今月|上个月|上個月|上月|先月|下个月|下個月|下月|来月|來月|지난달|이번달|이달|다음달)"
+)
+_CJK_MONTH_OFFSET = {
+    "本月": 0, "这个月": 0, "這個月": 0, "今月": 0, "이번달": 0, "이달": 0,
+    "上个月": -1, "上個月": -1, "上月": -1, "先月": -1, "지난달": -1,
+    "下个月": 1, "下個月": 1, "下月": 1, "来月": 1, "來月": 1, "다음달": 1,
+}  # fmt: skip
+
+
 def _parse_cjk(t: str, ctx: _Ctx) -> _R | None:
+    t = _CJK_LOCAL_TIME_RE.sub("", t).strip() or t
+    direction = None
+    first, _, rest = t.partition(" ")
+    if first in _KO_DIRECTION and rest:
+        direction, t = _KO_DIRECTION[first], rest
     compact = t.replace(" ", "")
     if compact in _CJK_RELATIVE:
         return _parse_relative(_CJK_RELATIVE[compact], ctx)
     m = _CJK_WEEKDAY_RELATIVE_RE.fullmatch(compact)
     if m:
         weekday = _WEEKDAY_KEYS[_CJK_WEEKDAY_INDEX[m["d"] or m["d2"] or m["d3"]]]
-        which = m["w"] or m["w2"]
-        if which in ("上周", "上週", "上星期", "上礼拜", "上禮拜", "先週"):
+        which = m["w"] or m["w2"] or m["w3"]
+        if which in ("上周", "上週", "上星期", "上礼拜", "上禮拜", "先週", "지난주"):
             return _parse_relative(f"{weekday} last week", ctx)
-        if which in ("下周", "下週", "下星期", "来週"):
+        if which in ("下周", "下週", "下星期", "来週", "다음주"):
             return _parse_relative(f"{weekday} next week", ctx)
         return _parse_relative(weekday, ctx)
     if not _CJK_MARK_RE.search(t):
@@ -148,8 +198,14 @@ def _parse_cjk(t: str, ctx: _Ctx) -> _R | None:
         c = _KO_WEEKDAY_RE.sub("", c)
         for ko, han in _KO_MAP:
             c = c.replace(ko, han)
+    weekday_mark = _CJK_WEEKDAY_RE.search(c) or _KO_WEEKDAY_RE.search(t.replace(" ", ""))
     c = _CJK_WEEKDAY_RE.sub("", c)
     c = _CJK_NUM_RE.sub(_cjk_number, c)
+    month_word = _CJK_RELATIVE_MONTH_RE.match(c)
+    if month_word is not None and ctx.reference is not None:
+        # "本月初" is early in the reference's month: written out as its year and month.
+        y, mo = _add_months(ctx.reference.year, ctx.reference.month, _CJK_MONTH_OFFSET[month_word["w"]])
+        c = f"{y}年{mo}月{c[month_word.end() :]}"
     r = _parse_cjk_range(c, t, ctx)
     if r is not None:
         return r
@@ -162,7 +218,17 @@ def _parse_cjk(t: str, ctx: _Ctx) -> _R | None:
         # "2020年5月4日付", "5월 4일에"; a start with no end ("5月3日から") is the day it names.
         if c.endswith(particle) and len(c) > len(particle):
             c = c[: -len(particle)]
+            if particle in _CJK_FROM and c.startswith(_CJK_FROM_PREFIX):
+                c = c[1:]
             break
+    m = _CJK_COUNT_RE.fullmatch(c)
+    if m is not None:
+        # "两周前", "3天后", "2주 전": a count of days, weeks, months or years before or after.
+        if ctx.reference is None:
+            raise _need_reference(t)
+        unit = _CJK_UNITS[m["u"]]
+        n = int(m["n"]) * (-1 if m["d"] in _CJK_BEFORE else 1)
+        return _parse_relative(f"{abs(n)} {unit}s {'ago' if n < 0 else 'later'}", ctx)
     c = _CJK_TIME_RE.sub("", c) or c
     approx = False
     for prefix in _CJK_APPROX_PREFIX:
@@ -180,6 +246,16 @@ def _parse_cjk(t: str, ctx: _Ctx) -> _R | None:
         # "11日", "11일": a day of the month (a count of days would say 前/後, 전/후).
         if ctx.reference is None:
             raise DateNormalizationError(f"{t!r} has no month or year; give a reference date")
+        if weekday_mark is not None:
+            # "4日(月)": the nearest date that is both that day and that weekday.
+            found = _weekday_and_day(_weekday_index(weekday_mark.group()), int(m["dom"]), ctx, t)
+            if found is not None:
+                return _qualify(found, approx, None)
+        if direction is not None:
+            # "지난 4일": the latest 4th on or before the reference; "오는 25일": the next 25th.
+            found = _day_of_month_towards(int(m["dom"]), direction, ctx, t)
+            if found is not None:
+                return _qualify(found, approx, None)
         d = _nearest_day_of_month(ctx.reference, int(m["dom"]), t)
         return _qualify(_R(d, d, "day"), approx, None)
     year = None
@@ -207,8 +283,14 @@ def _parse_cjk(t: str, ctx: _Ctx) -> _R | None:
         if year is None:
             if ctx.reference is None:
                 raise DateNormalizationError(f"{t!r} has no year; give the year or a reference date")
-            near = _nearest(ctx.reference, month, day)
-            year = near.year
+            ref = ctx.reference
+            if direction is not None and day is None:
+                year = _year_of_month_towards(ref, month, direction)  # "지난 3월", "오는 9월"
+            else:
+                near = _nearest(ref, month, day)
+                year = near.year
+                if direction and (near - ref).days * direction < 0:
+                    year += direction  # "지난 5월 4일" after the reference: a year earlier
         if day is None:
             return _qualify(_R(*_month(year, month), "month"), approx, third)
         d = _make_day(year, month, day, t)

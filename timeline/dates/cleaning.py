@@ -16,6 +16,9 @@ _TRANSLATE = str.maketrans(
         **{chr(0x0660 + i): str(i) for i in range(10)},
         **{chr(0x06F0 + i): str(i) for i in range(10)},
         "\u060c": ",",
+        "\u0970": ".",  # the Devanagari abbreviation sign: "अक्टू॰" is "Oct."
+        # Directional marks that right-to-left text carries between a date's numbers.
+        **dict.fromkeys("\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"),
     }
 )
 
@@ -37,6 +40,9 @@ _NO_DATE = frozenset(
 }  # fmt: skip
 
 
+_OTHER_DIGIT_RE = re.compile(r"(?![0-9])\d")
+
+
 _HAS_DATE_CHAR = re.compile(r"[0-9]|[^\W\d_]{2,}|[年月日]")
 
 
@@ -44,10 +50,45 @@ def _clean(text: str) -> str:
     s = text
     if not s.isascii():
         s = unicodedata.normalize("NFKC", s).translate(_TRANSLATE)
+        if _OTHER_DIGIT_RE.search(s):
+            # Digits of every script (Bengali, Devanagari, Tibetan...) as ASCII digits.
+            s = _OTHER_DIGIT_RE.sub(lambda m: str(unicodedata.decimal(m[0])), s)
     s = _WS.sub(" ", s).strip()
     while len(s) > 1 and s[0] + s[-1] in ('""', "''", "()", "[]", "{}"):
         s = s[1:-1].strip()
     return s.rstrip(" ,;:").rstrip(".") if not s.lower().endswith(("n.d.", "s.d.")) else s
+
+
+# Reviewed: the labels news pages put before their own dates ("Publié le", "Stand:", "입력"), and
+# their language (English ones are read as qualifiers).
+_LABELS = {
+    "fr": "publié|mis à jour|modifié|actualisé",
+    "de": "veröffentlicht|aktualisiert|zuletzt aktualisiert|stand",
+    "es": "publicado|actualizado",
+    "pt": "atualizado|publicado",
+    "it": "pubblicato|aggiornato",
+    "ru": "опубликовано|обновлено",
+    "tr": "yayınlanma|güncelleme|güncellendi",  # noqa: RUF001
+    "ar": "نشر|تحديث|آخر تحديث",
+    "ko": "입력|수정|업데이트",
+    "zh": "发布|發佈|更新",
+    "ja": "公開|更新日",
+}
+_LABEL_LANGUAGE = {label: code for code, labels in _LABELS.items() for label in labels.split("|")}
+_LABEL_RE = re.compile(
+    "^(?P<label>" + "|".join(sorted(_LABEL_LANGUAGE, key=len, reverse=True)) + ")"
+    r"(?P<article>\s+(?:le|am|em|el|il|à|في|on))?\s*(?P<colon>:)?\s*",
+    re.IGNORECASE,
+)
+
+
+def _strip_label(s: str) -> tuple[str, str | None]:
+    """The text after a label, when an article, a colon or a number shows it is one, and the
+    label's language."""
+    m = _LABEL_RE.match(s)
+    if m is None or m.end() >= len(s) or not (m["article"] or m["colon"] or s[m.end()].isdigit()):
+        return s, None
+    return s[m.end() :], _LABEL_LANGUAGE.get(m["label"].lower())
 
 
 _TIME_RE = re.compile(

@@ -55,6 +55,11 @@ def _month_word(s: str, langs: tuple) -> bool:
     )
 
 
+def _only_month_words(s: str, langs: tuple) -> bool:
+    vocab = _vocab(langs)
+    return all(w in vocab.months or w in vocab.skip for w in _WORD_RE.findall(s.lower()))
+
+
 def _says_when(s: str, langs: tuple) -> bool:
     """Whether relative text has a word for "ago" or "in", or is one of the language's relative
     words ("вчера", "yesterday"): a bare count of days says how long, not when."""
@@ -116,6 +121,10 @@ def _parse_with_dateparser(s: str, ctx: _Ctx) -> _R | None:
             return None
         if parts == {"year", "month", "day"} and not _says_when(s, langs):
             return None  # "يومين" (two days) read as two days ago: a length, not a date
+        if parts == {"month"} and not _only_month_words(s, langs):
+            return None  # "mi-mai" read as May: a word dateparser passed over (mid) is lost
+        if parts == {"month", "day"} and not any(c.isdigit() for c in s):
+            return None  # Swedish "en mars" (in French "in March") read as 1 March: a day not written
     elif "month" in (data.parts or ()) and not _month_word(s, langs) and len(_NUMBER_RE.findall(s)) < 3:
         return None  # "6 set 1993" read as June: the month from a number the text gives as a day
     elif len(data.parts or ()) > _components_written(s, langs) or (

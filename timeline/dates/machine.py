@@ -43,7 +43,8 @@ _DECADE_WORDS = {
 _DECADE_RE = re.compile(r"(?:(\d{3})0\s*'?s|(\d{3})[x?]|'?(\d)0\s*'?s)", re.ASCII)
 
 
-_NUMERIC_RE = re.compile(r"(\d{1,4})\s*([/.\-:])\s*(\d{1,2})\s*\2\s*(\d{1,4})", re.ASCII)
+# Separated by "/", ".", "-", ":" or spaces alone (Yoruba's CLDR medium date is "6 12 1991").
+_NUMERIC_RE = re.compile(r"(\d{1,4})\s*([/.\-:]|\s)\s*(\d{1,2})\s*\2\s*(\d{1,4})", re.ASCII)
 
 
 _NUMERIC_YEAR_LAST_RE = re.compile(r"(\d{1,2})\s*([/.\-])\s*(\d{1,2})\s*\2\s*'(\d{2})", re.ASCII)
@@ -71,6 +72,10 @@ def _parse_numeric(t: str, ctx: _Ctx) -> _R | None:
     if not dm and not md:
         raise DateNormalizationError(f"{t!r} is not a valid calendar date in any day order")
     order = ctx.order if ctx.order in ("DMY", "MDY") else None
+    if order is None and m.group(2) == ".":
+        # No locale of CLDR writes a dotted date month first (de "06.07.2020", cs "4. 7. 2011",
+        # fi "6.9.2000"): with the year last, the day comes first.
+        order = "DMY"
     if order == "DMY" and dm:
         return _R(dm, dm, "day")
     if order == "MDY" and md:

@@ -112,9 +112,12 @@ def _parse_periods(t: str, ctx: _Ctx) -> _R | None:
             inner = reading._parse_one(m["rest"], ctx)
             if inner is not None and inner.precision == "day" and not inner.is_range:
                 return _R(*_week(inner.start), "week", inner.approximate, inner.ambiguous)
-    if "fy" in t or "fiscal" in t or "financial year" in t:
+    if _FISCAL_WORD_RE.search(t):  # a word: Welsh "Rhagfyr" (December) is no fiscal year
         raise _fiscal(t)
     return None
+
+
+_FISCAL_WORD_RE = re.compile(r"\bfy(?:\d|\b)|fiscal|financial year")
 
 
 def _fiscal(t: str) -> DateNormalizationError:

@@ -64,6 +64,8 @@ def _parse_range(t: str, ctx: _Ctx) -> _R | None:
         a = _complete_left(left, b, ctx)
         if a is None or a.start > b.end:
             continue
+        if m.group() == "-" and a.precision != b.precision and not (_has_digit(left) and _has_digit(right)):
+            continue  # "mi-mai" (mid-May; in German Wednesday-May) is no range of a day and a month
         precision = min(a.precision, b.precision, key=PRECISION_RANK.__getitem__)
         return _R(
             a.start,
@@ -107,6 +109,10 @@ def _complete_left(left: str, b: _R, ctx: _Ctx) -> _R | None:
 
 
 _YEARISH_RE = re.compile(r"\d{4}|'\d{2}")
+
+
+def _has_digit(text: str) -> bool:
+    return any(c.isdigit() for c in text)
 
 
 def _has_year(text: str) -> bool:

@@ -8,14 +8,28 @@ import datetime as _dt
 import functools
 import re
 
-from .base import _R, DATE_ORDERS, DateNormalizationError, _Ctx, _Failure, _NotRead
+from .base import _MONTH_NAMES, _R, DATE_ORDERS, DateNormalizationError, _Ctx, _Failure, _NotRead
 from .calendar_math import _qualify
 from .cjk import _parse_cjk
-from .cleaning import _HAS_DATE_CHAR, _LEADING_TIME_RE, _NO_DATE, _TIME_RE, _clean, _spoken_years
+from .cleaning import (
+    _HAS_DATE_CHAR,
+    _LEADING_TIME_RE,
+    _NO_DATE,
+    _TIME_RE,
+    _clean,
+    _spoken_years,
+    _strip_label,
+)
 from .embedded import _EMBED_RE, _search_embedded
 from .fallback import _parse_with_dateparser
 from .holidays import _parse_holiday
-from .languages import _detect_languages, _resolve_languages, _word_languages
+from .languages import (
+    _detect_languages,
+    _name_languages,
+    _phrase_languages,
+    _resolve_languages,
+    _word_languages,
+)
 from .machine import _parse_century, _parse_decade, _parse_edtf_interval, _parse_machine, _parse_numeric
 from .periods import _parse_periods
 from .qualifiers import _strip_qualifiers
@@ -33,13 +47,20 @@ from .relative import (
     _vague,
 )
 from .result import NormalizedDate
-from .vocabulary import _vocab
+from .vocabulary import _OPEN_BOUND_WORDS, _WORD_RE, _cldr, _vocab
 from .words import _parse_tokens
 
 WARM_LANGUAGES = ("en", "zh", "ja", "ko", "ru", "de", "fr", "es", "pt", "it", "tr", "ar")
 
 
 _CACHE_SIZE = 8192
+
+
+class _OpenBound(DateNormalizationError):
+    """The text is an open bound ("before 4 May"), not a date, in the language read."""
+
+
+_LEADING_WORDS_RE = re.compile(r"(?:[^\W\d_]+\s+)+(?=\d)")
 
 
 def _parse_one(t: str, ctx: _Ctx) -> _R | None:
@@ -58,6 +79,9 @@ def _parse_one(t: str, ctx: _Ctx) -> _R | None:
 
 
 def _parse_body(t: str, ctx: _Ctx) -> _R | None:
+    lead = _LEADING_WORDS_RE.match(t)
+    if lead is not None and all(_filler_only(w, _vocab(ctx.langs)) for w in lead.group().split()):
+        t = t[lead.end() :]  # "am 19.05.2020", "el 19/05/2020": the language's filler words
     ascii_text = t.isascii()
     if ascii_text and (t[0].isdigit() or t[0] == "'" or t.startswith("year ")):
         r = _parse_machine(t) or _parse_edtf_interval(t)
@@ -97,11 +121,18 @@ def _parse_body(t: str, ctx: _Ctx) -> _R | None:
     return None
 
 
+def _filler_only(word: str, vocab) -> bool:
+    """A filler word that is no month or weekday (Breton "Du" is November, French "du" filler)."""
+    return word in vocab.skip and word not in vocab.months and word not in vocab.weekdays
+
+
 def _normalize(text: str, reference: _dt.date | None, languages, date_order, whole=True) -> NormalizedDate:
-    s = _clean(text)
+    s, labelled = _strip_label(_clean(text))
     lowered = s.lower().replace("i\u0307", "i")
     if lowered in _NO_DATE or not _HAS_DATE_CHAR.search(lowered):
         raise DateNormalizationError(f"{text!r} names no date" if text.strip() else "the date text is empty")
+    if labelled and not languages:
+        languages = (labelled,)  # "Mis à jour le 04/05/2020": the label's language is the text's
     langs, implied, explicit = _resolve_languages(languages, s)
     ctx = _Ctx(reference, langs, date_order or implied, explicit)
     if "en" in langs and lowered.isascii():
@@ -129,33 +160,88 @@ _MAX_CANDIDATES = 8
 
 
 def _read_in_detected_languages(text, s, lowered, ctx: _Ctx, whole: bool) -> NormalizedDate | None:
-    """The text read in the languages its own words belong to (the ones given failed): the first
-    reading in order of preference, flagged ambiguous when other candidates read another date."""
-    readings: list[tuple[str, NormalizedDate]] = []
-    for code in _detect_languages(lowered, exclude=ctx.langs)[:_MAX_CANDIDATES]:
-        _, implied, _ = _resolve_languages([code], "")
-        candidate = ctx._replace(langs=(code,), order=ctx.order or implied, explicit_langs=True)
-        try:
-            readings.append((code, _read(text, s, lowered, candidate, whole)))
-        except DateNormalizationError:
+    """The text read in the languages its own words belong to (the ones given failed), tier by
+    tier: the first reading in order of preference, flagged ambiguous when other candidates of
+    its tier read another date."""
+    tiers = _detect_languages(lowered, exclude=ctx.langs)
+    for code in {code for tier in tiers for code in tier} & set(_OPEN_BOUND_WORDS):
+        if _foreign_open_bound(lowered, ctx._replace(langs=(code,))):
+            # "na 3 mei": "after" in Dutch, whatever "na" is in the language that reads it
+            raise _OpenBound(
+                f"{text!r} is an open-ended bound, not a date; enter the date itself, or the range"
+            )
+    for tier in tiers:
+        readings: list[tuple[str, NormalizedDate]] = []
+        for code in tier[:_MAX_CANDIDATES]:
+            _, implied, _ = _resolve_languages([code], "")
+            candidate = ctx._replace(langs=(code,), order=ctx.order or implied, explicit_langs=True)
+            try:
+                readings.append((code, _read(text, s, lowered, candidate, whole)))
+            except _OpenBound:
+                raise  # an open bound in one candidate language is never a date in another
+            except DateNormalizationError:
+                continue
+        if not readings:
             continue
-    if not readings:
-        return None
-    code, first = readings[0]
-    others = {(r.start, r.end) for _, r in readings} - {(first.start, first.end)}
-    if not others:
-        return first
-    listed = "; ".join(f"{r.start.isoformat()}..{r.end.isoformat()} in {c}" for c, r in readings)
-    return dataclasses.replace(
-        first, ambiguous=True, note=f"{text!r} reads differently by language ({listed}); give its language"
-    )
+        code, first = readings[0]
+        others = {(r.start, r.end) for _, r in readings} - {(first.start, first.end)}
+        if not others:
+            other_months = _other_months(lowered, code, tier)
+            if not other_months:
+                return first
+            named = ", ".join(f"{_MONTH_NAMES[m]} in {c}" for c, m in other_months)
+            return dataclasses.replace(
+                first,
+                ambiguous=True,
+                note=f"{text!r}: read in {code}; its month word is {named}; give its language",
+            )
+        listed = "; ".join(f"{r.start.isoformat()}..{r.end.isoformat()} in {c}" for c, r in readings)
+        return dataclasses.replace(
+            first,
+            ambiguous=True,
+            note=f"{text!r} reads differently by language ({listed}); give its language",
+        )
+    return None
+
+
+def _foreign_open_bound(lowered: str, ctx: _Ctx) -> bool:
+    """ "après le 4 mai", "do 3 maja", "4 Mayis'tan sonra": a date after (in Turkish before) a
+    language's word for before, after, since, until or by. A count is no date: "vor zwei Wochen"
+    and "منذ ثلاثة أيام" are "ago"."""
+    first, _, rest = lowered.partition(" ")
+    head, _, last = lowered.rpartition(" ")
+    for code in ctx.langs:
+        before, after = _OPEN_BOUND_WORDS.get(code, ("", ""))
+        for word, remainder in ((first, rest), (last, head)):
+            if remainder and word in (before if word is first else after).split():
+                try:
+                    if _parse_one(remainder.strip(" ,'"), ctx) is not None:
+                        return True
+                except DateNormalizationError:
+                    continue
+    return False
+
+
+def _other_months(lowered: str, code: str, tier: list[str]) -> list[tuple[str, int]]:
+    """Languages of the tier (beyond those read) for which the month word of ``code``'s reading
+    names another month ("10 mac, 2013": March in Malay, February in Basaa)."""
+    months = (_cldr(code) or {}).get("months", {})
+    words = [w for w in _WORD_RE.findall(lowered) if w in months]
+    found = []
+    for other in tier:
+        theirs = (_cldr(other) or {}).get("months", {})
+        for word in words:
+            if word in theirs and theirs[word] != months[word]:
+                found.append((other, theirs[word]))
+                break
+    return found
 
 
 # A start with no end is the day it names ("from 1 May 2020", "effective June 1", "ab dem 3. Mai").
 _START_RE = re.compile(
     r"(?:from|starting(?: on| from)?|beginning(?: on)?(?! of)|commencing(?: on)?|as from|"
     r"with effect from|effective(?: from| on)?|ab(?: dem)?|à partir du|à partir de|"
-    r"a partir del|a partir de|a partire dal|a partire da|dal|vom)\s+(?P<rest>.+)"
+    r"a partir del|a partir de|a partire dal|a partire da|dal|vom|с|со|начиная с)\s+(?P<rest>.+)"  # noqa: RUF001
 )
 _OPEN_BOUND_RE = re.compile(
     r"(?:before|after|since|until|till|by|pre|post|no later than|not later than|no earlier than|"
@@ -189,6 +275,8 @@ def _read(text: str, s: str, lowered: str, ctx: _Ctx, whole: bool = True) -> Nor
     """``whole``: the text is all the caller has, so one date inside a phrase is looked for too;
     ``find_dates`` reads pieces of running text and finds the date inside itself."""
     reference, explicit = ctx.reference, ctx.explicit_langs
+    if _foreign_open_bound(lowered, ctx):
+        raise _OpenBound(f"{text!r} is an open-ended bound, not a date; enter the date itself, or the range")
     r = _parse_one(lowered, ctx)
     if r is None:
         r = _parse_range(lowered, ctx)
@@ -197,9 +285,7 @@ def _read(text: str, s: str, lowered: str, ctx: _Ctx, whole: bool = True) -> Nor
         if m is not None:
             r = _parse_one(m["rest"], ctx)
     if r is None and _OPEN_BOUND_RE.match(lowered):
-        raise DateNormalizationError(
-            f"{text!r} is an open-ended bound, not a date; enter the date itself, or the range"
-        )
+        raise _OpenBound(f"{text!r} is an open-ended bound, not a date; enter the date itself, or the range")
     if r is None and whole:
         r = _search_embedded_strict(lowered, ctx)
     if r is None and _DURATION_RE.fullmatch(lowered):
@@ -301,7 +387,9 @@ def warm_up(languages=WARM_LANGUAGES) -> float:
         for sample in ("7 July 2020", "not a date at all", "yesterday"):
             with contextlib.suppress(DateNormalizationError):
                 _parse_with_dateparser(sample, ctx)
-    _word_languages()  # the index that finds a text's language from its words
+    _word_languages()  # the indexes that find a text's language from its words
+    _name_languages()
+    _phrase_languages()
     for sample in ("Monday, July 6, 2020", "2020-07-06", "early July 2020", "Q3 2020"):
         normalize_date(sample)
     return time.perf_counter() - started

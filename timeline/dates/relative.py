@@ -8,16 +8,28 @@ import re
 
 from . import embedded, reading
 from .base import _R, _SEASON_START, DateNormalizationError, _Ctx
-from .calendar_math import _add_months, _last_day, _month, _period, _qualify, _quarter, _season, _week
+from .calendar_math import (
+    _add_months,
+    _last_day,
+    _month,
+    _period,
+    _qualify,
+    _quarter,
+    _season,
+    _week,
+    _year_of_month_towards,
+)
 from .vocabulary import (
     _DIRECTION_WORDS,
     _EN_WEEKDAYS,
     _RELATIVE_FILLER,
     _SEASON_WORDS,
     _WD_ALT,
+    _WEEKEND_PHRASES,
     _WORD_RE,
     _cldr,
     _digits_for_number_words,
+    _language_info,
     _vocab,
     _year_phrases,
 )
@@ -260,16 +272,97 @@ def _parse_cldr_relative(t: str, ctx: _Ctx) -> _R | None:
     """Relative text in the words of any language CLDR and dateparser know: "il y a 3 jours",
     "8 месяцев назад", "le mois dernier", "el domingo pasado", "in 6 years"."""
     for code in ctx.langs:
-        phrases, counted = _cldr_relative(code)
-        found = phrases.get(t)
-        if found is None and not t[:1].isdigit():
-            t = _digits_for_number_words(t, (code,))
-        if found is not None:
-            return _resolve_cldr(t, ctx, found[0], found[1], counted=False)
-        for pattern, unit, sign in counted:
-            m = pattern.fullmatch(t)
-            if m:
-                return _resolve_cldr(t, ctx, unit, sign * int(m[1]), counted=True)
+        r = _cldr_relative_in(t, ctx, code)
+        if r is None:
+            # "na semana passada", "la settimana scorsa", "в прошлом месяце": the phrase after
+            # the language's prepositions and articles.
+            words = t.split()
+            skip = _vocab((code,)).skip | _RELATIVE_FILLER
+            while len(words) > 1 and words[0] in skip and r is None:
+                words = words[1:]
+                r = _cldr_relative_in(" ".join(words), ctx, code)
+        if r is None:
+            r = _parse_foreign_weekend(t, ctx, code) or _parse_direction_unit(t, ctx, code)
+        if r is not None:
+            return r
+    return None
+
+
+_UNITS = ("day", "week", "month", "year")
+
+
+@functools.lru_cache(maxsize=256)
+def _unit_words(code: str) -> dict[str, str]:
+    """The words of a language for day, week, month and year, in their inflections (dateparser's
+    data: "Woche", "Wochen", "settimana", "году", "عام"), of two letters or more."""
+    info = _language_info(code) or {}
+    words = {w.lower(): unit for unit in _UNITS for w in info.get(unit, ()) if len(w) >= 2 and w.isalpha()}
+    return {**_EXTRA_UNITS.get(code, {}), **words}
+
+
+# Reviewed: genitive forms of "year" and "month" the data lacks ("Ende letzten Jahres").
+_EXTRA_UNITS = {
+    "de": {"jahres": "year", "monats": "month"},
+    "ru": {"года": "year", "месяца": "month", "недели": "week"},
+    "tr": {"yılın": "year", "ayın": "month", "haftanın": "week"},  # noqa: RUF001
+}
+
+
+def _parse_direction_unit(t: str, ctx: _Ctx, code: str) -> _R | None:
+    """ "vergangene Woche", "lo scorso anno", "العام الماضي": a direction word and a unit, in any
+    order, among the language's filler words (CLDR writes only one wording of each)."""
+    units = _unit_words(code)
+    vocab = _vocab((code,))
+    skip = vocab.skip | _RELATIVE_FILLER
+    unit = direction = third = None
+    for word in _WORD_RE.findall(t):
+        if word.startswith("ال") and word not in units and word[2:] in units:
+            word = word[2:]  # the Arabic article
+        if word in units and unit is None:
+            unit = units[word]
+        elif word in _DIRECTION_WORDS and direction is None:
+            direction = _DIRECTION_WORDS[word]
+        elif word in vocab.thirds and third is None:
+            third = vocab.thirds[word]  # "Ende letzten Jahres", "в начале этого года"
+        elif word not in skip:
+            return None
+    if unit is None or direction is None or unit == "day":
+        return None
+    r = _resolve_cldr(t, ctx, unit, direction, counted=False)
+    return _qualify(r, True, (third, third)) if third else r
+
+
+def _parse_foreign_weekend(t: str, ctx: _Ctx, code: str) -> _R | None:
+    """ "el pasado fin de semana", "am Wochenende", "ce week-end": a weekend named in a language
+    and placed by its direction words, as "last weekend" / "the weekend" are in English."""
+    for phrase in _WEEKEND_PHRASES:
+        if phrase in t:
+            rest = t.replace(phrase, " ")
+            break
+    else:
+        return None
+    skip = _vocab((code,)).skip | _RELATIVE_FILLER
+    direction = None
+    for word in _WORD_RE.findall(rest):
+        if word in _DIRECTION_WORDS and direction is None:
+            direction = _DIRECTION_WORDS[word]
+        elif word not in skip:
+            return None
+    which = {None: "the", -1: "last", 0: "this", 1: "next"}[direction]
+    return _parse_relative(f"{which} weekend", ctx)
+
+
+def _cldr_relative_in(t: str, ctx: _Ctx, code: str) -> _R | None:
+    phrases, counted = _cldr_relative(code)
+    found = phrases.get(t)
+    if found is not None:
+        return _resolve_cldr(t, ctx, found[0], found[1], counted=len(found) > 2)
+    if not t[:1].isdigit():
+        t = _digits_for_number_words(t, (code,))
+    for pattern, unit, sign in counted:
+        m = pattern.fullmatch(t)
+        if m:
+            return _resolve_cldr(t, ctx, unit, sign * int(m[1]), counted=True)
     return None
 
 
@@ -334,14 +427,7 @@ def _parse_named_relative(t: str, ctx: _Ctx) -> _R | None:
         raise _need_reference(t)
     if name in vocab.months:
         month = vocab.months[name]
-        if offset is not None:
-            year = ref.year + offset
-        elif direction < 0:
-            year = ref.year if month < ref.month else ref.year - 1
-        elif direction > 0:
-            year = ref.year if month > ref.month else ref.year + 1
-        else:
-            year = ref.year
+        year = ref.year + offset if offset is not None else _year_of_month_towards(ref, month, direction)
         return _R(*_month(year, month), "month")
     start_month = _SEASON_WORDS[name]
     if offset is not None:

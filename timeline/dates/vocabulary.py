@@ -6,7 +6,7 @@ import functools
 import re
 from typing import NamedTuple
 
-from .base import _words
+from .base import LETTER, _words
 
 _EN_MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "febr": 2, "march": 3, "mar": 3,
@@ -28,33 +28,112 @@ _EN_SKIP = frozenset(_words("of the on in at dated ad ce year"))
 
 
 # Qualifier words inside non-English text (English ones are prefixes, handled separately).
-_FOREIGN_APPROX = frozenset(
-    _words(
-        "etwa ca ungefähr gegen environ vers cerca alrededor aproximadamente aprox circa intorno "
-        "около примерно приблизно близько yaklaşık حوالي نحو"  # noqa: RUF001
-    )
-)
+# Reviewed, per language: words for "about" and for the early, middle and late part of a period.
+_QUALIFIER_WORDS = {
+    "de": ("etwa ca ungefähr gegen", "anfang beginn", "mitte", "ende"),
+    "fr": ("environ vers", "début debut", "mi", "fin"),
+    "es": (
+        "cerca alrededor aproximadamente aprox",
+        "principios principio inicios inicio",
+        "mediados",
+        "finales fines final",
+    ),
+    "pt": ("cerca aproximadamente", "início inicio princípio", "meados", "fim final"),
+    "it": ("circa intorno", "inizio", "metà", "fine"),
+    "ru": ("около примерно", "начале начала", "середине середины", "конце конца"),
+    "uk": ("приблизно близько", "", "", ""),
+    "tr": ("yaklaşık", "başı başında", "ortası ortasında", "sonu sonunda"),  # noqa: RUF001
+    "ar": ("حوالي نحو", "أوائل", "منتصف", "أواخر"),
+}
+
+
+# Reviewed, per language: the word for a quarter of the year and the ordinals first to fourth
+# ("im ersten Quartal 2020", "au premier trimestre", "в первом квартале", "2020'nin ilk çeyreğinde").
+_QUARTER_TERMS = {
+    "de": (
+        "quartal quartals",
+        "erste ersten erstes",
+        "zweite zweiten zweites",
+        "dritte dritten drittes",
+        "vierte vierten viertes",
+    ),
+    "fr": ("trimestre", "premier 1er", "deuxième second 2e", "troisième 3e", "quatrième 4e"),
+    "es": ("trimestre", "primer primero", "segundo", "tercer tercero", "cuarto"),
+    "pt": ("trimestre", "primeiro", "segundo", "terceiro", "quarto"),
+    "it": ("trimestre", "primo", "secondo", "terzo", "quarto"),
+    "ru": (
+        "квартал квартале квартала",
+        "первый первом первого",
+        "второй втором второго",
+        "третий третьем третьего",
+        "четвертый четвертом четвертого четвёртый четвёртом четвёртого",
+    ),
+    "tr": ("çeyrek çeyreğinde çeyreği çeyreğin", "ilk birinci", "ikinci", "üçüncü", "dördüncü son"),
+    "ar": ("الربع ربع", "الأول", "الثاني", "الثالث", "الرابع الأخير"),
+    "nl": ("kwartaal", "eerste", "tweede", "derde", "vierde"),
+}
+_QUARTER_NOUNS = frozenset(w for terms in _QUARTER_TERMS.values() for w in terms[0].split())
+_QUARTER_ORDINALS = {
+    code: {w: n for n, line in enumerate(terms[1:], start=1) for w in line.split()}
+    for code, terms in _QUARTER_TERMS.items()
+}
+
+
+_FOREIGN_APPROX = frozenset(w for approx, *_ in _QUALIFIER_WORDS.values() for w in approx.split())
 
 
 _FOREIGN_THIRDS = {
-    **dict.fromkeys(
-        _words(
-            "anfang beginn début debut principios principio inicios inicio início inizio "
-            "начале начала başı başında أوائل"  # noqa: RUF001
-        ),
-        "early",
-    ),
-    **dict.fromkeys(
-        _words("mitte mi mediados meados metà середине середины ortası ortasında منتصف"),  # noqa: RUF001
-        "mid",
-    ),
-    **dict.fromkeys(_words("ende fin finales fines final fim fine конце конца sonu sonunda أواخر"), "late"),
+    word: third
+    for words in _QUALIFIER_WORDS.values()
+    for third, line in zip(("early", "mid", "late"), words[1:], strict=True)
+    for word in line.split()
 }
 
 
 _FOREIGN_SKIP = frozenset(
     _words("года год г гг року р du le la l de del em do da di il am den der des el à a no na dia día im")  # noqa: RUF001
 )
+
+
+# Reviewed: words news writes around a date that the data lacks, per language: "dated", "on
+# the day", inflected "year"/"month" nouns and case endings after an apostrophe.
+_EXTRA_SKIP = {
+    "tr": "tarihinde tarihli tarihi günü gün ayında ayı ayının yılında yılı yılının de da te ta "  # noqa: RUF001
+    "den dan ten tan e a ye ya nin nın nun nün in ın un ün",  # noqa: RUF001
+    "ru": "от году числа число утром днём днем вечером ночью го",  # noqa: RUF001
+    "uk": "від році числа",
+    "ar": "يوم الموافق بتاريخ تاريخ",
+    "it": "nel nello nella del dello della lo ore",
+    "de": "den dem des jahres",
+    "fr": "courant en",
+    "pt": "dia",
+    "es": "día por",
+}
+
+
+# Reviewed: words that make a date an open bound ("before", "after", "since", "until", "by"), per
+# language; a date after them (or, in Turkish, before them) is not when something happened.
+_OPEN_BOUND_WORDS = {
+    "fr": ("avant après depuis jusqu jusqu'au jusqu'à", ""),
+    "de": ("bis vor nach seit spätestens", ""),
+    "es": ("antes después desde hasta", ""),
+    "it": ("prima dopo fino entro", ""),
+    "pt": ("antes após depois desde até", ""),
+    "nl": ("voor vóór na sinds tot", ""),
+    "pl": ("do po przed", ""),
+    "ru": ("до после к перед", ""),
+    "uk": ("до після", ""),
+    "ar": ("قبل بعد منذ حتى", ""),
+    "tr": ("", "kadar beri sonra önce itibaren"),
+}
+
+
+# Reviewed: "the weekend" in other languages (Saturday and Sunday, as English "weekend" is read).
+_WEEKEND_PHRASES = (
+    "fin de semana", "fim de semana", "week-end", "weekend", "wochenende", "fine settimana",
+    "выходные", "выходных", "hafta sonu", "hafta sonunda", "عطلة نهاية الأسبوع", "نهاية الأسبوع",
+    "weekeinde", "weekendzie",
+)  # fmt: skip
 
 
 # Month names dateparser's data lacks: Levantine Arabic, Russian prepositional ("в апреле").
@@ -77,6 +156,14 @@ _EXTRA_MONTHS = {
         )
     ),
 }
+
+
+_HAS_DIGIT_RE = re.compile(r"\d")
+
+
+# Between the words of a name: spaces, full stops, commas (Yangben "ɔnsúmbɔl, oóli ú kátátúɛ"),
+# and the Tibetan syllable mark (tsheg).
+_PHRASE_SPLIT_RE = re.compile("[ .,\u0f0b]+")
 
 
 class _Vocab(NamedTuple):
@@ -139,6 +226,9 @@ def _vocab(langs: tuple) -> _Vocab:
         foreign = True
         for word, index in _EXTRA_MONTHS.get(code, {}).items():
             months.setdefault(word, index)
+        skip.update(_EXTRA_SKIP.get(code, "").split())
+        # "im Jahr 2019", "el año 2019": the word for "year" beside a year.
+        skip.update(w.lower() for w in info.get("year", ()) if len(w) >= 3 and w.isalpha())
         for index, key in enumerate(_MONTH_KEYS, start=1):
             for word in info.get(key, ()):
                 months.setdefault(word.lower().rstrip("."), index)
@@ -162,12 +252,23 @@ def _vocab(langs: tuple) -> _Vocab:
         weekdays.setdefault(word, index)
     if foreign:
         skip |= _FOREIGN_SKIP
+    for table in (months, weekdays):
+        # Names ending with an apostrophe (Kalenjin "koaeng'", Teso "okwamg'"): the word reader
+        # does not take a closing apostrophe.
+        for name in [n for n in table if n.endswith("'")]:
+            table.setdefault(name.rstrip("'"), table[name])
     phrases = []
     for table in (months, weekdays):
-        for name in [n for n in table if " " in n and not any(c.isdigit() for c in n)]:
-            joined = "-".join(name.split())
+        # Names of several words, or with a full stop or tsheg inside ("มี.ค", Thai for March).
+        for name in [n for n in table if _PHRASE_SPLIT_RE.search(n) and not any(c.isdigit() for c in n)]:
+            joined = "-".join(part for part in _PHRASE_SPLIT_RE.split(name) if part).strip("'")
             table.setdefault(joined, table[name])
             phrases.append((name, joined))
+    # Names written with a number ("M3" in Rombo, "10th month" in Mongolian and Tibetan): read
+    # as the English name of that month (always known), so the number is not taken for a day.
+    for table, names in ((months, _MONTH_KEYS), (weekdays, _WEEKDAY_KEYS)):
+        for name in [n for n in table if _HAS_DIGIT_RE.search(n) and _WORD_RE.search(n)]:
+            phrases.append((name, f" {names[table[name] - (table is months)]} "))
     phrases.sort(key=lambda p: -len(p[0]))
     return _Vocab(
         months,
@@ -190,6 +291,9 @@ _FOREIGN_NUMBERS = {
     "de": "einem|einer zwei drei vier fünf sechs sieben acht neun zehn elf zwölf",
     "nl": "een twee drie vier vijf zes zeven acht negen tien elf twaalf",
     "ru": "один|одну два|две три четыре пять шесть семь восемь девять десять",
+    "tr": "bir iki üç dört beş altı yedi sekiz dokuz on",  # noqa: RUF001
+    "ar": "واحد|واحدة اثنين|اثنان|اثنتين ثلاثة|ثلاث أربعة|أربع خمسة|خمس ستة|ست سبعة|سبع ثمانية|ثماني "
+    "تسعة|تسع عشرة|عشر",
 }
 
 
@@ -199,7 +303,7 @@ _FOREIGN_NUMBER_VALUES = {
 }
 
 
-_WORD_RE = re.compile(r"[^\W\d_]+")
+_WORD_RE = re.compile(f"{LETTER}+")
 
 
 def _digits_for_number_words(s: str, langs: tuple) -> str:
@@ -214,43 +318,50 @@ def _digits_for_number_words(s: str, langs: tuple) -> str:
 _SEASON_WORDS = {
     **dict.fromkeys(
         _words(
-            "spring frühjahr frühling printemps primavera весна весной весну ilkbahar bahar lente "
+            "spring frühjahr frühling printemps primavera весна весной весну весны ilkbahar bahar lente "
             "voorjaar wiosna wiosną"
         ),
         3,
     ),
     **dict.fromkeys(
-        _words("summer sommer été ete verano estate verão verao лето летом yaz yazın zomer lato latem"),  # noqa: RUF001
+        _words("summer sommer été ete verano estate verão verao лето летом лета yaz yazın zomer lato latem"),  # noqa: RUF001
         6,
     ),
     **dict.fromkeys(
         _words(
-            "autumn fall herbst automne otoño otono autunno outono осень осенью sonbahar güz herfst "
+            "autumn fall herbst automne otoño otono autunno outono осень осенью осени sonbahar güz herfst "
             "najaar jesień jesienią"
         ),
         9,
     ),
-    **dict.fromkeys(_words("winter hiver invierno inverno зима зимой зиму kış kışın zima zimą"), 12),  # noqa: RUF001
+    **dict.fromkeys(_words("winter hiver invierno inverno зима зимой зиму зимы kış kışın zima zimą"), 12),  # noqa: RUF001
 }
 # Reviewed: words that place a named month or season before (-1), in (0) or after (+1) the
 # reference's, as they stand beside it ("last May", "im vergangenen März", "mars dernier").
 _DIRECTION_WORDS = {
     **dict.fromkeys(
         _words(
-            "last past previous vergangenen letzten vorigen vergangenes letztes dernier dernière "
+            "last past previous vergangenen letzten vorigen vergangenes letztes vergangene vergangener "
+            "letzte letzter vorige voriger dernier dernière "
             "passé passée pasado pasada scorso scorsa passado passada geçen прошлом прошлого "
-            "прошлой прошлым vorige zeszłym ubiegłym"
+            "прошлой прошлым vorige zeszłym ubiegłym último última ultimo ultima минувший минувшую "
+            "минувшее минувшем минувшей прошлый прошлую прошлое الماضي الماضية"
         ),
         -1,
     ),
     "this past": -1,
     **dict.fromkeys(
-        _words("this current diesen dieses diesem ce cette este esta questo questa bu этом этого этой"), 0
+        _words(
+            "this current diesen dieses diesem ce cette este esta questo questa bu этом этого этой "
+            "nesta neste этот эту это"
+        ),
+        0,
     ),
     **dict.fromkeys(
         _words(
             "next coming nächsten kommenden prochain prochaine próximo próxima prossimo prossima "
-            "gelecek следующем следующего volgende przyszłym"
+            "gelecek следующем следующего volgende przyszłym önümüzdeki ближайший ближайшую "
+            "المقبل المقبلة القادم القادمة"
         ),
         1,
     ),

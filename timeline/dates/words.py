@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
-from .base import _MONTH_NAMES, _R, DateNormalizationError, _Ctx
+from .base import _MONTH_NAMES, _R, LETTER, DateNormalizationError, _Ctx
 from .calendar_math import (
     _add_months,
     _last_day,
@@ -14,12 +14,28 @@ from .calendar_math import (
     _nearest,
     _period,
     _qualify,
+    _quarter,
     _season,
     _two_digit_year,
 )
-from .vocabulary import _FOREIGN_SKIP, _SEASON_WORDS, _WEEKDAY_KEYS, _vocab
+from .vocabulary import (
+    _DIRECTION_WORDS,
+    _FOREIGN_SKIP,
+    _QUARTER_NOUNS,
+    _QUARTER_ORDINALS,
+    _SEASON_WORDS,
+    _WEEKDAY_KEYS,
+    _vocab,
+)
 
-_TOKEN_RE = re.compile(r"\d+[^\W\d_]*\.?|[^\W\d_]+(?:-[^\W\d_]+)*\.?|'\d{2}\b")
+_SEASON_FILLER = frozenset(("au", "aux", "à", "nel", "nella", "en", "no", "na", "во", "в"))
+
+
+# English direction words are read by the relative readers, with their own rules.
+_EN_DIRECTION = frozenset(("last", "past", "previous", "this", "current", "next", "coming"))
+
+_TOKEN_RE = re.compile(rf"\d+{LETTER}*\.?|{LETTER}+(?:['-]{LETTER}+)*\.?|'\d{{2}}\b")
+_SUFFIXED_NUMBER_RE = re.compile(rf"(\d+)({LETTER}+)\.?")
 
 
 _ORDINAL_RE = re.compile(r"(\d+)(?:st|nd|rd|th|er|re|e|o|a|°|\.)?")
@@ -34,26 +50,37 @@ def _parse_tokens(t: str, ctx: _Ctx) -> _R | None:
     numbers = []
     saw_month_first = False
     season = None
+    direction = None
+    fillers = 0
+    quarter = None
     for name, joined in vocab.phrases:
         if name in t:
             t = t.replace(name, joined)
     tokens = _TOKEN_RE.findall(t)
     # The season table is of many languages: with a season word, their filler words are filler.
-    filler = vocab.skip | _FOREIGN_SKIP if any(w.rstrip(".") in _SEASON_WORDS for w in tokens) else vocab.skip
-    for token in tokens:
+    # ("au printemps 2021", "au premier trimestre": French "au" is filler only there, "du 13 au 15
+    # mai" is a range).
+    seasonal = any(w.rstrip(".") in _SEASON_WORDS or w.rstrip(".") in _QUARTER_NOUNS for w in tokens)
+    filler = vocab.skip | _FOREIGN_SKIP | _SEASON_FILLER if seasonal else vocab.skip
+    ordinals = _quarter_ordinals(ctx.langs) if any(w.rstrip(".") in _QUARTER_NOUNS for w in tokens) else {}
+    for token in _split_hyphenated(tokens, vocab, filler):
         if token[0] == "'":
             numbers.append(("yy", int(token[1:]), len(numbers)))
             continue
         if token[0].isdigit():
             m = _ORDINAL_RE.fullmatch(token)
             if m is None:
-                return None
+                # "2mh" (Scottish Gaelic), Yiddish and Kurdish ordinals: a number with the letters
+                # CLDR's date pattern writes onto it.
+                m = _SUFFIXED_NUMBER_RE.fullmatch(token)
+                if m is None or m[2] not in filler:
+                    return None
             numbers.append((m[1], int(m[1]), month is not None))
             continue
         word = token.rstrip(".")
         if word in vocab.months:
-            if month is not None:
-                return None
+            if month is not None and month != vocab.months[word]:
+                return None  # "4 أيار/مايو 2020": two names of one month are one month
             month = vocab.months[word]
             saw_month_first = not numbers
         elif word in vocab.weekdays:
@@ -61,7 +88,14 @@ def _parse_tokens(t: str, ctx: _Ctx) -> _R | None:
                 return None
             weekday = vocab.weekdays[word]
         elif word in filler:
+            fillers += 1
             continue
+        elif word in _QUARTER_NOUNS or word in ordinals:
+            # "im ersten Quartal 2020", "au 1er trimestre": a quarter (read below)
+            quarter = ordinals.get(word, quarter)
+        elif word in _DIRECTION_WORDS and word not in _EN_DIRECTION and direction is None:
+            # "el pasado 4 de mayo", "le 4 mai dernier", "am vergangenen Montag"
+            direction = _DIRECTION_WORDS[word]
         elif word in vocab.approx:
             approx = True
         elif word in vocab.thirds:
@@ -76,24 +110,44 @@ def _parse_tokens(t: str, ctx: _Ctx) -> _R | None:
             weekday = found[0]
         else:
             return None
+    if ordinals:
+        if month is not None or weekday is not None or season is not None:
+            return None
+        return _quarter_of(quarter, numbers, approx, third, ctx, t)
     if month is None and season is not None:
         return _season_of(numbers, season, approx, third, ctx, t)
     if month is None and weekday is not None and not numbers and third is None:
-        # "am Donnerstag", "le jeudi": the most recent such day on or before the reference.
+        # "am Donnerstag", "le jeudi", "este lunes": the most recent such day on or before the
+        # reference; "am vergangenen Montag" strictly before it, "el próximo lunes" after it.
         if ctx.reference is None:
             raise DateNormalizationError(
                 f"relative date {t!r} needs a reference date (the source's publication date)"
             )
-        d = ctx.reference - _dt.timedelta(days=(ctx.reference.weekday() - weekday) % 7)
+        ref = ctx.reference
+        if direction is not None and direction > 0:
+            d = ref + _dt.timedelta(days=(weekday - ref.weekday() - 1) % 7 + 1)
+        elif direction is not None and direction < 0:
+            d = ref - _dt.timedelta(days=(ref.weekday() - weekday - 1) % 7 + 1)
+        else:
+            d = ref - _dt.timedelta(days=(ref.weekday() - weekday) % 7)
         return _R(d, d, "day", approx)
     if month is None and weekday is not None and len(numbers) == 1 and numbers[0][1] <= 31:
         # "na sexta-feira (8)", "Friday the 8th": the nearest date with that weekday and day.
         return _weekday_and_day(weekday, numbers[0][1], ctx, t)
     if month is None:
-        if (third or approx) and len(numbers) == 1 and len(numbers[0][0]) == 4 and weekday is None:
-            # "Mitte 2019", "fin 2020", "конце 2019 года"
+        if (
+            (third or approx or fillers)
+            and len(numbers) == 1
+            and len(numbers[0][0]) == 4
+            and weekday is None
+            and direction is None
+        ):
+            # "Mitte 2019", "fin 2020", "конце 2019 года", "en 2019", "в 2019 году"
             year = numbers[0][1]
             return _qualify(_R(_dt.date(year, 1, 1), _dt.date(year, 12, 31), "year"), approx, third)
+        if direction is not None and weekday is None and len(numbers) == 1 and len(numbers[0][0]) <= 2:
+            # "no próximo dia 25", "el pasado día 4": that day of the month after or before.
+            return _day_of_month_towards(numbers[0][1], direction, ctx, t)
         return None
     for digits, value, after_month in numbers:
         if digits == "yy":
@@ -118,11 +172,18 @@ def _parse_tokens(t: str, ctx: _Ctx) -> _R | None:
             what = f"{_MONTH_NAMES[month]} {day}" if day else _MONTH_NAMES[month]
             raise DateNormalizationError(f"{t!r} has no year ({what}); give the year or a reference date")
         if day is None:
+            if direction is not None or weekday is not None:
+                return None  # "im vergangenen März": a month named relative to the reference
             start = _nearest(ctx.reference, month, None)
             return _qualify(_R(*_month(start.year, month), "month"), approx, third)
         d = _nearest(ctx.reference, month, day)
+        if direction is not None and (d - ctx.reference).days * direction < 0:
+            # "el pasado 4 de mayo": the last one on or before the reference; "next": after it.
+            d = _make_day(d.year + direction, month, day, t) if not (month == 2 and day == 29) else d
         r = _R(d, d, "day")
     elif day is None:
+        if weekday is not None:
+            return None  # a weekday and a month with no day ("mi-mai" in German is Wednesday-May)
         r = _R(*_month(year, month), "month")
     else:
         d = _make_day(year, month, day, t)
@@ -136,6 +197,91 @@ def _parse_tokens(t: str, ctx: _Ctx) -> _R | None:
             ),
         )
     return _qualify(r, approx, third)
+
+
+def _split_hyphenated(tokens: list[str], vocab, filler) -> list[str]:
+    """ "mi-mai", "sexta-feira", Turkish "Mart'ta": a token whose parts are all date words is its parts;
+    "d'abril", "dell'agosto": an elided article before a month or weekday is dropped."""
+    out = []
+    for token in tokens:
+        word = token.rstrip(".")
+        if word not in vocab.months and word not in vocab.weekdays and _weekday_compound(word, vocab, filler):
+            out.append(_weekday_compound(word, vocab, filler))
+            continue
+        if ("-" in word or "'" in word) and word not in vocab.months and word not in vocab.weekdays:
+            parts = _PARTS_RE.split(word)
+            if all(
+                p in vocab.months
+                or p in vocab.weekdays
+                or p in filler
+                or p in vocab.thirds
+                or p in vocab.approx
+                or p in _SEASON_WORDS
+                for p in parts
+            ):
+                out.extend(parts)
+                continue
+            head, _, last = word.rpartition("'")
+            if (
+                head
+                and len(head) <= 4
+                and (last in vocab.months or last in vocab.weekdays or last in _SEASON_WORDS)
+            ):
+                out.append(last)
+                continue
+        out.append(token)
+    return out
+
+
+_PARTS_RE = re.compile("[-']")
+
+
+def _weekday_compound(word: str, vocab, filler) -> str | None:
+    """ "Montagabend", "dinsdagavond": a weekday and a time of day written as one word."""
+    for name in vocab.weekdays:
+        if len(name) > 3 and word.startswith(name) and word[len(name) :] in filler:
+            return name
+    return None
+
+
+def _day_of_month_towards(day: int, direction: int, ctx: _Ctx, t: str) -> _R | None:
+    """A day of the month said with "last"/"next" and no month: the latest one on or before the
+    reference, or the first one on or after it."""
+    ref = ctx.reference
+    if ref is None:
+        raise DateNormalizationError(f"{t!r} has no month or year; give a reference date")
+    for n in range(3):
+        y, m = _add_months(ref.year, ref.month, n if direction > 0 else -n)
+        if 1 <= day <= _last_day(y, m):
+            d = _dt.date(y, m, day)
+            if (d - ref).days * direction >= 0 or (direction == 0 and n == 0):
+                return _R(d, d, "day")
+    return None
+
+
+def _quarter_ordinals(langs: tuple) -> dict:
+    found: dict = {}
+    for code in langs:
+        found.update(_QUARTER_ORDINALS.get(code, {}))
+    return found
+
+
+def _quarter_of(quarter, numbers, approx: bool, third, ctx: _Ctx, t: str) -> _R | None:
+    """A quarter said in words with its year, or with none the latest begun by the reference."""
+    years = [value for digits, value, _ in numbers if len(digits) == 4]
+    small = [value for digits, value, _ in numbers if len(digits) == 1 and 1 <= value <= 4]
+    if quarter is None and len(small) == 1:
+        quarter = small[0]  # "1er trimestre", "1. Quartal"
+    if quarter is None or len(years) > 1 or len(numbers) - len(years) > (quarter in small):
+        return None
+    if years:
+        year = years[0]
+    elif ctx.reference is None:
+        raise DateNormalizationError(f"{t!r} has no year; give the year or a reference date")
+    else:
+        ref = ctx.reference
+        year = ref.year if 3 * quarter - 2 <= ref.month else ref.year - 1
+    return _qualify(_R(*_quarter(year, quarter), "quarter"), approx, third)
 
 
 def _season_of(numbers, start_month: int, approx: bool, third, ctx: _Ctx, t: str) -> _R | None:
