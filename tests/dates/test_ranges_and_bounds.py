@@ -63,3 +63,25 @@ def test_a_weekday_that_disagrees_with_the_day_is_ambiguous():
 def test_deadlines_and_open_bounds_stay_errors(text):
     with pytest.raises(DateNormalizationError, match="open-ended bound"):
         normalize_date(text, reference=THU)
+
+
+@pytest.mark.parametrize(
+    ("text", "languages", "start", "end"),
+    [
+        ("June 30 - July 6, 2020", None, "2020-06-30", "2020-07-06"),
+        ("30 June to 6 July 2020", None, "2020-06-30", "2020-07-06"),
+        ("between June 30 and July 6, 2020", None, "2020-06-30", "2020-07-06"),
+        ("June-July 2020", None, "2020-06-01", "2020-07-31"),
+        ("28 December 2019 to 3 January 2020", None, "2019-12-28", "2020-01-03"),
+        ("28 December to 3 January 2020", None, "2019-12-28", "2020-01-03"),
+        ("du 30 juin au 6 juillet 2020", ["fr"], "2020-06-30", "2020-07-06"),
+    ],
+)
+@pytest.mark.parametrize("reference", [dt.date(2003, 6, 10), dt.date(2020, 7, 8), dt.date(2028, 1, 31)])
+def test_a_range_takes_its_missing_year_from_its_end_whatever_the_reference(
+    text, languages, start, end, reference
+):
+    # An article of 2028 looking back at 2020 (or an old one quoted with a wrong reference)
+    # must not move the range's first day to the year of the reference.
+    result = normalize_date(text, reference=reference, languages=languages)
+    assert (result.start.isoformat(), result.end.isoformat()) == (start, end)

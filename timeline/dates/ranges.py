@@ -92,15 +92,19 @@ def _complete_left(left: str, b: _R, ctx: _Ctx) -> _R | None:
             return _R(d, d, "day") if d else None
         if len(left) != 4:
             return None
-    try:
-        a = reading._parse_one(left, ctx)
-    except DateNormalizationError:
-        a = None
-    if a is None and not _has_year(left):
+    a = None
+    if not _has_year(left):
+        # The year comes from the second date, never from the reference: "June 30 - July 6,
+        # 2020" read in 2025 is still 2020 (the reference would make June 30 the nearest one).
         try:
             a = reading._parse_one(f"{left} {b.end.year}", ctx)
             if a is not None and a.start > b.end:
                 a = reading._parse_one(f"{left} {b.end.year - 1}", ctx)
+        except DateNormalizationError:
+            a = None
+    if a is None:
+        try:
+            a = reading._parse_one(left, ctx)
         except DateNormalizationError:
             return None
     if a is not None and b.precision == "year" and a.precision == "year" and a.start > b.start:
