@@ -11,9 +11,10 @@ app.autodiscover_tasks()
 
 
 @worker_process_init.connect
-def warm_date_parser(**kwargs):
-    # dateparser's first parse in a process costs over a second; pay it before the first task.
+def prepare_worker_process(**kwargs):
+    # dateparser's first parse in a process costs over a second: pay it before the first task
+    # (and freeze what it loads out of the garbage collector's way: worker_process.py).
     # config/__init__.py imports this module while the settings load, before the apps are ready.
-    from timeline import dates  # noqa: PLC0415
+    from timeline.importing.worker_process import prepare_process  # noqa: PLC0415
 
-    dates.warm_up()
+    prepare_process()

@@ -34,6 +34,7 @@ from kombu.exceptions import OperationalError as KombuOperationalError
 from ..models import ImportBatch, ImportBatchStatus, ImportRow, ImportRowStatus
 from .finishing import batch_counts, finish_batch, has_pending
 from .processing import process_chunk
+from .worker_process import prepare_process
 
 __all__ = [
     "BrokerUnreachable",
@@ -87,6 +88,8 @@ def dispatch_batch(batch_id, *, chunk_size=None, on_progress=None):
     """
     chunk_size = chunk_size or settings.IMPORT_CHUNK_SIZE
     eager = settings.CELERY_TASK_ALWAYS_EAGER
+    if eager:
+        prepare_process()  # this process is the worker
     ImportBatch.objects.filter(pk=batch_id).update(
         status=ImportBatchStatus.PROCESSING, finished_at=None, progress_at=timezone.now()
     )

@@ -31,6 +31,7 @@ from .resolve import Resolver
 from .rows import Item, read_dates, read_values
 from .tables import Table
 from .upsert import EventWrites
+from .worker_process import collector_paused
 
 __all__ = ["batch_counts", "finish_batch", "has_pending", "process_chunk"]
 
@@ -57,6 +58,11 @@ outcomes_table = Table(ImportRow, ("status", "messages", "event_id", "processed_
 
 def process_chunk(batch_id, row_ids):
     """Process the still-pending rows among ``row_ids``; returns how many were processed."""
+    with collector_paused():
+        return _process_chunk(batch_id, row_ids)
+
+
+def _process_chunk(batch_id, row_ids):
     batch = ImportBatch.objects.filter(pk=batch_id).first()
     rows = _pending(batch_id, row_ids) if batch is not None else []
     if not rows:
@@ -67,12 +73,12 @@ def process_chunk(batch_id, row_ids):
         # needs the same one waits for that insert only, never for the rest of this chunk.
         chunks = _prepare(batch, rows, resolver)
         with transaction.atomic():
-            locked = _pending(batch_id, row_ids, lock=True)
+            locked = _locked_versions(batch_id, row_ids)
             read = {row.pk: (row.raw_text, row.run_by_id) for row in rows}
-            if any(read.get(row.pk) != (row.raw_text, row.run_by_id) for row in locked):
+            if any(read.get(pk) != version for pk, version in locked.items()):
                 # A row was re-run (or corrected) since it was read: read the locked rows afresh.
-                chunks = _prepare(batch, locked, resolver)
-            keep = {row.pk for row in locked}
+                chunks = _prepare(batch, _pending(batch_id, list(locked)), resolver)
+            keep = set(locked)
             wrote = False
             for chunk in chunks:
                 wrote = chunk.write([item for item in chunk.items if item.row.pk in keep]) or wrote
@@ -83,20 +89,35 @@ def process_chunk(batch_id, row_ids):
         # What this chunk created may have been rolled back: the next chunk asks the database.
         Resolver.forget()
         raise
-    return len(locked)
+    return len(keep)
 
 
-def _pending(batch_id, row_ids, lock=False):
-    """The still-pending rows among ``row_ids`` (locked, skipping rows another worker holds)."""
-    rows = ImportRow.objects.filter(batch_id=batch_id, pk__in=row_ids, status=ImportRowStatus.PENDING)
-    if lock:
-        rows = rows.select_for_update(skip_locked=True)
-    # The raw values as stored text: the locked read compares it with the first read undecoded.
-    rows = rows.annotate(raw_text=Cast("raw", TextField())).order_by("pk")
+def _still_pending(batch_id, row_ids):
+    return (
+        ImportRow.objects.filter(batch_id=batch_id, pk__in=row_ids, status=ImportRowStatus.PENDING)
+        # The raw values as stored text: the locked read compares it with the first read undecoded.
+        .annotate(raw_text=Cast("raw", TextField()))
+        .order_by("pk")
+    )
+
+
+def _pending(batch_id, row_ids):
+    """The still-pending rows among ``row_ids``."""
+    rows = _still_pending(batch_id, row_ids).values_list(*STAGED_COLUMNS)
     return [
         StagedRow(pk, row_number, raw_text, messages, run_by_id)
-        for pk, row_number, raw_text, messages, run_by_id in rows.values_list(*STAGED_COLUMNS)
+        for pk, row_number, raw_text, messages, run_by_id in rows
     ]
+
+
+def _locked_versions(batch_id, row_ids):
+    """{id: (raw text, run by)} of the still-pending rows among ``row_ids``, locked (skipping rows
+    another worker holds): what a row was when this worker read it, to compare."""
+    rows = _still_pending(batch_id, row_ids).select_for_update(skip_locked=True)
+    return {
+        pk: (raw_text, run_by_id)
+        for pk, raw_text, run_by_id in rows.values_list("id", "raw_text", "run_by_id")
+    }
 
 
 def _prepare(batch, rows, resolver):

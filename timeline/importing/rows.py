@@ -47,11 +47,23 @@ KINDS = {_token(value): value for value in OrganizationKind.values} | {
 STATUSES = {value: value for value in EventStatus.values}
 
 
-@functools.lru_cache(maxsize=50_000)
 def normalize(text, reference, languages, date_order):
-    """The date read in its context (``services.normalize_with``) once per distinct (text, reference,
-    languages, order) in a worker process: imports repeat the same date texts many times.
-    Returns (result, error reason)."""
+    """The date read in its context (``services.normalize_with``); returns (result, error reason).
+
+    A text that reads without a reference ("2020-07-06", "6 July 2020") reads the same against any
+    reference (the reference only places relative text and missing years), so it is read once per
+    distinct text, whatever each row's reference: imports repeat the same dates with many
+    different publication dates. Relative text is read once per distinct (text, reference).
+    """
+    if reference is not None:
+        absolute = _normalize(text, None, languages, date_order)
+        if absolute[1] is None:
+            return absolute
+    return _normalize(text, reference, languages, date_order)
+
+
+@functools.lru_cache(maxsize=50_000)
+def _normalize(text, reference, languages, date_order):
     context = DateContext(languages=list(languages) if languages else None, date_order=date_order)
     try:
         return normalize_with(context, text, reference=reference), None
