@@ -235,3 +235,27 @@ def test_read_mention_reads_a_span_in_its_sentence():
     at = text.index("a year earlier")
     assert read_mention(text, at, at + len("a year earlier"), reference=WED).value.iso == "2020-35"
     assert read_mention(text, 0, len("The board"), reference=WED) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "expected"),
+    [
+        # No year: the next one when it is at most four months ahead...
+        ("January", WED, "2022-01"),
+        ("March", WED, "2022-03"),
+        ("March 3", WED, "2022-03-03"),
+        ("Nov. 20", WED, "2021-11-20"),
+        ("Feb. 29", THU, "2024-02-29"),
+        ("June", THU, "2024-06"),
+        # ...otherwise the latest one on or before the reference.
+        ("March 4", WED, "2021-03-04"),
+        ("April", WED, "2021-04"),
+        ("mid-June", WED, "2021-06-11~/2021-06-20~"),
+        ("Nov. 1", WED, "2021-11-01"),
+        ("November", WED, "2021-11"),
+        ("July", THU, "2023-07"),
+        ("Dec 28", dt.date(2021, 1, 3), "2020-12-28"),
+    ],
+)
+def test_a_date_without_its_year_leans_to_the_past(text, reference, expected):
+    assert read(text, reference) == expected

@@ -64,14 +64,16 @@ Rules:
   the nearest that is both.
 - **Times and time zones** next to a date are dropped, nothing converted ("4:30 p.m. EDT on
   Tuesday, May 5" is 5 May). Thai Buddhist-era years are converted (2563 is 2020).
-- **No year** ("July 6", "6月30日", "mid-July"): the occurrence nearest the reference (so
-  "Dec 28" read against 3 January 2021 is 28 December 2020). Without a reference: an error.
+- **No year** ("July 6", "6月30日", "mid-July"): news reports what happened, so the latest
+  occurrence on or before the reference, unless the next one is at most four months after it
+  (one announced): "Dec 28" read against 3 January 2021 is 28 December 2020, "March" read in
+  November the coming March, "April" the one before. Without a reference: an error.
 - **Running text follows the tense of the clause** (``find_dates``, ``read_mention``; module
   ``clause``): a bare weekday in a future-tense clause ("will meet on Friday", "is expected to
   resume Monday") is the first one on or after the reference instead of the latest on or before
   it; a month with no year in a past-tense clause ("was founded in March", said in November) is
-  the one before when its nearest occurrence is more than three months ahead, and in a
-  future-tense clause ("will reopen in June", said in November) the one after when the nearest
+  the one before when the no-year rule puts it more than three months ahead, and in a
+  future-tense clause ("will reopen in June", said in November) the one after when that one
   has passed. TimeML and HeidelTime resolve by tense too; a news reader needs it, because news
   reports what happened. With no tense marker, or for a date that says its year or a relative
   word ("next June"), the rules above stand, and ``normalize_date`` on a bare field keeps them.
