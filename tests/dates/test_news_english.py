@@ -213,6 +213,14 @@ def test_abbreviated_names_with_a_number_or_full_stop_are_dates():
         ("On ", ", the bank raised rates.", "past"),
         ("On ", ", the bank will raise rates.", "future"),
         ("The meeting on ", " is important.", None),
+        ("Farmers were planning to block the bridge on ", ".", "future"),
+        ("Until ", ", the police had no suspect.", "past"),
+        ("Until ", ", the museum stays shut.", "future"),
+        ("The road stays closed until ", ", officials said.", "future"),
+        # A passive takes the tense of its auxiliary.
+        ("The winner will be announced on ", ".", "future"),
+        ("The winner was announced on ", ".", "past"),
+        ("The winner has been announced since ", ".", "past"),
     ],
 )
 def test_clause_tense(before, after, expected):

@@ -1,13 +1,14 @@
 """The tense of the clause around a date in running English text, for ``find_dates``.
 
 A bare weekday or a month without a year is read against the reference by a fixed rule (the
-most recent weekday on or before it, the nearest month). In running news text the clause's verb
-says more: "will meet on Thursday" is the coming Thursday, "the company was founded in March",
-said in October, is the March before. ``clause_tense`` finds the tense marker nearest before the
-date in its clause (or, when the clause starts with the date, the nearest after it): a modal or
-a word of schedule ("will", "would", "is expected to", "scheduled", "payable", "until") is the
-future; an auxiliary or a past-tense verb ("was", "had", "said", "rose", "-ed") is the past.
-No marker: None, and the fixed rule stands.
+most recent weekday on or before it, the month's past-leaning occurrence). In running news text
+the clause's verb says more: "will meet on Thursday" is the coming Thursday, "the company was
+founded in March", said in October, is the March before. ``clause_tense`` finds the tense marker
+nearest before the date in its clause (or, when the clause starts with the date or with "until"
+and the date, the nearest after it): a modal or a word of schedule ("will", "would", "is
+expected to", "scheduled", "planning", "payable", "until") is the future; an auxiliary or a
+past-tense verb ("was", "had", "said", "rose", "-ed", but not a passive's participle: "will be
+named") is the past. No marker: None, and the fixed rule stands.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ _WINDOW = 12  # words looked at before the date; after it, half as many
 
 _FUTURE_WORDS = frozenset(
     _words(
-        "will shall would wo won't upcoming scheduled slated payable until till postponed "
+        "will shall would wo won't upcoming scheduled slated planning payable until till postponed "
         "expire expires effective"
     )
 )
@@ -65,6 +66,11 @@ _NOT_PAST = frozenset(
 )
 
 
+# A past participle after these is a passive ("will be named", "is being sold"): the auxiliary
+# before it gives the tense ("has been named" stays past).
+_PASSIVE_AUXILIARIES = frozenset(_words("be being"))
+
+
 def _marker(words: list[str], i: int) -> str | None:
     word = words[i]
     if (
@@ -73,8 +79,10 @@ def _marker(words: list[str], i: int) -> str | None:
         or (i + 1 < len(words) and (word, words[i + 1]) in _FUTURE_PAIRS)
     ):
         return "future"
-    if word in _PAST_WORDS or (word.endswith("ed") and len(word) > 4 and word not in _NOT_PAST):
+    if word in _PAST_WORDS:
         return "past"
+    if word.endswith("ed") and len(word) > 4 and word not in _NOT_PAST:
+        return "past" if i == 0 or words[i - 1] not in _PASSIVE_AUXILIARIES else None
     return None
 
 
@@ -85,6 +93,10 @@ def clause_tense(text: str, start: int, end: int) -> str | None:
     if starts:
         before = before[starts[-1].end() :]
     words = _TOKEN_RE.findall(before.lower())[-_WINDOW:]
+    # "Until Monday, they had not...": the clause starts with the date, so its verb says more.
+    opens_with_until = words in (["until"], ["till"])
+    if opens_with_until:
+        words = []
     for i in range(len(words) - 1, -1, -1):
         found = _marker(words, i)
         if found is not None:
@@ -98,4 +110,4 @@ def clause_tense(text: str, start: int, end: int) -> str | None:
         found = _marker(words, i)
         if found is not None:
             return found
-    return None
+    return "future" if opens_with_until else None
