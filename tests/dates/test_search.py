@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 
 from timeline.dates import DateMention, find_dates
+from timeline.dates.search import read_mention
 
 FRI = dt.date(2013, 3, 22)  # a Friday
 
@@ -107,3 +108,61 @@ def test_empty_text_yields_nothing():
 )
 def test_possessives_decades_and_years_in_words(text, expected):
     assert found(text, reference=FRI) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the following/previous <unit>" counts from the latest date told, not from the reference.
+        (
+            "The mine opened on 4 June 2001, and the following year it flooded.",
+            [("4 June 2001", "2001-06-04"), ("the following year", "2002")],
+        ),
+        (
+            "She moved to Lyon in March 2010.\n\nThe previous month she had resigned.",
+            [("March 2010", "2010-03"), ("The previous month", "2010-02")],
+        ),
+        (
+            "The ferry sank on 2 May 2016. The next day divers found the hull.",
+            [("2 May 2016", "2016-05-02"), ("The next day", "2016-05-03")],
+        ),
+        # "that <unit>", "the same <unit>": the period of the date told, one of its unit first.
+        (
+            "Exports reached $4 billion in 2014, a record for that year.",
+            [("2014", "2014"), ("that year", "2014")],
+        ),
+        (
+            "The strike began on 9 October 2018. Earlier that day, talks had failed.",
+            [("9 October 2018", "2018-10-09"), ("Earlier that day", "2018-10-09")],
+        ),
+        (
+            "Profit rose in the first quarter of 2017; on 3 April 2017 it said sales that quarter were flat.",
+            [
+                ("the first quarter of 2017", "2017-33"),
+                ("3 April 2017", "2017-04-03"),
+                ("that quarter", "2017-33"),
+            ],
+        ),
+        # With no date told before it (in its paragraph or the one before), it is not guessed.
+        ("The following year the mine flooded.", []),
+        ("It was 2014.\n\nAnother story.\n\nThat year the mine flooded.", [("2014", "2014")]),
+        # "the next week/month/year" looks ahead from the reference.
+        (
+            "It opened in 2001. Sales will grow in the next year.",
+            [("2001", "2001"), ("the next year", "2014")],
+        ),
+    ],
+)
+def test_anaphora_counts_from_the_date_the_text_told(text, expected):
+    assert found(text, reference=FRI) == expected
+
+
+def test_read_mention_reads_anaphora_from_the_text_before_it():
+    text = "The mine opened on 4 June 2001, and the following year it flooded."
+    at = text.index("the following year")
+    mention = read_mention(text, at, at + len("the following year"), reference=FRI)
+    assert mention.value.iso == "2002"
+    text = "The ferry sank on 2 May 2016. The next morning divers found the hull."
+    at = text.index("The next morning")
+    assert read_mention(text, at, at + len("The next morning"), reference=FRI).value.iso == "2016-05-03"
+    assert read_mention("The following year it flooded.", 0, 18, reference=FRI) is None

@@ -77,6 +77,13 @@ Rules:
   has passed. TimeML and HeidelTime resolve by tense too; a news reader needs it, because news
   reports what happened. With no tense marker, or for a date that says its year or a relative
   word ("next June"), the rules above stand, and ``normalize_date`` on a bare field keeps them.
+- **Anaphora in running text** (``find_dates``, ``read_mention``): "the following year", "the
+  previous month", "the next day", "that year", "the same day", "earlier that day" count from the
+  latest date the text told before them (in their paragraph or the one before; for "that <unit>"
+  a date of that unit first): "On 4 June 2001 the mine opened, and the following year..." is
+  2002. With no such date they are not found: the reference would be a guess. "the next
+  week/month/year" look ahead from the reference; ``normalize_date`` of a bare field keeps the
+  reference readings ("the next day" is the day after it).
 - **The present**: "now", "currently", "presently", "nowadays", "right now" are the reference
   day (TimeML's PRESENT_REF). "recently", "soon", "the future" name no date and stay errors.
 - **Holidays** of English news ("Christmas 2019", "Easter", "last Thanksgiving", "Good Friday",

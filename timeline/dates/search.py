@@ -8,12 +8,13 @@ import re
 from typing import NamedTuple
 
 from . import reading
-from .base import DateNormalizationError, _words
-from .calendar_math import _last_day, _month
+from .base import _R, DateNormalizationError, _words
+from .calendar_math import _last_day, _month, _period, _week
 from .cjk import _CJK_MARK_RE
 from .clause import clause_tense
 from .holidays import HOLIDAY_WORDS
 from .languages import _resolve_languages
+from .relative import _shift
 from .result import NormalizedDate
 from .vocabulary import _WORD_RE, _vocab
 
@@ -51,9 +52,9 @@ _SCAN_RE = re.compile(
 # English words that join the parts of a date expression without naming a date themselves.
 _JOINERS = frozenset(
     _words(
-        "of the on in at and to from between through until till early mid late middle end start "
+        "of the on in at and to from between through until till early mid late middle end start that "
         "beginning about around circa c ca approximately roughly last next this past previous "
-        "coming following prior same ago earlier later before after day days week weeks month "
+        "coming following preceding prior same ago earlier later before after day days week weeks month "
         "months year years quarter quarters half weekend fortnight a an one two three four five "
         "six seven eight nine ten eleven twelve first second third fourth final calendar fiscal "
         "morning afternoon evening night spring summer autumn fall winter q1 q2 q3 q4 h1 h2 "
@@ -101,10 +102,13 @@ def find_dates(text: str, *, reference=None, languages=None, date_order=None):
     langs, _, _ = _resolve_languages(languages, "" if languages else text[:2000])
     vocab = _vocab(langs)
     tokens = _scan(text, vocab)
+    found: list[DateMention] = []
     for run in _runs(text, tokens):
-        yield from _read_run(
-            text, run, vocab, reference, languages or (langs if langs != ("en",) else None), date_order
-        )
+        for mention in _read_run(
+            text, run, vocab, reference, languages or (langs if langs != ("en",) else None), date_order, found
+        ):
+            found.append(mention)
+            yield mention
 
 
 def read_mention(text: str, start: int, end: int, *, reference=None, languages=None, date_order=None):
@@ -112,6 +116,14 @@ def read_mention(text: str, start: int, end: int, *, reference=None, languages=N
     clause's tense for a bare weekday or month, the quarter a financial sentence speaks of), as a
     ``DateMention``; None when the piece does not read as a date."""
     piece = text[start:end]
+    anaphora = _anaphora(piece)
+    if anaphora is not None:
+        window = _previous_paragraph_start(text, start)
+        earlier = list(
+            find_dates(text[window:start], reference=reference, languages=languages, date_order=date_order)
+        )
+        value = _from_anchor(anaphora, piece, earlier)
+        return None if value is None else DateMention((start, end), piece, value)
     value = _in_context(text, start, end, piece, reference)
     if value is None:
         try:
@@ -228,7 +240,7 @@ def _ends_sentence(text: str, last: _Token, following: _Token) -> bool:
     return not stem.isdigit() or len(stem) > 2 or following.kind != "anchor"
 
 
-def _read_run(text: str, run: list[_Token], vocab, reference, languages, date_order):
+def _read_run(text: str, run: list[_Token], vocab, reference, languages, date_order, earlier):
     i = 0
     while i < len(run):
         found = None
@@ -242,9 +254,14 @@ def _read_run(text: str, run: list[_Token], vocab, reference, languages, date_or
                 if text.endswith("'s", 0, end):
                     end -= 2  # "today's hearing": the date is "today"
                 piece = text[start:end]
-                value = _in_context(text, start, end, piece, reference) or _read_piece(
-                    piece, run[i], run[j], vocab, reference, languages, date_order
-                )
+                anaphora = _anaphora(piece)
+                if anaphora is not None:
+                    window = _previous_paragraph_start(text, start)
+                    value = _from_anchor(anaphora, piece, [m for m in earlier if m.span[0] >= window])
+                else:
+                    value = _in_context(text, start, end, piece, reference) or _read_piece(
+                        piece, run[i], run[j], vocab, reference, languages, date_order
+                    )
                 if value is not None:
                     found = (j, DateMention((start, end), piece, value))
                     break
@@ -317,8 +334,7 @@ def _in_context(text: str, start: int, end: int, piece: str, reference) -> Norma
     if ago is None and latest is None:
         return None
     if latest is None or latest["unit"] == "period":
-        sentence_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), 0)
-        sentence_start = max(text.rfind(". ", 0, sentence_start), 0)  # and the one before
+        sentence_start = _previous_sentence_start(text, start)
         sentence_end = text.find(". ", end)
         sentence = text[sentence_start : sentence_end if sentence_end >= 0 else len(text)]
         if not _QUARTER_TALK_RE.search(sentence.lower()):
@@ -326,6 +342,69 @@ def _in_context(text: str, start: int, end: int, piece: str, reference) -> Norma
     said = "the year-ago quarter" if ago is not None else "the latest quarter"
     value = reading._normalize_checked(said, reference, None, None, False)
     return dataclasses.replace(value, text=piece)
+
+
+def _previous_sentence_start(text: str, at: int) -> int:
+    """Where the sentence before the one holding ``text[at]`` starts."""
+    sentence_start = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at), 0)
+    return max(text.rfind(". ", 0, sentence_start), 0)
+
+
+_PARAGRAPH_BREAK_RE = re.compile(r"\n\s*")
+
+
+def _previous_paragraph_start(text: str, at: int) -> int:
+    """Where the paragraph before the one holding ``text[at]`` starts."""
+    breaks = [m.end() for m in _PARAGRAPH_BREAK_RE.finditer(text, 0, at)]
+    return breaks[-2] if len(breaks) >= 2 else 0
+
+
+# "the following year", "that day", "earlier that day", "the previous week": a time told from the
+# date the text has just given ("On May 22, 1995, he was promoted, and the following year he..."),
+# not from the reference. "the next week/month/year" looks ahead from the reference and stays so.
+_ANAPHORA_RE = re.compile(
+    r"(?:(?:the )?(?P<step>following|previous|preceding|prior|next)|(?:earlier |later )?(?:that|the same))"
+    r" (?P<unit>day|morning|afternoon|evening|night|week|month|quarter|year)"
+)
+_STEPS = {"following": 1, "next": 1, "previous": -1, "preceding": -1, "prior": -1}
+_PARTS_OF_DAY = frozenset(_words("morning afternoon evening night"))
+# The precisions an anchor may have to tell a unit from: a finer or the same period.
+_ANCHOR_PRECISIONS = {
+    "day": frozenset(("day",)),
+    "week": frozenset(("day", "week")),
+    "month": frozenset(("day", "week", "month")),
+    "quarter": frozenset(("day", "month", "quarter")),
+    "year": frozenset(("day", "week", "month", "quarter", "season", "year")),
+}
+
+
+def _anaphora(piece: str) -> re.Match | None:
+    m = _ANAPHORA_RE.fullmatch(piece.lower())
+    if m is None or (m["step"] == "next" and m["unit"] not in _PARTS_OF_DAY and m["unit"] != "day"):
+        return None
+    return m
+
+
+def _from_anchor(anaphora: re.Match, piece: str, earlier: list[DateMention]) -> NormalizedDate | None:
+    """The period ``anaphora`` names from the latest date before it (in its paragraph or the one
+    before) of its unit, or else finer; None when there is none: the reference would guess."""
+    unit = "day" if anaphora["unit"] in _PARTS_OF_DAY else anaphora["unit"]
+    allowed = [
+        m.value for m in earlier if m.value.precision in _ANCHOR_PRECISIONS[unit] and not m.value.is_range
+    ]
+    if not allowed:
+        return None
+    step = _STEPS.get(anaphora["step"], 0)
+    # "that quarter" points back at a quarter said, not at a day said since; "the following
+    # year" counts from the latest time told.
+    same = [value for value in allowed if value.precision == unit] if step == 0 else []
+    anchor = (same or allowed)[-1]
+    if unit == "week":
+        start, end = _week(anchor.start + _dt.timedelta(days=7 * step))
+    else:
+        moved = _shift(_R(*_period(anchor.start, unit), unit), unit, step)
+        start, end = moved.start, moved.end
+    return NormalizedDate(piece, start, end, unit)
 
 
 def _by_tense(text: str, mention: DateMention, vocab, reference) -> DateMention:
