@@ -15,7 +15,7 @@ never tune to platinum). Prints, for the chosen set:
     quarter a financial sentence speaks of). TimeML's PRESENT_REF is the document's creation
     time, so a reading of exactly the reference day counts for it ("now", "currently"); those
     hits are also printed apart. PAST_REF/FUTURE_REF and unknown-year values have no date and are
-    never matched.
+    never matched. A gold week written without its leading zero ("2000-W7") is the week it names.
 (b) ``find_dates`` end to end on the documents' text: extraction precision/recall/F1 with
     relaxed (overlap) and strict (exact span) matching, and value F1 (a found expression counts
     when it overlaps a gold one and its value equals the gold value), against the gold DATE
@@ -49,6 +49,8 @@ CALENDAR_VALUE_RE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?|-W\d{2}|-Q[1-4]|-H[12
 _TAG_RE = re.compile(r"<(/?)([A-Za-z0-9]+)([^>]*)>")
 _ATTR_RE = re.compile(r'(\w+)="([^"]*)"')
 SEASONS = {3: "SP", 6: "SU", 9: "FA", 12: "WI"}
+# Some gold values write a week without its leading zero ("2000-W7"): the week they name.
+_UNPADDED_WEEK_RE = re.compile(r"-W(\d)(?!\d)")
 
 
 class Timex:
@@ -75,7 +77,7 @@ def read_document(path):
             continue
         if m[1] == "":
             attrs = dict(_ATTR_RE.findall(m[3]))
-            open_timex = (length, attrs.get("type"), attrs.get("value", ""))
+            open_timex = (length, attrs.get("type"), _UNPADDED_WEEK_RE.sub(r"-W0\1", attrs.get("value", "")))
         elif open_timex is not None:
             start, kind, value = open_timex
             timexes.append(Timex(start, length, "".join(out)[start:length], kind, value))
