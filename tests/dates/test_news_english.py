@@ -108,9 +108,15 @@ def test_holidays_need_a_reference_without_a_year():
         # ...the coming one in a future-tense clause when the nearest is behind...
         ("The plant will reopen in June.", [("June", "2022-06")]),
         ("The dividend is payable Aug. 2.", [("Aug. 2", "2022-08-02")]),
-        # ...and the nearest otherwise.
+        # ...and the no-year rule otherwise (the tense moves a date three months or more away).
         ("The plant will reopen in January.", [("January", "2022-01")]),
         ("Sales fell in October.", [("October", "2021-10")]),
+        ("Aid would follow the Oct. 12 floods, they said.", [("Oct. 12", "2021-10-12")]),
+        # A date naming an event is one that has happened, whatever the verb after it says.
+        ("Lawyers will appeal Tuesday's ruling.", [("Tuesday", "2021-11-02")]),
+        ("Lawyers will appeal the ruling on Tuesday.", [("Tuesday", "2021-11-09")]),
+        ("Insurers would pay for June's storm.", [("June", "2021-06")]),
+        ("Insurers would pay for the storm in June.", [("June", "2022-06")]),
         # A date with its year or a relative word is what it says.
         ("The company was founded in February 2022.", [("February 2022", "2022-02")]),
         ("The plant will reopen next June.", [("next June", "2022-06")]),

@@ -74,7 +74,9 @@ Rules:
   it; a month with no year in a past-tense clause ("was founded in March", said in November) is
   the one before when the no-year rule puts it more than three months ahead, and in a
   future-tense clause ("will reopen in June", said in November) the one after when that one
-  has passed. TimeML and HeidelTime resolve by tense too; a news reader needs it, because news
+  is more than three months past. A date naming an event ("Tuesday's ruling", "the Oct. 12
+  floods") is one that has happened: a future verb ("will appeal Tuesday's ruling") does not
+  move it. TimeML and HeidelTime resolve by tense too; a news reader needs it, because news
   reports what happened. With no tense marker, or for a date that says its year or a relative
   word ("next June"), the rules above stand, and ``normalize_date`` on a bare field keeps them.
 - **Anaphora in running text** (``find_dates``, ``read_mention``): "the following year", "the

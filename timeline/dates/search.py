@@ -424,16 +424,29 @@ def _by_tense(text: str, mention: DateMention, vocab, reference) -> DateMention:
     if weekday == month:
         return mention  # neither, or a weekday with its month and day: the date is said
     tense = clause_tense(text, *mention.span)
+    if tense == "future" and _names_an_event(text, *mention.span):
+        tense = None  # "will appeal Tuesday's ruling": the verb is about what follows the event
     start, end = value.start, value.end
     if weekday and tense == "future" and start < reference:
         start = end = start + _dt.timedelta(days=7)
     elif month and tense == "past" and (start - reference).days > _MONTHS_AHEAD_FOR_PAST:
         start, end = _year_moved(value, -1)
-    elif month and tense == "future" and end < reference:
+    elif month and tense == "future" and (reference - end).days > _MONTHS_AHEAD_FOR_PAST:
         start, end = _year_moved(value, 1)
     else:
         return mention
     return mention._replace(value=dataclasses.replace(value, start=start, end=end))
+
+
+_ADJECTIVE_DATE_BEFORE_RE = re.compile(r"\b(?:the|a|an)\s+$", re.I)
+
+
+def _names_an_event(text: str, start: int, end: int) -> bool:
+    """ "Wednesday's ruling", "the Aug. 7 blasts": a date naming an event, which news names once
+    it has happened; a future verb is about what follows it ("to get around Wednesday's ruling")."""
+    return text.startswith("'s", end) or bool(
+        _ADJECTIVE_DATE_BEFORE_RE.search(text, max(0, start - 6), start)
+    )
 
 
 def _year_moved(value: NormalizedDate, years: int) -> tuple[_dt.date, _dt.date]:
