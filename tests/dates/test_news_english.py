@@ -146,6 +146,33 @@ def test_bare_weekdays_and_months_follow_the_tense_of_their_clause(text, expecte
             "Third-quarter sales rose 8%. A year earlier, the company lost money.",
             [("Third-quarter", "2021-35"), ("A year earlier", "2020-35")],
         ),
+        # "the latest period", "the year-earlier period": the quarter the text has named.
+        (
+            "Acme's third-quarter profit doubled.\n\nShipments grew.\n\nThe latest period had no charges, "
+            "unlike the year-earlier period.",
+            [
+                ("third-quarter", "2021-35"),
+                ("The latest period", "2021-35"),
+                ("the year-earlier period", "2020-35"),
+            ],
+        ),
+        # A quarter or period of a named year, beside a quarter: that quarter in that year...
+        (
+            "Sales for the quarter ended Sept. 30 beat the 2019 quarter.",
+            [("the quarter", "2021-35"), ("Sept. 30", "2021-09-30"), ("the 2019 quarter", "2019-35")],
+        ),
+        (
+            "Third-quarter sales rose. In the 2020 period, it lost money.",
+            [("Third-quarter", "2021-35"), ("the 2020 period", "2020-35")],
+        ),
+        # ...but after nine months, the period is those months, not a quarter.
+        (
+            "Third-quarter sales rose. Nine-month sales beat the 2020 period.",
+            [("Third-quarter", "2021-35"), ("2020", "2020")],
+        ),
+        # "year-earlier" with its hyphen; "by year-end" is the end of the year.
+        ("Year-earlier results were restated.", [("Year-earlier", "2020")]),
+        ("It expects to close the deal by year-end.", [("year-end", "2021-09~/2021-12~")]),
         # Elsewhere a year earlier is the year, and "the latest period" names no quarter.
         ("The mill closed a year earlier.", [("a year earlier", "2020")]),
         ("It was the worst in the latest period of his career.", []),

@@ -55,9 +55,11 @@ Rules:
   "the quarter" the last ended one. A numbered quarter of a named year: "the 1988 third quarter",
   "this year's first quarter", "the year-earlier second quarter". In running text, "a year
   earlier", "a year ago", "the year-ago period" in a sentence about a quarter (or right after
-  one) are the year-ago quarter, and "the latest period" there the last ended quarter (financial
-  news compares a quarter with the same quarter a year before); elsewhere "a year ago" is the
-  year. "year-ago"/"year-earlier" alone are a year before the reference.
+  one) are the year-ago quarter, and "the latest period" the last ended quarter (financial
+  news compares a quarter with the same quarter a year before); "the latest period", "the
+  year-earlier period" need a quarter named anywhere before them; "the 1988 quarter", and "the
+  1988 period" in a sentence about a quarter (not about nine months), are that quarter of 1988;
+  elsewhere "a year ago" is the year. "year-ago"/"year-earlier" alone are a year before the reference.
 - **A weekday with a day number and no month** ("na sexta-feira (8)", "Friday the 8th"): the
   nearest date to the reference that is both. A CJK day alone ("11日", "11일") is the nearest day
   of that number, never a count of days (that needs 前/後, 전/후); with its weekday ("4日(月)")

@@ -288,6 +288,7 @@ _MONTHS_AHEAD_FOR_PAST = 90  # days: a month this far ahead, in a past-tense cla
 # signal, not the date), and the article of a date used as an adjective ("a third-quarter loss",
 # "the Oct. 23 slaying", "the 1987 crash"); "the third quarter", "the 1990s" keep theirs.
 _START_WORDS = frozenset(_words("from starting beginning effective"))
+_UNIT_LAST_RE = re.compile(r"\d(?:'s)? (?:[a-z]+ )?(?:quarter|period|half)$")
 _ARTICLE_BEFORE_DATE_RE = re.compile(r"(?:a|an|the) (?=\d+(?!\d*'?s\b)|[^\W\d_]+\.? \d|[^\W\d_]+-[^\W\d_]+$)")
 
 
@@ -301,8 +302,8 @@ def _trimmed(text: str, mention: DateMention, vocab) -> DateMention:
         start += len(first) + 1
     else:
         m = _ARTICLE_BEFORE_DATE_RE.match(lowered)
-        if m is None:
-            return mention
+        if m is None or _UNIT_LAST_RE.search(lowered):
+            return mention  # "the 1988 quarter": the article of a date's own noun
         rest = lowered[m.end() :]
         head = rest.split(maxsplit=1)[0].rstrip(".")
         if not (head[0].isdigit() or head in vocab.months or "-" in rest):
@@ -319,7 +320,10 @@ _YEAR_AGO_PIECE_RE = re.compile(
     r"|(?:comparable|corresponding|same) period(?: a year (?:ago|earlier)| last year| of last year))"
 )
 _LATEST_QUARTER_PIECE_RE = re.compile(r"the (?:latest |most recent )?(?P<unit>quarter|period)")
+# "the 1988 quarter", "the 1989 period": the quarter spoken of, in that year.
+_YEAR_PERIOD_PIECE_RE = re.compile(r"the (?P<year>(?:19|20)\d\d) (?P<unit>quarter|period)", re.ASCII)
 _QUARTER_TALK_RE = re.compile(r"\bquarter")
+_MONTHS_TALK_RE = re.compile(r"\b(?:\d+|three|six|nine|twelve)[- ]months?\b")
 
 
 def _in_context(text: str, start: int, end: int, piece: str, reference) -> NormalizedDate | None:
@@ -331,23 +335,50 @@ def _in_context(text: str, start: int, end: int, piece: str, reference) -> Norma
         lowered = rest  # "from a year earlier"
     ago = _YEAR_AGO_PIECE_RE.fullmatch(lowered)
     latest = _LATEST_QUARTER_PIECE_RE.fullmatch(lowered) if ago is None else None
-    if ago is None and latest is None:
+    of_year = _YEAR_PERIOD_PIECE_RE.fullmatch(lowered) if ago is None and latest is None else None
+    if ago is None and latest is None and of_year is None:
         return None
-    if latest is None or latest["unit"] == "period":
-        sentence_start = _previous_sentence_start(text, start)
-        sentence_end = text.find(". ", end)
-        sentence = text[sentence_start : sentence_end if sentence_end >= 0 else len(text)]
-        if not _QUARTER_TALK_RE.search(sentence.lower()):
-            return None
+    if not _speaks_of_a_quarter(text, start, end, lowered, ago is None and of_year is None):
+        return None
     said = "the year-ago quarter" if ago is not None else "the latest quarter"
     value = reading._normalize_checked(said, reference, None, None, False)
+    if of_year is not None:
+        year = int(of_year["year"])
+        value = dataclasses.replace(
+            value, start=value.start.replace(year=year), end=value.end.replace(year=year)
+        )
     return dataclasses.replace(value, text=piece)
+
+
+def _speaks_of_a_quarter(text: str, start: int, end: int, lowered: str, latest: bool) -> bool:
+    """Whether the piece, in its place, means a quarter: "the quarter" and "the 1988 quarter" say
+    so; "the latest period", "the year-earlier period" point back at a quarter the text has named;
+    "a year earlier" and "the 1989 period" must be said beside one ("the 1988 period" after
+    "nine months" is those months)."""
+    if lowered.endswith("quarter") and (latest or _YEAR_PERIOD_PIECE_RE.fullmatch(lowered)):
+        return True
+    of_year = _YEAR_PERIOD_PIECE_RE.fullmatch(lowered) is not None
+    sentence_start = 0 if "period" in lowered and not of_year else _previous_sentence_start(text, start)
+    sentence = text[sentence_start : _sentence_end(text, end)].lower()
+    if of_year and _MONTHS_TALK_RE.search(sentence):
+        return False
+    return _QUARTER_TALK_RE.search(sentence) is not None
+
+
+# A sentence ends at a full stop before a capital ("Sept. 29" and "U.S. officials" go on) or at
+# a new line.
+_SENTENCE_END_RE = re.compile("[.!?][\"'\u201d\u2019]*\\s+(?=[A-Z\"\u201c`'])|\n")
 
 
 def _previous_sentence_start(text: str, at: int) -> int:
     """Where the sentence before the one holding ``text[at]`` starts."""
-    sentence_start = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at), 0)
-    return max(text.rfind(". ", 0, sentence_start), 0)
+    ends = [m.end() for m in _SENTENCE_END_RE.finditer(text, max(0, at - 2000), at)]
+    return ends[-2] if len(ends) >= 2 else max(0, at - 2000) if ends else 0
+
+
+def _sentence_end(text: str, at: int) -> int:
+    m = _SENTENCE_END_RE.search(text, at)
+    return m.start() if m else len(text)
 
 
 _PARAGRAPH_BREAK_RE = re.compile(r"\n\s*")
@@ -477,7 +508,8 @@ _LAST_WORD_RE = re.compile(r"[^\W\d_]+$")
 # "a year earlier": a count of units before the reference, said as news says it; "Wednesday
 # night": the time of day belongs to the date.
 _AGO_PIECE_RE = re.compile(
-    r"\b(?:day|week|month|year|quarter)s? earlier$|\b(?:morning|afternoon|evening|night)$"
+    r"\b(?:day|week|month|year|quarter)s?[- ]earlier$|\b(?:morning|afternoon|evening|night)$"
+    r"|\byear(?:'s)?[- ]end$"  # "by year-end": the end of the reference's year
 )
 # Numbers said in words end a year said in words ("nineteen ninety-six").
 _NUMBER_WORDS = frozenset(_words("one two three four five six seven eight nine"))
