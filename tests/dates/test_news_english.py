@@ -78,6 +78,7 @@ def test_english_news_wordings(text, expected):
     [
         "last Christmas 2019",  # its year twice
         "a six-year",  # a length
+        "the three day",  # a length ("the three day summit")
         "nearly several years ago",
     ],
 )
@@ -219,6 +220,11 @@ def test_extent_as_timeml_marks_it(text, expected):
         "Sun Microsystems and Jan Smit said prices fall.",
         "a 30-year-old man",
         "A quarter of the vote went to him.",
+        # Lengths with a space, counts before a unit, ages and a march's name.
+        "A two day meeting opened.",
+        "The ruins stood for two thousand years.",
+        "The pilot was in his 40s; she is in her early thirties.",
+        "Thousands joined the March for Peace and the March of Dimes.",
     ],
 )
 def test_numbers_and_words_that_are_not_dates(text):

@@ -159,7 +159,9 @@ quarter ``2020-07~/2020-09~`` (sub-year codes cannot carry ``~``), ranges
 ``find_dates`` marks what TimeML marks: the start word ("from March 30") and the article of a date
 used as an adjective ("a third-quarter loss", "the Oct. 23 raid") are outside the span, the time
 of day ("Sunday night") inside, a possessive's "'s" outside; decimals ("1.9%", "2082.1"), lengths
-("a six-year high"), "Sun"/"Jan" without a full stop or a number and "fall" the verb are not dates.
+("a six-year high", "a two day meeting"), counts ("two thousand years"), ages ("in his 40s"),
+"Sun"/"Jan" without a full stop or a number, a march's name ("the March for Peace") and "fall"
+the verb are not dates.
 
 Results and errors are cached (bounded LRU keyed on text, reference, languages, order). Call
 ``warm_up()`` once per worker process at start-up: dateparser's first parse in a language costs

@@ -59,8 +59,8 @@ _AGO_RE = re.compile(
 # A count of units with no direction ("a week", "two years"): how long, not when.
 _DURATION_RE = re.compile(
     rf"(?:for |over |about |some )?{_NUM}\s+{_UNIT}"
-    # "a six-year high", "a 10-day strike"
-    + rf"|(?:an? )?{_NUM}-{_UNIT}(?:-old|-long)?".replace("?P<", "?P<length_")
+    # "a six-year high", "a 10-day strike", "a two day meeting"
+    + rf"|(?:an? |the )?{_NUM}[- ]{_UNIT}(?:-old|-long)?".replace("?P<", "?P<length_")
 )
 _ANCHOR_RE = re.compile(
     rf"(?:just |only |some |about |exactly )?(?:{_NUM}\s+)?{_UNIT}\s+"

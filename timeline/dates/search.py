@@ -77,6 +77,8 @@ _EN_ANCHORS = frozenset(
 _COMMON_WORDS = frozenset(_words("may march mar sun sat wed jan dec fri mon"))
 _ABBREVIATED_NAMES = frozenset(_words("mar sun sat wed jan dec fri mon"))
 _NUMBER_AFTER_RE = re.compile(r",?\s*\d")
+# "the March for Life", "the March of Dimes": a march, named.
+_NAME_AFTER_RE = re.compile(r" (?:for|of|of the) [A-Z]")
 _NUMBER_BEFORE_RE = re.compile(r"\d\s*$")
 # "the fall", "last fall", "fall 2020": the season; "prices fall" is a verb.
 _SEASON_BEFORE_RE = re.compile(r"\b(?:the|this|last|next|early|late|mid|of|in|during|past|coming)\s+$", re.I)
@@ -165,7 +167,9 @@ def _scan(text: str, vocab) -> list[_Token]:
         elif m["word"]:
             word = value.lower().rstrip(".").removesuffix("'s")
             if word in vocab.months or word in vocab.weekdays:
-                common = word in _COMMON_WORDS and not value[0].isupper()
+                common = word in _COMMON_WORDS and (
+                    not value[0].isupper() or _NAME_AFTER_RE.match(text, m.end()) is not None
+                )
                 if word in _ABBREVIATED_NAMES and not value.endswith("."):
                     # "Sun Microsystems", "Jan Smit": an abbreviation is a date with its full
                     # stop or beside a number ("Sun 5 May", "5 Jan 2020")
@@ -254,6 +258,8 @@ def _read_run(text: str, run: list[_Token], vocab, reference, languages, date_or
                 if text.endswith("'s", 0, end):
                     end -= 2  # "today's hearing": the date is "today"
                 piece = text[start:end]
+                if _count_or_age(text, start, end):
+                    continue
                 anaphora = _anaphora(piece)
                 if anaphora is not None:
                     window = _previous_paragraph_start(text, start)
@@ -271,6 +277,25 @@ def _read_run(text: str, run: list[_Token], vocab, reference, languages, date_or
         j, mention = found
         yield _by_tense(text, _trimmed(text, mention, vocab), vocab, reference)
         i = j + 1
+
+
+# "more than two thousand years": a count; "in his late 30s": an age.
+_UNIT_AFTER_RE = re.compile(r"\s+(?:days|weeks|months|years|decades|centuries)\b")
+_AGE_BEFORE_RE = re.compile(r"\b(?:his|her|their|my|your|our|its)\s+(?:(?:early|mid|late)[- ]?)?$", re.I)
+_AGE_PIECE_RE = re.compile(
+    r"(?:(?:early|mid|late)[- ]?)?"
+    r"(?:'?[1-9]0s|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)"
+)
+
+
+def _count_or_age(text: str, start: int, end: int) -> bool:
+    piece = text[start:end].lower()
+    if _UNIT_AFTER_RE.match(text, end) and (piece[-1].isdigit() or piece.split()[-1] in _COUNT_WORDS):
+        return True
+    return _AGE_PIECE_RE.fullmatch(piece) is not None and _AGE_BEFORE_RE.search(text, 0, start) is not None
+
+
+_COUNT_WORDS = frozenset(_words("hundred thousand million two three four five six seven eight nine ten"))
 
 
 # Words that tie a weekday or month to the reference some other way ("last May", "Monday next
