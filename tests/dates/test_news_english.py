@@ -67,6 +67,16 @@ def found(text, reference=WED, **kwargs):
         ("Labor Day 2018", "2018-09-03"),
         ("Election Day 2020", "2020-11-03"),
         ("Halloween", "2021-10-31"),
+        # Days said as ordinal words beside a month.
+        ("March eighth", "2021-03-08"),
+        ("Sunday, March eighth", "2021-03-08"),
+        ("the twenty-first of June", "2021-06-21"),
+        ("July the thirty-first, 2019", "2019-07-31"),
+        ("the second of May, 2021", "2021-05-02"),
+        # Quarters counted within a year.
+        ("the first two quarters of 2020", "2020-40"),
+        ("the last two quarters of 2020", "2020-41"),
+        ("the first three quarters of 2020", "2020-01/2020-09"),
     ],
 )
 def test_english_news_wordings(text, expected):
@@ -229,6 +239,17 @@ def test_extent_as_timeml_marks_it(text, expected):
 )
 def test_numbers_and_words_that_are_not_dates(text):
     assert found(text) == []
+
+
+def test_an_ordinal_word_after_a_month_is_a_day_only_where_a_day_ends():
+    assert found("The rally is on March eighth. In June first prizes went out.") == [
+        ("March eighth", "2021-03-08"),
+        ("June", "2021-06"),
+    ]
+    assert found("It rained on June twenty-first, 2019 and the fifth of May.") == [
+        ("June twenty-first, 2019", "2019-06-21"),
+        ("the fifth of May", "2021-05-05"),
+    ]
 
 
 def test_abbreviated_names_with_a_number_or_full_stop_are_dates():

@@ -28,7 +28,10 @@ How text is read, in order:
    ``初/底/末``, ``去年/今年/明年``, ``작년/올해``, quarters, halves, seasons, particles such as
    ``付``/``に``/``에``), quarters (``Q3 2020``, ``third quarter of 2020``, ``2Q 2020``), halves,
    seasons (also in a reviewed table of other languages: "im Frühjahr 2021"), decades,
-   centuries, weeks, English years said in words ("nineteen ninety-six").
+   centuries, weeks, English years said in words ("nineteen ninety-six") and days said as
+   ordinal words beside a month ("March eighth", "the twenty-first of June"; in running text
+   only where the day ends: "In May second prizes..." is May), quarters counted in a year ("the
+   first two quarters of 1990" is its first half, "the first three quarters" January-September).
 4. Relative text against ``reference`` (the source's publication date) in English and, from
    CLDR's relative patterns, in every language ("il y a 3 jours", "8 месяцев назад"); months,
    seasons and quarters named relative to it ("last May", "June last year", "en mars dernier",

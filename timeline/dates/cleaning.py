@@ -151,3 +151,51 @@ def _spoken_years(lowered: str) -> str:
         return str(2000 + (_two_digits(m["z"]) if m["z"] else 0))
 
     return _SPOKEN_YEAR_RE.sub(year, lowered)
+
+
+# English days said as ordinal words beside a month, as transcripts write them: "March eighth",
+# "the twenty-first of June".
+_ORDINAL_UNITS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
+_ORDINAL_TEENS = [
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+]
+_ORDINAL_DAYS = {
+    **{w: i for i, w in enumerate(_ORDINAL_UNITS, 1)},
+    **{w: i for i, w in enumerate(_ORDINAL_TEENS, 10)},
+    "twentieth": 20,
+    "thirtieth": 30,
+    **{f"twenty{sep}{w}": 20 + i for i, w in enumerate(_ORDINAL_UNITS, 1) for sep in ("-", " ")},
+    "thirty-first": 31,
+    "thirty first": 31,
+}
+_ORDINAL = "|".join(sorted(_ORDINAL_DAYS, key=len, reverse=True))
+_EN_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_SPOKEN_DAY_RE = re.compile(
+    rf"\b(?P<m1>{_EN_MONTH})\s+(?:the\s+)?(?P<o1>{_ORDINAL})\b"
+    rf"|\b(?:the\s+)?(?P<o2>{_ORDINAL})\s+(?:day\s+)?of\s+(?P<m2>{_EN_MONTH})(?![a-z])"
+)
+
+
+def _spoken_days(lowered: str) -> str:
+    """The text with English days said as ordinal words beside a month as digits."""
+    if not any(w in lowered for w in ("th", "first", "second", "third")):
+        return lowered
+
+    def day(m: re.Match) -> str:
+        if m["m1"]:
+            return f"{m['m1']} {_ORDINAL_DAYS[m['o1']]}"
+        return f"{_ORDINAL_DAYS[m['o2']]} {m['m2']}"
+
+    return _SPOKEN_DAY_RE.sub(day, lowered)

@@ -62,7 +62,29 @@ _WEEK_NUM_RE = re.compile(
 )
 
 
+# "the first two quarters of 1990" is the first half; "the last three quarters" April-December.
+_QUARTERS_OF_YEAR_RE = re.compile(
+    r"(?:the )?(?P<w>first|last|final) (?P<n>two|three|2|3) quarters(?: of)? (?P<y>\d{4})", re.ASCII
+)
+
+
+def _parse_quarters_of_year(t: str) -> _R | None:
+    m = _QUARTERS_OF_YEAR_RE.fullmatch(t)
+    if m is None:
+        return None
+    year, count, first = int(m["y"]), 2 if m["n"] in ("two", "2") else 3, m["w"] == "first"
+    if count == 2:
+        return _R(*_half(year, 1 if first else 2), "year")
+    start = _quarter(year, 1 if first else 2)[0]
+    end = _quarter(year, 3 if first else 4)[1]
+    return _R(start, end, "quarter", is_range=True)
+
+
 def _parse_periods(t: str, ctx: _Ctx) -> _R | None:
+    if "quarters" in t:
+        r = _parse_quarters_of_year(t)
+        if r is not None:
+            return r
     if "q" in t or "quarter" in t:
         m = _QUARTER_RE.fullmatch(t)
         if m:

@@ -17,6 +17,7 @@ from .cleaning import (
     _NO_DATE,
     _TIME_RE,
     _clean,
+    _spoken_days,
     _spoken_years,
     _strip_label,
 )
@@ -136,7 +137,7 @@ def _normalize(text: str, reference: _dt.date | None, languages, date_order, who
     langs, implied, explicit = _resolve_languages(languages, s)
     ctx = _Ctx(reference, langs, date_order or implied, explicit)
     if "en" in langs and lowered.isascii():
-        lowered = _POSSESSIVE_RE.sub("", _spoken_years(lowered))
+        lowered = _POSSESSIVE_RE.sub("", _spoken_days(_spoken_years(lowered)))
     elif _THAI_RE.search(lowered):
         s, lowered = _thai_years(s), _thai_years(lowered)
     try:

@@ -57,6 +57,8 @@ _JOINERS = frozenset(
         "coming following preceding prior same ago earlier later before after day days week weeks month "
         "months year years quarter quarters half weekend fortnight a an one two three four five "
         "six seven eight nine ten eleven twelve first second third fourth final calendar fiscal "
+        "fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth "
+        "seventeenth eighteenth nineteenth twentieth thirtieth "
         "morning afternoon evening night spring summer autumn fall winter q1 q2 q3 q4 h1 h2 "
         "latest recent most current corresponding comparable "
         "ad bc ce bce by since or and am pm a.m p.m gmt utc hundred oh ten eleven twelve thirteen "
@@ -258,7 +260,7 @@ def _read_run(text: str, run: list[_Token], vocab, reference, languages, date_or
                 if text.endswith("'s", 0, end):
                     end -= 2  # "today's hearing": the date is "today"
                 piece = text[start:end]
-                if _count_or_age(text, start, end):
+                if _not_a_date_here(text, start, end):
                     continue
                 anaphora = _anaphora(piece)
                 if anaphora is not None:
@@ -288,9 +290,17 @@ _AGE_PIECE_RE = re.compile(
 )
 
 
-def _count_or_age(text: str, start: int, end: int) -> bool:
+# "March eighth." is a day; "In May second prize went to...": the ordinal belongs to what follows.
+_AFTER_SPOKEN_DAY_RE = re.compile(r"\s*(?:[.,;:!?)\"']|$)|,?\s+\d{4}\b")
+
+
+def _not_a_date_here(text: str, start: int, end: int) -> bool:
+    """A count ("two thousand years"), an age ("in his 40s") or an ordinal that is not a day."""
     piece = text[start:end].lower()
-    if _UNIT_AFTER_RE.match(text, end) and (piece[-1].isdigit() or piece.split()[-1] in _COUNT_WORDS):
+    last = piece.split()[-1]
+    if _UNIT_AFTER_RE.match(text, end) and (piece[-1].isdigit() or last in _COUNT_WORDS):
+        return True
+    if last.rpartition("-")[2] in _ORDINAL_WORDS and not _AFTER_SPOKEN_DAY_RE.match(text, end):
         return True
     return _AGE_PIECE_RE.fullmatch(piece) is not None and _AGE_BEFORE_RE.search(text, 0, start) is not None
 
@@ -536,6 +546,13 @@ _AGO_PIECE_RE = re.compile(
     r"\b(?:day|week|month|year|quarter)s?[- ]earlier$|\b(?:morning|afternoon|evening|night)$"
     r"|\byear(?:'s)?[- ]end$"  # "by year-end": the end of the reference's year
 )
+# Ordinal words end a day said in words ("March eighth").
+_ORDINAL_WORDS = frozenset(
+    _words(
+        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+        "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth thirtieth"
+    )
+)
 # Numbers said in words end a year said in words ("nineteen ninety-six").
 _NUMBER_WORDS = frozenset(_words("one two three four five six seven eight nine"))
 
@@ -551,7 +568,7 @@ def _read_piece(piece: str, first: _Token, last: _Token, vocab, reference, langu
         last.kind != "anchor"
         and not piece[-1].isdigit()
         and not _AGO_PIECE_RE.search(piece.lower())
-        and not (last_word and last_word[0] in _NUMBER_WORDS)
+        and not (last_word and (last_word[0] in _NUMBER_WORDS or last_word[0] in _ORDINAL_WORDS))
     ):
         return None
     if piece[-1] in _DASHES or piece[0] in _DASHES or _LENGTH_ADJECTIVE_RE.search(piece.lower()):
