@@ -155,19 +155,10 @@ def _spoken_years(lowered: str) -> str:
 
 # English days said as ordinal words beside a month, as transcripts write them: "March eighth",
 # "the twenty-first of June".
-_ORDINAL_UNITS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
-_ORDINAL_TEENS = [
-    "tenth",
-    "eleventh",
-    "twelfth",
-    "thirteenth",
-    "fourteenth",
-    "fifteenth",
-    "sixteenth",
-    "seventeenth",
-    "eighteenth",
-    "nineteenth",
-]
+_ORDINAL_UNITS = _words("first second third fourth fifth sixth seventh eighth ninth")
+_ORDINAL_TEENS = _words(
+    "tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth"
+)
 _ORDINAL_DAYS = {
     **{w: i for i, w in enumerate(_ORDINAL_UNITS, 1)},
     **{w: i for i, w in enumerate(_ORDINAL_TEENS, 10)},
