@@ -241,6 +241,27 @@ def test_numbers_and_words_that_are_not_dates(text):
     assert found(text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # In running news text "the year" is the reference's year...
+        ("Shares hit a high for the year, then fell in June.", [("the year", "2021"), ("June", "2021-06")]),
+        ("For the full year, sales grew 4%.", [("the full year", "2021")]),
+        # ...but not a fiscal year, the year before or after another, or a year of something.
+        ("Sales for the year ended June 30 rose.", [("June 30", "2021-06-30")]),
+        ("It lost money the year before.", []),
+        ("He was named player of the year of the league.", []),
+    ],
+)
+def test_the_year_in_running_text(text, expected):
+    assert found(text) == expected
+
+
+def test_the_year_alone_names_no_date():
+    with pytest.raises(DateNormalizationError):
+        normalize_date("the year", reference=WED)
+
+
 def test_an_ordinal_word_after_a_month_is_a_day_only_where_a_day_ends():
     assert found("The rally is on March eighth. In June first prizes went out.") == [
         ("March eighth", "2021-03-08"),

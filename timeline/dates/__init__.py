@@ -91,6 +91,9 @@ Rules:
   2002. With no such date they are not found: the reference would be a guess. "the next
   week/month/year" look ahead from the reference; ``normalize_date`` of a bare field keeps the
   reference readings ("the next day" is the day after it).
+- **"the year"** alone names no date; in running text ("a high for the year", "for the full
+  year") it is the reference's year, unless a fiscal year ("the year ended June 30") or another
+  year ("the year before", "the year of ...") follows.
 - **The present**: "now", "currently", "presently", "nowadays", "right now" are the reference
   day (TimeML's PRESENT_REF). "recently", "soon", "the future" name no date and stay errors.
 - **Holidays** of English news ("Christmas 2019", "Easter", "last Thanksgiving", "Good Friday",

@@ -60,7 +60,7 @@ _JOINERS = frozenset(
         "fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth "
         "seventeenth eighteenth nineteenth twentieth thirtieth "
         "morning afternoon evening night spring summer autumn fall winter q1 q2 q3 q4 h1 h2 "
-        "latest recent most current corresponding comparable "
+        "latest recent most current corresponding comparable full entire whole "
         "ad bc ce bce by since or and am pm a.m p.m gmt utc hundred oh ten eleven twelve thirteen "
         "fourteen fifteen sixteen seventeen eighteen twenty thirty forty fifty sixty seventy eighty ninety"
     )
@@ -368,6 +368,8 @@ def _in_context(text: str, start: int, end: int, piece: str, reference) -> Norma
     first, _, rest = lowered.partition(" ")
     if first in _START_WORDS and rest:
         lowered = rest  # "from a year earlier"
+    if _THE_YEAR_PIECE_RE.fullmatch(lowered):
+        return _this_year(text, end, piece, reference)
     ago = _YEAR_AGO_PIECE_RE.fullmatch(lowered)
     latest = _LATEST_QUARTER_PIECE_RE.fullmatch(lowered) if ago is None else None
     of_year = _YEAR_PERIOD_PIECE_RE.fullmatch(lowered) if ago is None and latest is None else None
@@ -383,6 +385,21 @@ def _in_context(text: str, start: int, end: int, piece: str, reference) -> Norma
             value, start=value.start.replace(year=year), end=value.end.replace(year=year)
         )
     return dataclasses.replace(value, text=piece)
+
+
+# "For the year, volume was flat", "a high for the year", "the full year": in news, the year
+# of the reference; "the year ended June 30" is a fiscal year and "the year before" another.
+_THE_YEAR_PIECE_RE = re.compile(r"the (?:full |entire |whole )?year")
+_NOT_THIS_YEAR_AFTER_RE = re.compile(
+    r"[\s,]+(?:ended|ending|to|before|after|earlier|later|since|that|when|in|of|ago|\d)", re.I
+)
+
+
+def _this_year(text: str, end: int, piece: str, reference) -> NormalizedDate | None:
+    if _NOT_THIS_YEAR_AFTER_RE.match(text, end):
+        return None
+    start, stop = _period(reference, "year")
+    return NormalizedDate(piece, start, stop, "year")
 
 
 def _speaks_of_a_quarter(text: str, start: int, end: int, lowered: str, latest: bool) -> bool:
