@@ -60,7 +60,7 @@ _JOINERS = frozenset(
         "fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth "
         "seventeenth eighteenth nineteenth twentieth thirtieth "
         "morning afternoon evening night spring summer autumn fall winter q1 q2 q3 q4 h1 h2 "
-        "latest recent most current corresponding comparable full entire whole "
+        "latest recent most current corresponding comparable full entire whole so "
         "ad bc ce bce by since or and am pm a.m p.m gmt utc hundred oh ten eleven twelve thirteen "
         "fourteen fifteen sixteen seventeen eighteen twenty thirty forty fifty sixty seventy eighty ninety"
     )
@@ -391,7 +391,9 @@ def _in_context(text: str, start: int, end: int, piece: str, reference) -> Norma
 # of the reference; "the year ended June 30" is a fiscal year and "the year before" another.
 _THE_YEAR_PIECE_RE = re.compile(r"the (?:full |entire |whole )?year")
 _NOT_THIS_YEAR_AFTER_RE = re.compile(
-    r"[\s,]+(?:ended|ending|to|before|after|earlier|later|since|that|when|in|of|ago|\d)", re.I
+    r"[\s,]+(?:ended|ending|to|before|after|earlier|later|since|that|when|in|of|ago|\d"
+    r"|(?:was|is)\s+(?:\w+\s+)?\d)",  # "the year was 1990"
+    re.I,
 )
 
 
@@ -578,7 +580,7 @@ def _read_piece(piece: str, first: _Token, last: _Token, vocab, reference, langu
     words = piece.lower().split()
     if (words[0] in _PRESENT_WORDS and len(words) > 1) or words == ["quarter"]:
         return None  # "now 5%": the present takes no number; "a quarter of the vote"
-    if words[0] in _LEADING_NOT or (words[0] in vocab.skip and words[0] != "the"):
+    if words[0] in _LEADING_NOT or (words[0] in vocab.skip and words[0] not in ("the", "year")):
         return None
     last_word = _LAST_WORD_RE.search(piece)
     if (
