@@ -166,3 +166,17 @@ def test_read_mention_reads_anaphora_from_the_text_before_it():
     at = text.index("The next morning")
     assert read_mention(text, at, at + len("The next morning"), reference=FRI).value.iso == "2016-05-03"
     assert read_mention("The following year it flooded.", 0, 18, reference=FRI) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A number with thousands separators is one number, not a day.
+        ("By the close on Friday, 3,250,000 shares had changed hands.", [("Friday", "2013-03-22")]),
+        # A month goes with the day or year after it, never read alone.
+        ("Talks went on past the Sept. 9 deadline.", [("Sept. 9", "2012-09-09")]),
+        ("He was charged last year in the May 2009 fire.", [("last year", "2012"), ("May 2009", "2009-05")]),
+    ],
+)
+def test_numbers_and_months_keep_together(text, expected):
+    assert found(text, reference=FRI) == expected

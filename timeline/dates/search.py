@@ -87,6 +87,8 @@ _SEASON_BEFORE_RE = re.compile(r"\b(?:the|this|last|next|early|late|mid|of|in|du
 _YEAR_TOKEN_RE = re.compile(r"(?:1[0-9]|20|21)\d\d(?:s)?", re.ASCII)
 _DAY_TOKEN_RE = re.compile(r"\d{1,2}(?:st|nd|rd|th|er|e|º|°|a|o)?\.?", re.ASCII)
 _DECIMAL_RE = re.compile(r"\d+\.\d+", re.ASCII)
+_THOUSANDS_AFTER_RE = re.compile(r",\d{3}(?!\d)", re.ASCII)
+_THOUSANDS_BEFORE_RE = re.compile(r"\d,$", re.ASCII)
 _DAY_MONTH_DOT_RE = re.compile(r"(?:0?[1-9]|[12]\d|3[01])\.(?:0[1-9]|1[0-2])\.", re.ASCII)  # "am 17.02."
 _UNIT_RE = re.compile(r"(?:day|week|month|year|quarter|fortnight|decade|century)s?")
 
@@ -159,6 +161,8 @@ def _scan(text: str, vocab) -> list[_Token]:
             digits = value.rstrip(".")
             if _DECIMAL_RE.fullmatch(digits) and not _DAY_MONTH_DOT_RE.fullmatch(value):
                 kind = "other"  # "1.9%", "2082.1 points": a decimal number, not a day and month
+            elif _THOUSANDS_AFTER_RE.match(text, m.end()) or _THOUSANDS_BEFORE_RE.search(text, 0, m.start()):
+                kind = "other"  # "5,745,188 shares": one number, not a day
             elif _YEAR_TOKEN_RE.fullmatch(digits) or (
                 not digits.isdigit() and not _DAY_TOKEN_RE.fullmatch(digits)
             ):
@@ -260,7 +264,7 @@ def _read_run(text: str, run: list[_Token], vocab, reference, languages, date_or
                 if text.endswith("'s", 0, end):
                     end -= 2  # "today's hearing": the date is "today"
                 piece = text[start:end]
-                if _not_a_date_here(text, start, end):
+                if _not_a_date_here(text, start, end) or _month_parted_from_its_number(text, run, j, vocab):
                     continue
                 anaphora = _anaphora(piece)
                 if anaphora is not None:
@@ -292,6 +296,15 @@ _AGE_PIECE_RE = re.compile(
 
 # "March eighth." is a day; "In May second prize went to...": the ordinal belongs to what follows.
 _AFTER_SPOKEN_DAY_RE = re.compile(r"\s*(?:[.,;:!?)\"']|$)|,?\s+\d{4}\b")
+
+
+def _month_parted_from_its_number(text: str, run: list[_Token], j: int, vocab) -> bool:
+    """ "past the Nov. 1 deadline", "in the October 1998 shooting": a piece ending on a month
+    whose day or year comes next is not that month read alone ("past the Nov" was last November)."""
+    if j + 1 >= len(run) or not _is_number(text, run[j + 1]):
+        return False
+    word = text[run[j].start : run[j].end].lower().rstrip(".")
+    return word in vocab.months
 
 
 def _not_a_date_here(text: str, start: int, end: int) -> bool:
