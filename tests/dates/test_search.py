@@ -173,6 +173,7 @@ def test_read_mention_reads_anaphora_from_the_text_before_it():
     [
         # A number with thousands separators is one number, not a day.
         ("By the close on Friday, 3,250,000 shares had changed hands.", [("Friday", "2013-03-22")]),
+        ("The stock fell 3/8 Tuesday to 45 1/4.", [("Tuesday", "2013-03-19")]),
         # A month goes with the day or year after it, never read alone.
         ("Talks went on past the Sept. 9 deadline.", [("Sept. 9", "2012-09-09")]),
         ("He was charged last year in the May 2009 fire.", [("last year", "2012"), ("May 2009", "2009-05")]),

@@ -167,8 +167,8 @@ used as an adjective ("a third-quarter loss", "the Oct. 23 raid") are outside th
 of day ("Sunday night") inside, a possessive's "'s" outside; decimals ("1.9%", "2082.1"), lengths
 ("a six-year high", "a two day meeting"), counts ("two thousand years"), ages ("in his 40s"),
 "Sun"/"Jan" without a full stop or a number, a march's name ("the March for Peace"), a number
-with thousands separators ("Thursday, 5,745,188 shares" is no 5th) and "fall" the verb are not
-dates; a month is never read apart from the day or year after it ("past the Nov. 1 deadline").
+with thousands separators ("Thursday, 5,745,188 shares" is no 5th), a price fraction ("fell
+7/8 Thursday") and "fall" the verb are not dates; a month is never read apart from the day or year after it ("past the Nov. 1 deadline").
 
 Results and errors are cached (bounded LRU keyed on text, reference, languages, order). Call
 ``warm_up()`` once per worker process at start-up: dateparser's first parse in a language costs

@@ -163,6 +163,8 @@ def _scan(text: str, vocab) -> list[_Token]:
                 kind = "other"  # "1.9%", "2082.1 points": a decimal number, not a day and month
             elif _THOUSANDS_AFTER_RE.match(text, m.end()) or _THOUSANDS_BEFORE_RE.search(text, 0, m.start()):
                 kind = "other"  # "5,745,188 shares": one number, not a day
+            elif _is_price_fraction(digits):
+                kind = "other"  # "the stock fell 7/8 Thursday": a price, not 8 July
             elif _YEAR_TOKEN_RE.fullmatch(digits) or (
                 not digits.isdigit() and not _DAY_TOKEN_RE.fullmatch(digits)
             ):
@@ -205,6 +207,19 @@ def _scan(text: str, vocab) -> list[_Token]:
         tokens.append(_Token(m.start(), m.end(), "anchor", True))
     tokens.sort()
     return tokens
+
+
+_FRACTION_RE = re.compile(r"(\d{1,2})/(\d{1,2})", re.ASCII)
+
+
+def _is_price_fraction(digits: str) -> bool:
+    """A proper fraction in halves, quarters, eighths... ("7/8", "1/4"), as share prices are
+    written; a day and month with no year would rarely be written so in running text."""
+    m = _FRACTION_RE.fullmatch(digits)
+    if m is None:
+        return False
+    numerator, denominator = int(m[1]), int(m[2])
+    return numerator < denominator and denominator in (2, 4, 8, 16, 32)
 
 
 def _runs(text: str, tokens: list[_Token]):
