@@ -168,7 +168,8 @@ of day ("Sunday night") inside, a possessive's "'s" outside; decimals ("1.9%", "
 ("a six-year high", "a two day meeting"), counts ("two thousand years"), ages ("in his 40s"),
 "Sun"/"Jan" without a full stop or a number, a march's name ("the March for Peace"), a number
 with thousands separators ("Thursday, 5,745,188 shares" is no 5th), a price fraction ("fell
-7/8 Thursday") and "fall" the verb are not dates; a month is never read apart from the day or year after it ("past the Nov. 1 deadline").
+7/8 Thursday") and "fall" the verb are not dates; a month is never read apart from the day or
+year after it ("past the Nov. 1 deadline").
 
 Results and errors are cached (bounded LRU keyed on text, reference, languages, order). Call
 ``warm_up()`` once per worker process at start-up: dateparser's first parse in a language costs
