@@ -169,6 +169,8 @@ _ORDINAL_DAYS = {
     "thirty first": 31,
 }
 _ORDINAL = "|".join(sorted(_ORDINAL_DAYS, key=len, reverse=True))
+_ORDINAL_WORDS = frozenset((*_ORDINAL_UNITS, *_ORDINAL_TEENS, "twentieth", "thirtieth"))
+_WORD_SPLIT_RE = re.compile(r"[\s,.-]+")
 _EN_MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
@@ -181,7 +183,7 @@ _SPOKEN_DAY_RE = re.compile(
 
 def _spoken_days(lowered: str) -> str:
     """The text with English days said as ordinal words beside a month as digits."""
-    if not any(w in lowered for w in ("th", "first", "second", "third")):
+    if _ORDINAL_WORDS.isdisjoint(_WORD_SPLIT_RE.split(lowered)):
         return lowered
 
     def day(m: re.Match) -> str:
