@@ -205,6 +205,8 @@ def test_financial_news_compares_quarters(text, expected):
         ("It was the 2008 crash.", [("2008", "2008")]),
         ("The 1990s were calm.", [("The 1990s", "199X")]),
         ("In the third quarter of 2019 it grew.", [("the third quarter of 2019", "2019-35")]),
+        # "nearly", "almost" belong to the count they qualify.
+        ("The mill shut nearly four years ago.", [("nearly four years ago", "2017~")]),
         # The time of day belongs to the date; a possessive does not.
         ("Protests began Sunday night in the capital.", [("Sunday night", "2021-10-31")]),
         ("Tuesday's vote was close.", [("Tuesday", "2021-11-02")]),

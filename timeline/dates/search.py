@@ -60,7 +60,7 @@ _JOINERS = frozenset(
         "fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth "
         "seventeenth eighteenth nineteenth twentieth thirtieth "
         "morning afternoon evening night spring summer autumn fall winter q1 q2 q3 q4 h1 h2 "
-        "latest recent most current corresponding comparable full entire whole so "
+        "latest recent most current corresponding comparable full entire whole so nearly almost "
         "ad bc ce bce by since or and am pm a.m p.m gmt utc hundred oh ten eleven twelve thirteen "
         "fourteen fifteen sixteen seventeen eighteen twenty thirty forty fifty sixty seventy eighty ninety"
     )
