@@ -254,6 +254,7 @@ def test_numbers_and_words_that_are_not_dates(text):
         ("It lost money the year before.", []),
         ("He was named player of the year of the league.", []),
         ("The year was 1990.", [("1990", "1990")]),
+        ("She was named Person of the Year.", []),
         # "by year end", "a week or so ago" as news writes them.
         ("Jobs will be cut by year end.", [("year end", "2021-09~/2021-12~")]),
         ("It fell a week or so ago.", [("a week or so ago", "2021-10-27~")]),

@@ -426,8 +426,8 @@ _NOT_THIS_YEAR_AFTER_RE = re.compile(
 
 
 def _this_year(text: str, end: int, piece: str, reference) -> NormalizedDate | None:
-    if _NOT_THIS_YEAR_AFTER_RE.match(text, end):
-        return None
+    if _NOT_THIS_YEAR_AFTER_RE.match(text, end) or (piece.endswith("Year") and piece[0].islower()):
+        return None  # ... or a title: "Person of the Year"
     start, stop = _period(reference, "year")
     return NormalizedDate(piece, start, stop, "year")
 
