@@ -230,3 +230,67 @@ def test_a_dotted_numeric_date_is_day_first_in_every_language():
     # No CLDR locale writes a dotted date month first.
     assert normalize_date("4. 7. 2011").start == dt.date(2011, 7, 4)
     assert not normalize_date("08.12.2014").ambiguous
+
+
+# Dates inside datelines, court and gazette headers and bylines (against Thursday 11 March 2021)
+REF_2021 = dt.date(2021, 3, 11)
+INSIDE = [
+    ("fr", "LYON, 2 mars (AFP) -", day("2021-03-02")),
+    ("fr", "arrêt du 12 janvier 2021", day("2021-01-12")),
+    ("fr", "Publié le 09/03/2021 à 10h00, mis à jour le 10/03/2021 à 08h05", day("2021-03-09")),
+    ("de", "Urteil vom 3. Februar 2021 - II ZR 84/20", day("2021-02-03")),
+    ("de", "Pressemitteilung Nr. 7/2021 vom 2. März 2021", day("2021-03-02")),
+    ("es", "sentencia de 2 de febrero de 2021", day("2021-02-02")),
+    ("es", "BOE núm. 40, de 16 de febrero de 2021", day("2021-02-16")),
+    ("pt", "acórdão de 3 de fevereiro de 2021", day("2021-02-03")),
+    ("it", "Gazzetta Ufficiale n. 40 del 17 febbraio 2021", day("2021-02-17")),
+    ("ru", "Постановление от 2 марта 2021 года № 45", day("2021-03-02")),
+    ("tr", "3 Şubat 2021 tarihli karar", day("2021-02-03")),
+    ("ar", "الرياض، 2 مارس (رويترز) -", day("2021-03-02")),
+    ("ar", "الثلاثاء 18 رجب 1442 هـ الموافق 2 مارس 2021 م", day("2021-03-02")),
+    ("zh", "新华社上海3月2日电", day("2021-03-02")),
+    ("ja", "令和3年2月3日判決", day("2021-02-03")),
+]
+# Ordinal signs, vowel marks, two-word month names, relative phrases with a time, eras
+FORMS = [
+    ("es", "1.º de febrero de 2021", day("2021-02-01")),
+    ("pt", "1.º de fevereiro", day("2021-02-01")),
+    ("ar", "حُدِّث في 9 مارس 2021", day("2021-03-09")),
+    ("ar", "تشرين الثاني/نوفمبر 2020", ("2020-11-01", "2020-11-30")),
+    ("ar", "منذ أسبوعين", day("2021-02-25")),
+    ("ru", "вчера, 09:15", day("2021-03-10")),
+    ("ja", "平成31年(2019年)4月1日", day("2019-04-01")),
+    ("ja", "2020年7~9月期", ("2020-07-01", "2020-09-30")),
+]
+# Not dates, or not dates to guess: refused
+REFUSED = [
+    ("pt", "Processo nº 0001234-56.2021.8.26.0100"),
+    ("ru", "№ 45-ФЗ"),
+    ("en", "Case No. 20-1199"),
+    ("ja", "2021年度"),
+    ("zh", "2021年度"),
+    ("ja", "令和3年(2020年)2月3日"),  # the era year and the year beside it disagree
+    ("ar", "18 رجب 1442 هـ"),  # Hijri dates are not read
+    ("de", "Urteil vom 3. Februar 2021 und vom 4. März 2021"),
+    ("fr", "trois jours après l'arrêt du 12 janvier 2021"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), INSIDE + FORMS)
+def test_news_headers_and_forms_read_with_their_language(language, text, expected):
+    result = normalize_date(text, reference=REF_2021, languages=[language])
+    assert (result.start.isoformat(), result.end.isoformat()) == expected
+
+
+@pytest.mark.parametrize(("language", "text"), REFUSED)
+def test_non_dates_and_unread_calendars_are_refused(language, text):
+    for languages in ([language], None):
+        with pytest.raises(DateNormalizationError):
+            normalize_date(text, reference=REF_2021, languages=languages)
+
+
+@pytest.mark.parametrize("text", ["dia 5", "no dia 5", "no último dia 5"])
+def test_a_weekday_or_month_word_that_is_a_common_word_elsewhere_is_flagged(text):
+    # "dia" is Thursday in Scottish Gaelic and "day" in Portuguese; "no" November in Jola-Fonyi.
+    result = normalize_date(text, reference=REF_2021)
+    assert result.ambiguous

@@ -52,7 +52,7 @@ _CJK_NUM_RE = re.compile(r"[〇零一二三四五六七八九十两兩]+")
 
 _RELATIVE_YEARS = {"去年": -1, "昨年": -1, "前年": -2, "今年": 0, "本年": 0, "明年": 1, "来年": 1, "翌年": 1}
 # Particles and "dated" after a date: 付 (dated), に/には/の (on, of), 에/에는/의 (Korean).
-_CJK_TRAILING = ("付け", "付", "には", "に", "の", "에는", "에", "의", "부")
+_CJK_TRAILING = ("付け", "付", "には", "に", "の", "에는", "에", "의", "부", "期")
 _CJK_FROM = ("から", "より", "起", "开始", "開始", "부터")
 # "自5月4日起", "从5月4日开始": the start of an open start, the day it names.
 _CJK_FROM_PREFIX = ("自", "从", "從")
@@ -173,8 +173,31 @@ _CJK_MONTH_OFFSET = {
 }  # fmt: skip
 
 
+# "令和2年(2020年)": the era year with its Gregorian year beside it (brackets made ASCII by NFKC).
+_ERA_WITH_YEAR_RE = re.compile(
+    r"(?P<era>令和|平成|昭和|大正|民國|民国)(?P<ey>\d{1,3}|元)年\((?P<y>\d{4})年?\)"
+)
+# "10~12月", "10~12月期" (NFKC makes a full-width tilde ASCII): a range of months that writes 月 once.
+_MONTH_SPAN_RE = re.compile(r"(?<![\d月])(\d{1,2})[~〜-](\d{1,2})月(?!\d)")
+_FISCAL_YEAR_RE = re.compile(r"\d年度")
+
+
+def _tidy_cjk(t: str) -> str:
+    """An era year with its Gregorian year in brackets as the era year alone (an error when they
+    disagree), a range of months with one 月 as two months; fiscal years (年度) are errors."""
+    if _FISCAL_YEAR_RE.search(t):
+        raise DateNormalizationError(
+            f"{t!r} is a fiscal year, which differs per organization; give the dates"
+        )
+    for m in _ERA_WITH_YEAR_RE.finditer(t):
+        if _ERAS[m["era"]] + (1 if m["ey"] == "元" else int(m["ey"])) - 1 != int(m["y"]):
+            raise DateNormalizationError(f"{t!r} gives two different years")
+    t = _ERA_WITH_YEAR_RE.sub(lambda m: f"{m['era']}{m['ey']}年", t)
+    return _MONTH_SPAN_RE.sub(r"\1月~\2月", t)
+
+
 def _parse_cjk(t: str, ctx: _Ctx) -> _R | None:
-    t = _CJK_LOCAL_TIME_RE.sub("", t).strip() or t
+    t = _tidy_cjk(_CJK_LOCAL_TIME_RE.sub("", t).strip() or t)
     direction = None
     first, _, rest = t.partition(" ")
     if first in _KO_DIRECTION and rest:

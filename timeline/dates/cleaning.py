@@ -46,9 +46,16 @@ _OTHER_DIGIT_RE = re.compile(r"(?![0-9])\d")
 _HAS_DATE_CHAR = re.compile(r"[0-9]|[^\W\d_]{2,}|[年月日]")
 
 
+# An ordinal sign after a day ("1º de maio", "1.º de mayo", "1° marzo"), before NFKC makes it "o".
+_ORDINAL_SIGN_RE = re.compile(r"(?<=\d)\.?[ºª°](?!\w)")
+# Arabic short vowels and doubling marks ("حُدِّث"): news writes them now and then, names never need them.
+_ARABIC_MARKS_RE = re.compile("[\u064b-\u0652]")
+
+
 def _clean(text: str) -> str:
     s = text
     if not s.isascii():
+        s = _ARABIC_MARKS_RE.sub("", _ORDINAL_SIGN_RE.sub("", s))
         s = unicodedata.normalize("NFKC", s).translate(_TRANSLATE)
         if _OTHER_DIGIT_RE.search(s):
             # Digits of every script (Bengali, Devanagari, Tibetan...) as ASCII digits.
@@ -60,8 +67,10 @@ def _clean(text: str) -> str:
 
 
 # Reviewed: the labels news pages put before their own dates ("Publié le", "Stand:", "입력"), and
-# their language (English ones are read as qualifiers).
+# their language (English ones are read as qualifiers, except "Last modified on": "last" is no
+# relative word there).
 _LABELS = {
+    "en": "last modified on|last modified|last updated on|last updated",
     "fr": "publié|mis à jour|modifié|actualisé",
     "de": "veröffentlicht|aktualisiert|zuletzt aktualisiert|stand",
     "es": "publicado|actualizado",

@@ -23,6 +23,7 @@ from .cleaning import (
 from .embedded import _EMBED_RE, _search_embedded
 from .fallback import _parse_with_dateparser
 from .holidays import _parse_holiday
+from .inside import search_inside
 from .languages import (
     _detect_languages,
     _name_languages,
@@ -71,11 +72,23 @@ def _parse_one(t: str, ctx: _Ctx) -> _R | None:
         r = _parse_this_period(body, ctx, approx or third is not None)
     if r is None:
         # Relative phrases of other languages, read whole ("in 6 years", "il y a 3 jours").
-        return _parse_cldr_relative(t, ctx)
+        return _parse_relative_whole(t, ctx)
     if third is not None and r.precision == "day":
         # "late Wednesday", "early on 6 July": the time of day, not an approximate date.
         return r._replace(approximate=r.approximate or approx)
     return _qualify(r, approx, third)
+
+
+def _parse_relative_whole(t: str, ctx: _Ctx) -> _R | None:
+    """CLDR's relative phrases, also with a time after them ("вчера, 14:32") and Arabic "منذ"
+    (since) before a count, which is "قبل" (ago): "منذ أسبوعين"."""
+    r = _parse_cldr_relative(t, ctx)
+    bare = _TIME_RE.sub("", t).strip(" ,")
+    if r is None and bare and bare != t:
+        r = _parse_cldr_relative(bare, ctx)
+    if r is None and t.startswith("منذ "):
+        r = _parse_cldr_relative("قبل " + t[4:], ctx)
+    return r
 
 
 def _parse_body(t: str, ctx: _Ctx) -> _R | None:
@@ -187,6 +200,14 @@ def _read_in_detected_languages(text, s, lowered, ctx: _Ctx, whole: bool) -> Nor
         others = {(r.start, r.end) for _, r in readings} - {(first.start, first.end)}
         if not others:
             other_months = _other_months(lowered, code, tier)
+            filler = _weekday_filler_elsewhere(lowered, code, [*ctx.langs, *(c for t in tiers for c in t)])
+            if filler is not None:
+                return dataclasses.replace(
+                    first,
+                    ambiguous=True,
+                    note=f"{text!r}: read in {code}; its month or weekday word is a common word in {filler}; "
+                    "give its language",
+                )
             if not other_months:
                 return first
             named = ", ".join(f"{_MONTH_NAMES[m]} in {c}" for c, m in other_months)
@@ -201,6 +222,21 @@ def _read_in_detected_languages(text, s, lowered, ctx: _Ctx, whole: bool) -> Nor
             ambiguous=True,
             note=f"{text!r} reads differently by language ({listed}); give its language",
         )
+    return None
+
+
+def _weekday_filler_elsewhere(lowered: str, code: str, candidates) -> str | None:
+    """A candidate language in which the weekday word of ``code``'s reading (with no month word)
+    or its two-letter month word is a common word ("dia 5": Thursday the 5th in Scottish Gaelic,
+    "day 5" in Portuguese; "no dia 5": "no" is November in Jola-Fonyi, "on the" in Portuguese)."""
+    vocab = _vocab((code,))
+    words = _WORD_RE.findall(lowered)
+    months = [w for w in words if w in vocab.months]
+    names = [w for w in months if len(w) <= 2] if months else [w for w in words if w in vocab.weekdays]
+    for word in names:
+        for other in candidates:
+            if other not in (code, "en") and word in _vocab((other,)).skip:
+                return other
     return None
 
 
@@ -312,7 +348,7 @@ def _search_embedded_strict(t: str, ctx: _Ctx) -> _R | None:
     around it could shift it ("the day after ... on Jan. 17, 2025" is handled as anchored)."""
     r = _search_embedded(t, ctx)
     if r is None:
-        return None
+        return search_inside(t, ctx)  # other languages, datelines, headers
     outside = _EMBED_RE.sub(" ", t)
     if _RELATIVE_CUE_RE.search(outside) or _VAGUE_RE.search(outside):
         raise DateNormalizationError(

@@ -147,6 +147,10 @@ _EXTRA_MONTHS = {
         "تموز": 7,
         "آب": 8,
         "أيلول": 9,
+        "تشرين الأول": 10,
+        "تشرين الثاني": 11,
+        "كانون الأول": 12,
+        "كانون الثاني": 1,
     },
     "ru": dict(
         zip(
@@ -378,7 +382,7 @@ def _year_phrases(langs: tuple) -> dict:
     found: dict = {}
     for code in (*langs, "en"):
         data = _cldr(code)
-        for phrase, (unit, offset) in (data or {}).get("phrases", {}).items():
+        for phrase, (unit, offset, *_) in (data or {}).get("phrases", {}).items():
             if unit == "year":
                 found.setdefault(" ".join(_WORD_RE.findall(phrase)), offset)
     return found

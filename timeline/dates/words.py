@@ -41,8 +41,13 @@ _SUFFIXED_NUMBER_RE = re.compile(rf"(\d+)({LETTER}+)\.?")
 _ORDINAL_RE = re.compile(r"(\d+)(?:st|nd|rd|th|er|re|e|o|a|°|\.)?")
 
 
+_NUMBER_SPAN_RE = re.compile(r"\d\s*[~〜]\s*\d+\s*[月日]")
+
+
 def _parse_tokens(t: str, ctx: _Ctx) -> _R | None:
     """Day / month name / year in any order, with weekdays, ordinals and filler words."""
+    if _NUMBER_SPAN_RE.search(t):
+        return None  # "2020年10~12月": a range, which is no day ("10 December") and read as one
     vocab = _vocab(ctx.langs)
     month = weekday = day = year = None
     approx = False
