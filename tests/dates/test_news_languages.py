@@ -261,6 +261,25 @@ FORMS = [
     ("ru", "вчера, 09:15", day("2021-03-10")),
     ("ja", "平成31年(2019年)4月1日", day("2019-04-01")),
     ("ja", "2020年7~9月期", ("2020-07-01", "2020-09-30")),
+    ("ko", "대법원 2021. 2. 4. 선고 2020다12345 판결", day("2021-02-04")),
+    ("en", "Last modified on Tue 9 Mar 2021 11.40 GMT", day("2021-03-09")),
+    ("it", "alla fine del 2020", ("2020-09-01", "2020-12-31")),
+    ("it", "all'inizio del 2021", ("2021-01-01", "2021-04-30")),
+    ("ar", "في نهاية عام 2020", ("2020-09-01", "2020-12-31")),
+    ("ar", "بداية 2021", ("2021-01-01", "2021-04-30")),
+    ("ar", "الربع الثالث من 2020", ("2020-07-01", "2020-09-30")),
+    ("ar", "من 3 إلى 5 مارس 2021", ("2021-03-03", "2021-03-05")),
+]
+# The day before yesterday and yesterday as news writes them (a reviewed table)
+DAYS_BEFORE = [
+    ("tr", "evvelki gün", day("2021-03-09")),
+    ("es", "antier", day("2021-03-09")),
+    ("es", "antes de ayer", day("2021-03-09")),  # not "before yesterday", an open bound
+    ("pt", "antes de ontem", day("2021-03-09")),
+    ("it", "ieri l'altro", day("2021-03-09")),
+    ("fr", "avant hier", day("2021-03-09")),
+    ("ar", "أول من أمس", day("2021-03-09")),
+    ("ar", "البارحة", day("2021-03-10")),
 ]
 # Not dates, or not dates to guess: refused
 REFUSED = [
@@ -276,7 +295,7 @@ REFUSED = [
 ]
 
 
-@pytest.mark.parametrize(("language", "text", "expected"), INSIDE + FORMS)
+@pytest.mark.parametrize(("language", "text", "expected"), INSIDE + FORMS + DAYS_BEFORE)
 def test_news_headers_and_forms_read_with_their_language(language, text, expected):
     result = normalize_date(text, reference=REF_2021, languages=[language])
     assert (result.start.isoformat(), result.end.isoformat()) == expected
@@ -294,3 +313,20 @@ def test_a_weekday_or_month_word_that_is_a_common_word_elsewhere_is_flagged(text
     # "dia" is Thursday in Scottish Gaelic and "day" in Portuguese; "no" November in Jola-Fonyi.
     result = normalize_date(text, reference=REF_2021)
     assert result.ambiguous
+
+
+@pytest.mark.parametrize("text", ["Paru le 10.03.2021", "10.03.2021"])
+def test_a_dotted_date_is_day_first_whatever_language_its_words_suggest(text):
+    result = normalize_date(text, reference=REF_2021)
+    assert (result.start, result.ambiguous) == (dt.date(2021, 3, 10), False)
+
+
+def test_a_dotted_date_against_a_month_first_order_is_day_first_and_flagged():
+    result = normalize_date("10.03.2021", date_order="MDY")
+    assert (result.start, result.ambiguous) == (dt.date(2021, 3, 10), True)
+
+
+def test_kashmiri_month_names_with_vowel_marks_still_read():
+    # The text is read without Arabic vowel marks; names that carry them are known without them.
+    result = normalize_date("جُلایی 23, 2029", languages=["ks"])
+    assert result.start == dt.date(2029, 7, 23)

@@ -6,6 +6,7 @@ import re
 import unicodedata
 
 from .base import _words
+from .vocabulary import ARABIC_MARKS_RE
 
 _TRANSLATE = str.maketrans(
     {
@@ -48,14 +49,12 @@ _HAS_DATE_CHAR = re.compile(r"[0-9]|[^\W\d_]{2,}|[年月日]")
 
 # An ordinal sign after a day ("1º de maio", "1.º de mayo", "1° marzo"), before NFKC makes it "o".
 _ORDINAL_SIGN_RE = re.compile(r"(?<=\d)\.?[ºª°](?!\w)")
-# Arabic short vowels and doubling marks ("حُدِّث"): news writes them now and then, names never need them.
-_ARABIC_MARKS_RE = re.compile("[\u064b-\u0652]")
 
 
 def _clean(text: str) -> str:
     s = text
     if not s.isascii():
-        s = _ARABIC_MARKS_RE.sub("", _ORDINAL_SIGN_RE.sub("", s))
+        s = ARABIC_MARKS_RE.sub("", _ORDINAL_SIGN_RE.sub("", s))
         s = unicodedata.normalize("NFKC", s).translate(_TRANSLATE)
         if _OTHER_DIGIT_RE.search(s):
             # Digits of every script (Bengali, Devanagari, Tibetan...) as ASCII digits.
@@ -70,7 +69,7 @@ def _clean(text: str) -> str:
 # their language (English ones are read as qualifiers, except "Last modified on": "last" is no
 # relative word there).
 _LABELS = {
-    "en": "last modified on|last modified|last updated on|last updated",
+    "en": "last modified|last updated",
     "fr": "publié|mis à jour|modifié|actualisé",
     "de": "veröffentlicht|aktualisiert|zuletzt aktualisiert|stand",
     "es": "publicado|actualizado",

@@ -178,7 +178,7 @@ def _plain_numbers_only(piece: str) -> bool:
 
 
 def _read_piece(piece: str, ctx: _Ctx) -> _R | None:
-    piece = piece.strip(_EDGE_PUNCTUATION)
+    piece = piece.strip(_EDGE_PUNCTUATION).rstrip(".")  # as the whole text is tidied: "2020. 5. 4."
     if not piece or _HIJRI_RE.search(piece) or len(_YEAR_RE.findall(piece)) > 1:
         return None
     try:

@@ -17,11 +17,12 @@ _LEADING_NUMBER_RE = re.compile(r"\d+(?:st|nd|rd|th)?")
 _RANGE_FROM = (
     "between ", "from ", "spanning ", "zwischen dem ", "zwischen ", "vom ", "von ", "du ", "entre le ",
     "entre el ", "entre ", "del ", "dal ", "de ", "desde el ", "desde ", "от ", "\u0441 ", "from the ",
+    "من ",
 )  # fmt: skip
 _RANGE_BETWEEN = frozenset(("between ", "zwischen dem ", "zwischen ", "entre le ", "entre el ", "entre "))
 _RANGE_AND = frozenset(("and", "und", "et", "y", "e", "и"))
 _RANGE_SEP_RE = re.compile(
-    r"\s+(?:-|to|until|till|through|thru|and|/|bis|zum|au|al|a|à|y|et|e|und|и|до|по|hasta|fino al)\s+"
+    r"\s+(?:-|to|until|till|through|thru|and|/|bis|zum|au|al|a|à|y|et|e|und|и|до|по|hasta|fino al|إلى|الى)\s+"
     r"|(?<=\d)/(?=\d)|(?<=[^\W_])-(?=[^\W_])|\s*-\s*|\s+~\s+|至|到|から"
 )
 

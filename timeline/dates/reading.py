@@ -244,6 +244,8 @@ def _foreign_open_bound(lowered: str, ctx: _Ctx) -> bool:
     """ "après le 4 mai", "do 3 maja", "4 Mayis'tan sonra": a date after (in Turkish before) a
     language's word for before, after, since, until or by. A count is no date: "vor zwei Wochen"
     and "منذ ثلاثة أيام" are "ago"."""
+    if lowered in _phrase_languages():
+        return False  # "antes de ayer" is the day before yesterday
     first, _, rest = lowered.partition(" ")
     head, _, last = lowered.rpartition(" ")
     for code in ctx.langs:
