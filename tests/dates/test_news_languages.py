@@ -281,6 +281,23 @@ DAYS_BEFORE = [
     ("ar", "أول من أمس", day("2021-03-09")),
     ("ar", "البارحة", day("2021-03-10")),
 ]
+# Yesterday with a time of day, native Korean counts, Turkish "geçtiğimiz", more qualifiers
+DAY_PARTS = [
+    ("it", "ieri sera", day("2021-03-10")),
+    ("ru", "вчера вечером", day("2021-03-10")),
+    ("tr", "dün akşam", day("2021-03-10")),
+    ("fr", "hier soir", day("2021-03-10")),
+    ("zh", "昨晚", day("2021-03-10")),
+    ("ja", "昨夜", day("2021-03-10")),
+    ("ko", "어젯밤", day("2021-03-10")),
+    ("ko", "이틀 전", day("2021-03-09")),
+    ("ko", "열흘 전", day("2021-03-01")),
+    ("tr", "geçtiğimiz salı", day("2021-03-09")),  # noqa: RUF001
+    ("pt", "no começo de março", ("2021-03-01", "2021-03-10")),
+    ("es", "a comienzos de marzo", ("2021-03-01", "2021-03-10")),
+    ("fr", "JORF n°0058 du 9 mars 2021", day("2021-03-09")),
+    ("ru", "Определение от 2 марта 2021 г. № 305-ЭС21-1234", day("2021-03-02")),  # noqa: RUF001
+]
 # Not dates, or not dates to guess: refused
 REFUSED = [
     ("pt", "Processo nº 0001234-56.2021.8.26.0100"),
@@ -295,7 +312,7 @@ REFUSED = [
 ]
 
 
-@pytest.mark.parametrize(("language", "text", "expected"), INSIDE + FORMS + DAYS_BEFORE)
+@pytest.mark.parametrize(("language", "text", "expected"), INSIDE + FORMS + DAYS_BEFORE + DAY_PARTS)
 def test_news_headers_and_forms_read_with_their_language(language, text, expected):
     result = normalize_date(text, reference=REF_2021, languages=[language])
     assert (result.start.isoformat(), result.end.isoformat()) == expected
@@ -330,3 +347,9 @@ def test_kashmiri_month_names_with_vowel_marks_still_read():
     # The text is read without Arabic vowel marks; names that carry them are known without them.
     result = normalize_date("جُلایی 23, 2029", languages=["ks"])
     assert result.start == dt.date(2029, 7, 23)
+
+
+def test_a_month_among_unknown_words_is_not_read_around_them():
+    # "la deuxième quinzaine" (the second fortnight) is in no table: March alone would drop it.
+    with pytest.raises(DateNormalizationError):
+        normalize_date("au tout début de la deuxième quinzaine de mars", reference=REF_2021, languages=["fr"])

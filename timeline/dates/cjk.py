@@ -115,6 +115,8 @@ _CJK_RELATIVE = {
     "지난주": "last week", "이번주": "this week", "다음주": "next week", "그제": "day before yesterday",
     "上周末": "last weekend", "上週末": "last weekend", "本周末": "this weekend", "这周末": "this weekend",
     "周末": "weekend", "週末": "weekend", "先週末": "last weekend", "今週末": "this weekend",
+    "昨晚": "yesterday", "昨夜": "yesterday", "今晚": "today", "今夜": "today", "어젯밤": "yesterday",
+    "간밤": "yesterday", "오늘밤": "today", "지난밤": "yesterday",
     "지난 주말": "last weekend", "지난주말": "last weekend", "이번 주말": "this weekend", "주말": "weekend",
 }  # fmt: skip
 
@@ -182,6 +184,22 @@ _MONTH_SPAN_RE = re.compile(r"(?<![\d月])(\d{1,2})[~〜-](\d{1,2})月(?!\d)")
 _FISCAL_YEAR_RE = re.compile(r"\d年度")
 
 
+# Korean counts days in native words before 전/후 ("사흘 전", three days ago).
+_KO_NATIVE_DAYS = {
+    "하루": 1,
+    "이틀": 2,
+    "사흘": 3,
+    "나흘": 4,
+    "닷새": 5,
+    "엿새": 6,
+    "이레": 7,
+    "여드레": 8,
+    "아흐레": 9,
+    "열흘": 10,
+}
+_KO_NATIVE_DAYS_RE = re.compile("(" + "|".join(_KO_NATIVE_DAYS) + r")(?=\s*(?:전|후|뒤))")
+
+
 def _tidy_cjk(t: str) -> str:
     """An era year with its Gregorian year in brackets as the era year alone (an error when they
     disagree), a range of months with one 月 as two months; fiscal years (年度) are errors."""
@@ -193,6 +211,7 @@ def _tidy_cjk(t: str) -> str:
         if _ERAS[m["era"]] + (1 if m["ey"] == "元" else int(m["ey"])) - 1 != int(m["y"]):
             raise DateNormalizationError(f"{t!r} gives two different years")
     t = _ERA_WITH_YEAR_RE.sub(lambda m: f"{m['era']}{m['ey']}年", t)
+    t = _KO_NATIVE_DAYS_RE.sub(lambda m: f"{_KO_NATIVE_DAYS[m[1]]}일", t)
     return _MONTH_SPAN_RE.sub(r"\1月~\2月", t)
 
 

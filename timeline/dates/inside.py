@@ -46,6 +46,7 @@ _CJK_SHIFT_RE = re.compile(r"前|後|后|以来|まで|以降|까지|이후|이�
 _QUALIFIERS = frozenset(_FOREIGN_THIRDS) | _FOREIGN_APPROX
 _TOKEN_RE = re.compile(r"\S+")
 _SEPARATORS = ",;:|()[]-/"
+_DAY_WITH_LETTERS_RE = re.compile(r"\d{1,2}[^\W\d_]+")
 # Reviewed: number signs ("No. 19-1392", "nº 14.010", "№ 123-ФЗ" is "No" once tidied), a month
 # name in some language, never the anchor of a date.
 _NUMBER_SIGNS = frozenset(["no", "nos", "nr", "nro", "n", "nº", "núm", "num", "numéro", "nummer"])
@@ -140,6 +141,10 @@ def _longest_window(t: str, tokens, anchor: int, ctx: _Ctx):
         ):
             continue
         r = _read_piece(t[start:end], ctx)
+        if r is not None and r.precision != "day":
+            # A month or year among words read only around it ("no começo de outubro") may have
+            # lost a qualifier this language's table lacks; a day has none that narrows it.
+            return None
         if r is not None:
             neighbours = [t[a:b] for a, b in tokens[max(0, first - 1) : first] + tokens[last + 1 : last + 2]]
             if any(_number_with_letters(word) for word in neighbours):
@@ -154,8 +159,8 @@ def _wordlike(t: str, token) -> bool:
 
 
 def _number_with_letters(word: str) -> bool:
-    word = word.strip(_EDGE_PUNCTUATION + ".")
-    return any(c.isdigit() for c in word) and any(c.isalpha() for c in word)
+    """A day with letters written onto it (Yiddish "1st"), not a sign before a number ("n°0238")."""
+    return bool(_DAY_WITH_LETTERS_RE.fullmatch(word.strip(_EDGE_PUNCTUATION + ".")))
 
 
 def _longest_cjk_run(t: str, start: int, end: int, ctx: _Ctx):

@@ -80,14 +80,17 @@ def _parse_one(t: str, ctx: _Ctx) -> _R | None:
 
 
 def _parse_relative_whole(t: str, ctx: _Ctx) -> _R | None:
-    """CLDR's relative phrases, also with a time after them ("вчера, 14:32") and Arabic "منذ"
-    (since) before a count, which is "قبل" (ago): "منذ أسبوعين"."""
+    """CLDR's relative phrases, also with a time or a time of day after them ("вчера, 14:32",
+    "dün akşam") and Arabic "منذ" (since) before a count, which is "قبل" (ago): "منذ أسبوعين"."""
     r = _parse_cldr_relative(t, ctx)
     bare = _TIME_RE.sub("", t).strip(" ,")
     if r is None and bare and bare != t:
         r = _parse_cldr_relative(bare, ctx)
     if r is None and t.startswith("منذ "):
         r = _parse_cldr_relative("قبل " + t[4:], ctx)
+    words = t.split()
+    if r is None and len(words) > 1 and words[-1] in _vocab(ctx.langs).skip:
+        r = _parse_relative_whole(" ".join(words[:-1]), ctx)  # "ieri sera", "вчера вечером"
     return r
 
 

@@ -34,11 +34,11 @@ _QUALIFIER_WORDS = {
     "fr": ("environ vers", "début debut", "mi", "fin"),
     "es": (
         "cerca alrededor aproximadamente aprox",
-        "principios principio inicios inicio",
+        "principios principio inicios inicio comienzos comienzo",
         "mediados",
         "finales fines final",
     ),
-    "pt": ("cerca aproximadamente", "início inicio princípio", "meados", "fim final"),
+    "pt": ("cerca aproximadamente", "início inicio princípio começo", "meados", "fim final fins"),
     "it": ("circa intorno", "inizio", "metà", "fine"),
     "ru": ("около примерно", "начале начала", "середине середины", "конце конца"),
     "uk": ("приблизно близько", "", "", ""),
@@ -355,7 +355,7 @@ _DIRECTION_WORDS = {
             "letzte letzter vorige voriger dernier dernière "
             "passé passée pasado pasada scorso scorsa passado passada geçen прошлом прошлого "
             "прошлой прошлым vorige zeszłym ubiegłym último última ultimo ultima минувший минувшую "
-            "минувшее минувшем минувшей прошлый прошлую прошлое الماضي الماضية"
+            "минувшее минувшем минувшей прошлый прошлую прошлое الماضي الماضية geçtiğimiz"
         ),
         -1,
     ),
