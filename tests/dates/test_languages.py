@@ -105,3 +105,17 @@ def test_cldr_spellings_attached_to_the_month_or_era_read(text, language):
 def test_a_number_is_not_taken_for_the_month_of_an_unknown_word():
     # English cannot read "Mart"; dateparser read "1 Mart 2000" as January 2000 (Hypothesis).
     assert normalize_date("1 Mart 2000").start == dt.date(2000, 3, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("over 1 dag", dt.date(2021, 3, 12)),  # Dutch; "dag" is no Luo month here
+        ("för 1 dag sedan", dt.date(2021, 3, 10)),
+        ("tra 2 settimane", dt.date(2021, 3, 25)),  # Italian; "tra" is no Croatian April here
+        ("30 Du 2000", dt.date(2000, 11, 30)),  # Breton November with its year: not flagged
+    ],
+)
+def test_relative_phrases_and_dated_short_months_are_not_taken_for_dates_inside_phrases(text, expected):
+    result = normalize_date(text, reference=dt.date(2021, 3, 11))
+    assert (result.start, result.ambiguous) == (expected, False)

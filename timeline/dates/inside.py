@@ -11,13 +11,14 @@ or has a word that could shift the date (before, after, since, ago, ...).
 
 from __future__ import annotations
 
+import functools
 import re
 
 from . import reading
 from .base import _R, DateNormalizationError, _Ctx
 from .embedded import _the_one_date
 from .relative import _RELATIVE_CUE_RE, _VAGUE_RE
-from .vocabulary import _FOREIGN_APPROX, _FOREIGN_THIRDS, _OPEN_BOUND_WORDS, _vocab
+from .vocabulary import _FOREIGN_APPROX, _FOREIGN_THIRDS, _OPEN_BOUND_WORDS, _WORD_RE, _cldr_data, _vocab
 
 _MAX_WORDS = 6
 
@@ -118,8 +119,19 @@ def _dates_in(t: str, ctx: _Ctx) -> list[tuple[int, int, _R]]:
 
 
 def _strong_anchor(word: str) -> bool:
-    """Two-letter month abbreviations ("no", "de", "ma") are function words in other languages."""
-    return len(word) >= 3 or not word.isascii()
+    """Two-letter month abbreviations ("no", "de", "ma") are function words in other languages,
+    and a word of a relative phrase ("over 1 dag", "tra 2 settimane") is that phrase's."""
+    return (len(word) >= 3 or not word.isascii()) and word not in _count_phrase_words()
+
+
+@functools.lru_cache(maxsize=1)
+def _count_phrase_words() -> frozenset:
+    """The words of every language's relative phrases with a count (CLDR, dateparser)."""
+    words = set()
+    for data in _cldr_data().values():
+        for pattern in data["counted"]:
+            words.update(_WORD_RE.findall(pattern.replace("\\s*", " ").replace("(\\d+)", " ")))
+    return frozenset(words)
 
 
 def _overlaps(spans, start: int, end: int) -> bool:

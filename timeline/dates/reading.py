@@ -186,11 +186,15 @@ def _read_in_detected_languages(text, s, lowered, ctx: _Ctx, whole: bool) -> Nor
             raise _OpenBound(
                 f"{text!r} is an open-ended bound, not a date; enter the date itself, or the range"
             )
+
+    def candidate_ctx(code: str) -> _Ctx:
+        _, implied, _ = _resolve_languages([code], "")
+        return ctx._replace(langs=(code,), order=ctx.order or implied, explicit_langs=True)
+
     for tier in tiers:
         readings: list[tuple[str, NormalizedDate]] = []
         for code in tier[:_MAX_CANDIDATES]:
-            _, implied, _ = _resolve_languages([code], "")
-            candidate = ctx._replace(langs=(code,), order=ctx.order or implied, explicit_langs=True)
+            candidate = candidate_ctx(code)
             try:
                 readings.append((code, _read(text, s, lowered, candidate, whole)))
             except _OpenBound:
@@ -203,7 +207,9 @@ def _read_in_detected_languages(text, s, lowered, ctx: _Ctx, whole: bool) -> Nor
         others = {(r.start, r.end) for _, r in readings} - {(first.start, first.end)}
         if not others:
             other_months = _other_months(lowered, code, tier)
-            filler = _weekday_filler_elsewhere(lowered, code, [*ctx.langs, *(c for t in tiers for c in t)])
+            filler = _weekday_filler_elsewhere(
+                lowered, candidate_ctx(code), [*ctx.langs, *(c for t in tiers for c in t)]
+            )
             if filler is not None:
                 return dataclasses.replace(
                     first,
@@ -228,19 +234,29 @@ def _read_in_detected_languages(text, s, lowered, ctx: _Ctx, whole: bool) -> Nor
     return None
 
 
-def _weekday_filler_elsewhere(lowered: str, code: str, candidates) -> str | None:
-    """A candidate language in which the weekday word of ``code``'s reading (with no month word)
-    or its two-letter month word is a common word ("dia 5": Thursday the 5th in Scottish Gaelic,
-    "day 5" in Portuguese; "no dia 5": "no" is November in Jola-Fonyi, "on the" in Portuguese)."""
+def _weekday_filler_elsewhere(lowered: str, ctx: _Ctx, candidates) -> str | None:
+    """A candidate language in which the weekday word of the reading in ``ctx``'s language (with
+    no month word) or its two-letter month word (with no year) is a common word ("dia 5": Thursday
+    the 5th in Scottish Gaelic, "day 5" in Portuguese; "no dia 5": "no" is November in
+    Jola-Fonyi, "on the" in Portuguese). Relative phrases ("over 1 dag") are read as such."""
+    code = ctx.langs[0]
     vocab = _vocab((code,))
     words = _WORD_RE.findall(lowered)
     months = [w for w in words if w in vocab.months]
-    names = [w for w in months if len(w) <= 2] if months else [w for w in words if w in vocab.weekdays]
+    if months:
+        names = [] if _YEAR_DIGITS_RE.search(lowered) else [w for w in months if len(w) <= 2]
+    else:
+        names = [w for w in words if w in vocab.weekdays]
+    if not names or _parse_relative_whole(lowered, ctx) is not None:
+        return None
     for word in names:
         for other in candidates:
             if other not in (code, "en") and word in _vocab((other,)).skip:
                 return other
     return None
+
+
+_YEAR_DIGITS_RE = re.compile(r"(?<!\d)\d{4}(?!\d)")
 
 
 def _foreign_open_bound(lowered: str, ctx: _Ctx) -> bool:
