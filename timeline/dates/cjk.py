@@ -182,6 +182,8 @@ _ERA_WITH_YEAR_RE = re.compile(
 # "10~12月", "10~12月期" (NFKC makes a full-width tilde ASCII): a range of months that writes 月 once.
 _MONTH_SPAN_RE = re.compile(r"(?<![\d月])(\d{1,2})[~〜-](\d{1,2})月(?!\d)")
 _FISCAL_YEAR_RE = re.compile(r"\d年度")
+# "10/14(月)": Japanese news writes month/day with the weekday.
+_SLASHED_MONTH_DAY_RE = re.compile(r"^(\d{1,2})/(\d{1,2})(?=\s*\([月火水木金土日]\))")
 
 
 # Korean counts days in native words before 전/후 ("사흘 전", three days ago).
@@ -211,6 +213,7 @@ def _tidy_cjk(t: str) -> str:
         if _ERAS[m["era"]] + (1 if m["ey"] == "元" else int(m["ey"])) - 1 != int(m["y"]):
             raise DateNormalizationError(f"{t!r} gives two different years")
     t = _ERA_WITH_YEAR_RE.sub(lambda m: f"{m['era']}{m['ey']}年", t)
+    t = _SLASHED_MONTH_DAY_RE.sub(r"\1月\2日", t)
     t = _KO_NATIVE_DAYS_RE.sub(lambda m: f"{_KO_NATIVE_DAYS[m[1]]}일", t)
     return _MONTH_SPAN_RE.sub(r"\1月~\2月", t)
 
@@ -336,6 +339,10 @@ def _parse_cjk(t: str, ctx: _Ctx) -> _R | None:
         if day is None:
             return _qualify(_R(*_month(year, month), "month"), approx, third)
         d = _make_day(year, month, day, t)
+        if weekday_mark is not None and d.weekday() != _weekday_index(weekday_mark.group()):
+            # "2019年10月13日(月)": the date stands, the contradiction is for review.
+            note = f"{t!r}: {d.isoformat()} is a {d:%A}, not the weekday written; check the source"
+            return _qualify(_R(d, d, "day", ambiguous=True, note=note), approx, third)
         return _qualify(_R(d, d, "day"), approx, third)
     if year is None and (m["h"] or m["yq"]) and ctx.reference is not None:
         year = ctx.reference.year  # "下半年", "年底": of the reference's year

@@ -42,12 +42,15 @@ _ORDINAL_RE = re.compile(r"(\d+)(?:st|nd|rd|th|er|re|e|o|a|°|\.)?")
 
 
 _NUMBER_SPAN_RE = re.compile(r"\d\s*[~〜]\s*\d+\s*[月日]")
+_JA_WEEKDAY_MARK_RE = re.compile(r"\([月火水木金土日]\)")
 
 
 def _parse_tokens(t: str, ctx: _Ctx) -> _R | None:
     """Day / month name / year in any order, with weekdays, ordinals and filler words."""
-    if _NUMBER_SPAN_RE.search(t):
-        return None  # "2020年10~12月": a range, which is no day ("10 December") and read as one
+    if _NUMBER_SPAN_RE.search(t) or _JA_WEEKDAY_MARK_RE.search(t):
+        # "2020年10~12月": a range, not 10 December; "10月13日(月)": a Japanese weekday, which the
+        # CJK reader checks against the date.
+        return None
     vocab = _vocab(ctx.langs)
     month = weekday = day = year = None
     approx = False
