@@ -297,6 +297,10 @@ DAY_PARTS = [
     ("es", "a comienzos de marzo", ("2021-03-01", "2021-03-10")),
     ("fr", "JORF n°0058 du 9 mars 2021", day("2021-03-09")),
     ("ru", "Определение от 2 марта 2021 г. № 305-ЭС21-1234", day("2021-03-02")),  # noqa: RUF001
+    ("pt", "RIO DE JANEIRO, 2 mar (Reuters) -", day("2021-03-02")),  # not 2 January: a comma divides
+    ("fr", "Conseil d'État, 3 mars 2021, n° 440001", day("2021-03-03")),
+    ("ja", "2020年4~6月期", ("2020-04-01", "2020-06-30")),
+    ("ja", "2020年11月~2月", ("2020-11-01", "2021-02-28")),
 ]
 # Not dates, or not dates to guess: refused
 REFUSED = [
@@ -309,6 +313,8 @@ REFUSED = [
     ("ar", "18 رجب 1442 هـ"),  # Hijri dates are not read
     ("de", "Urteil vom 3. Februar 2021 und vom 4. März 2021"),
     ("fr", "trois jours après l'arrêt du 12 janvier 2021"),
+    ("es", "Ley 7/2021"),  # law 7 of 2021, no range from a day to a year
+    ("ja", "令和3年(行ウ)第45号"),  # a case number with its era year
 ]
 
 
@@ -353,3 +359,17 @@ def test_a_month_among_unknown_words_is_not_read_around_them():
     # "la deuxième quinzaine" (the second fortnight) is in no table: March alone would drop it.
     with pytest.raises(DateNormalizationError):
         normalize_date("au tout début de la deuxième quinzaine de mars", reference=REF_2021, languages=["fr"])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("NEW YORK, March 2 (Reuters) -", dt.date(2021, 3, 2)),
+        ("Filed: 02/26/2021", dt.date(2021, 2, 26)),
+        ("Urteil vom 03.02.2021 - 5 AZR 123/20", dt.date(2021, 2, 3)),
+        ("julgado em 02/03/2021", dt.date(2021, 3, 2)),  # its words say Portuguese: day first
+    ],
+)
+def test_dates_inside_phrases_without_a_language(text, expected):
+    result = normalize_date(text, reference=REF_2021)
+    assert (result.start, result.ambiguous) == (expected, False)

@@ -52,7 +52,7 @@ _CJK_NUM_RE = re.compile(r"[〇零一二三四五六七八九十两兩]+")
 
 _RELATIVE_YEARS = {"去年": -1, "昨年": -1, "前年": -2, "今年": 0, "本年": 0, "明年": 1, "来年": 1, "翌年": 1}
 # Particles and "dated" after a date: 付 (dated), に/には/の (on, of), 에/에는/의 (Korean).
-_CJK_TRAILING = ("付け", "付", "には", "に", "の", "에는", "에", "의", "부", "期")
+_CJK_TRAILING = ("付け", "付", "には", "に", "の", "에는", "에", "의", "부")
 _CJK_FROM = ("から", "より", "起", "开始", "開始", "부터")
 # "自5月4日起", "从5月4日开始": the start of an open start, the day it names.
 _CJK_FROM_PREFIX = ("自", "从", "從")
@@ -215,7 +215,7 @@ def _tidy_cjk(t: str) -> str:
     t = _ERA_WITH_YEAR_RE.sub(lambda m: f"{m['era']}{m['ey']}年", t)
     t = _SLASHED_MONTH_DAY_RE.sub(r"\1月\2日", t)
     t = _KO_NATIVE_DAYS_RE.sub(lambda m: f"{_KO_NATIVE_DAYS[m[1]]}일", t)
-    return _MONTH_SPAN_RE.sub(r"\1月~\2月", t)
+    return _MONTH_SPAN_RE.sub(r"\1月~\2月", t.removesuffix("期") if t.endswith("月期") else t)
 
 
 def _parse_cjk(t: str, ctx: _Ctx) -> _R | None:
@@ -383,6 +383,11 @@ def _parse_cjk_range(c: str, t: str, ctx: _Ctx) -> _R | None:
                 first = a.start.replace(day=1, month=month) if 1 <= month <= 12 else a.start
                 d = _valid_day(first, int(_right_day(day, month_day)))
                 b = _R(d, d, "day") if d else None
+            elif a is not None and "年" not in right and re.match(r"\d{1,2}月", right):
+                # "2020年10月~12月": the second month is of the first's year (or the next).
+                b = _parse_cjk(f"{a.start.year}年{right}", ctx)
+                if b is not None and b.end < a.start:
+                    b = _parse_cjk(f"{a.start.year + 1}年{right}", ctx)
             else:
                 b = _parse_cjk(right, ctx)
     except DateNormalizationError:

@@ -86,9 +86,13 @@ def _bare_count(lowered: str, langs: tuple) -> bool:
     return False
 
 
+_TILDE_SPAN_RE = re.compile(r"\d\s*[~\u301c]\s*\d")
+
+
 def _parse_with_dateparser(s: str, ctx: _Ctx) -> _R | None:
-    if _CJK_BARE_DAY_RE.search(s):
-        # dateparser reads "11日" as eleven days ago: silently wrong, so never ask it.
+    if _CJK_BARE_DAY_RE.search(s) or _TILDE_SPAN_RE.search(s):
+        # dateparser reads "11日" as eleven days ago and "2020年10~12月" as 10 December: silently
+        # wrong, so never ask it.
         return None
     langs = ctx.langs if "en" in ctx.langs else (*ctx.langs, "en")
     s = _digits_for_number_words(s, ctx.langs)

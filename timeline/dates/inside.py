@@ -50,7 +50,7 @@ _SEPARATORS = ",;:|()[]-/"
 _DAY_WITH_LETTERS_RE = re.compile(r"\d{1,2}[^\W\d_]+")
 # Reviewed: number signs ("No. 19-1392", "nº 14.010", "№ 123-ФЗ" is "No" once tidied), a month
 # name in some language, never the anchor of a date.
-_NUMBER_SIGNS = frozenset(["no", "nos", "nr", "nro", "n", "nº", "núm", "num", "numéro", "nummer"])
+_NUMBER_SIGNS = frozenset(["no", "nos", "nr", "nro", "n", "nº", "n°", "núm", "num", "numéro", "nummer"])
 # Inside a date only plain numbers: a case number ("19-1392", "123-ФЗ", "56.2020.8") is no part.
 _PLAIN_NUMBER_RE = re.compile(r"[(\[]?\d{1,4}(?:er|re|e|º|ª|°|\.)?[)\],.;:]?")
 # Hijri years (1442 هـ) are not read: a piece holding one is no Gregorian date.
@@ -60,12 +60,7 @@ _EDGE_PUNCTUATION = " ,;:()[]|-"
 
 
 def search_inside(t: str, ctx: _Ctx) -> _R | None:
-    """The one date inside ``t`` (lowered and cleaned), or None when no anchored date reads.
-
-    Only in languages given, implied by the script or detected from the text's words: English read
-    by default keeps to its own long forms ("June 2020 a" is no date)."""
-    if not ctx.explicit_langs and all(code == "en" for code in ctx.langs):
-        return None
+    """The one date inside ``t`` (lowered and cleaned), or None when no anchored date reads."""
     hijri, corresponding, gregorian = t.partition("الموافق")
     if corresponding and _HIJRI_RE.search(hijri):
         t = gregorian  # "27 رجب 1442 هـ الموافق 11 مارس 2021 م": the Gregorian date it corresponds to
@@ -86,6 +81,8 @@ def search_inside(t: str, ctx: _Ctx) -> _R | None:
             f"{t!r} puts the date {the_date.start.isoformat()} inside a phrase that may shift it; "
             "enter the date the event happened"
         )
+    if the_date.ambiguous and not ctx.explicit_langs and ctx.langs == ("en",):
+        return None  # "julgado em 02/10/2019": the words around it may say whose order it is
     return the_date
 
 
@@ -113,9 +110,27 @@ def _dates_in(t: str, ctx: _Ctx) -> list[tuple[int, int, _R]]:
             span = _longest_cjk_run(t, start, end, ctx)
         else:
             continue
-        if span is not None and not _overlaps(spans, span[0], span[1]):
-            spans.append(span)
+        if span is not None:
+            spans = _with_span(t, spans, span)
     return spans
+
+
+def _with_span(t: str, spans: list, span: tuple) -> list:
+    """``spans`` with ``span`` added. Two dates that share words ("RIO DE JANEIRO, 8 jun": January
+    8 or 8 June) keep the one whose words no comma divides; otherwise they are two dates."""
+    clashing = [s for s in spans if s[0] < span[1] and span[0] < s[1]]
+    if not clashing:
+        return [*spans, span]
+    if all(s[2] == span[2] for s in clashing):
+        return spans
+    if len(clashing) == 1 and _comma_inside(t, clashing[0]) != _comma_inside(t, span):
+        keep = span if _comma_inside(t, clashing[0]) else clashing[0]
+        return [s for s in spans if s is not clashing[0]] + [keep]
+    return [*spans, span]  # read as two dates: refused
+
+
+def _comma_inside(t: str, span: tuple) -> bool:
+    return "," in t[span[0] : span[1]].rstrip(" ,")
 
 
 def _strong_anchor(word: str) -> bool:
@@ -185,6 +200,8 @@ def _longest_cjk_run(t: str, start: int, end: int, ctx: _Ctx):
         if word[b : b + 1] == "度":
             continue  # "2020年度": a fiscal year, which differs per organization
         r = _read_piece(word[a:b], ctx)
+        if r is not None and r.precision != "day":
+            return None  # "令和5年(行ウ)第123号": a year in a case number, not a date
         if r is not None:
             return start + a, start + b, r
     return None
@@ -219,6 +236,8 @@ def _stray_number(t: str, start: int, end: int) -> bool:
         if before[index][-1] in _SEPARATORS:
             break
         near.append(index)
+    if span and span[-1][-1] in _SEPARATORS:
+        after = []  # "31 mai 2023, n° 462345": the comma closes the date
     for offset, word in enumerate(after):
         if word[0] in _SEPARATORS:
             break

@@ -67,6 +67,8 @@ def _parse_range(t: str, ctx: _Ctx) -> _R | None:
             continue
         if m.group() == "-" and a.precision != b.precision and not (_has_digit(left) and _has_digit(right)):
             continue  # "mi-mai" (mid-May; in German Wednesday-May) is no range of a day and a month
+        if m.group() == "/" and a.precision != b.precision:
+            continue  # "Ley 7/2023" (law 7 of 2023) is no range from a day to a year
         precision = min(a.precision, b.precision, key=PRECISION_RANK.__getitem__)
         return _R(
             a.start,
