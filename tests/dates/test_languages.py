@@ -119,3 +119,9 @@ def test_a_number_is_not_taken_for_the_month_of_an_unknown_word():
 def test_relative_phrases_and_dated_short_months_are_not_taken_for_dates_inside_phrases(text, expected):
     result = normalize_date(text, reference=dt.date(2021, 3, 11))
     assert (result.start, result.ambiguous) == (expected, False)
+
+
+def test_two_readings_sharing_a_day_keep_the_one_that_writes_its_year():
+    # Breton "Meurzh" is Tuesday and March: "Meurzh 11" and "11 Genver 2033" share the 11.
+    result = normalize_date("Meurzh 11 Genver 2033", languages=["br"])
+    assert (result.start, result.ambiguous) == (dt.date(2033, 1, 11), False)

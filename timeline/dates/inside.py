@@ -99,12 +99,12 @@ def _dates_in(t: str, ctx: _Ctx) -> list[tuple[int, int, _R]]:
         if r is not None:
             spans.append((m.start(), m.end(), r))
     tokens = [(m.start(), m.end()) for m in _TOKEN_RE.finditer(t)]
-    months = _vocab(ctx.langs).months
+    vocab = _vocab(ctx.langs)
     for index, (start, end) in enumerate(tokens):
         if _overlaps(spans, start, end):
             continue
         word = t[start:end].strip(_EDGE_PUNCTUATION + ".'").lower()
-        if word in months and word not in _NUMBER_SIGNS and _strong_anchor(word):
+        if word in vocab.months and word not in _NUMBER_SIGNS and _strong_anchor(word):
             span = _longest_window(t, tokens, index, ctx)
         elif any(c in word for c in _CJK_DATE_CHARS):
             span = _longest_cjk_run(t, start, end, ctx)
@@ -123,10 +123,18 @@ def _with_span(t: str, spans: list, span: tuple) -> list:
         return [*spans, span]
     if all(s[2] == span[2] for s in clashing):
         return spans
-    if len(clashing) == 1 and _comma_inside(t, clashing[0]) != _comma_inside(t, span):
-        keep = span if _comma_inside(t, clashing[0]) else clashing[0]
-        return [s for s in spans if s is not clashing[0]] + [keep]
+    if len(clashing) == 1:
+        other = clashing[0]
+        for better in (lambda s: _writes_year(t, s), lambda s: not _comma_inside(t, s)):
+            # "Meurzh 11 Genver 2033" (Breton Tuesday or March): the one with its year.
+            if better(span) != better(other):
+                keep = span if better(span) else other
+                return [s for s in spans if s is not other] + [keep]
     return [*spans, span]  # read as two dates: refused
+
+
+def _writes_year(t: str, span: tuple) -> bool:
+    return bool(_YEAR_RE.search(t[span[0] : span[1]]))
 
 
 def _comma_inside(t: str, span: tuple) -> bool:
