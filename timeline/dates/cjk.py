@@ -59,11 +59,11 @@ _CJK_FROM_PREFIX = ("自", "从", "從")
 _CJK_UNTIL = ("まで", "までに", "以前", "之前", "以后", "以後", "까지")
 
 
-_ERAS = {"令和": 2019, "平成": 1989, "昭和": 1926, "大正": 1912, "民國": 1912, "民国": 1912}
+_ERAS = {"令和": 2019, "平成": 1989, "昭和": 1926, "大正": 1912, "明治": 1868, "民國": 1912, "民国": 1912}
 
 
 _CJK_RE = re.compile(
-    r"(?:(?P<era>令和|平成|昭和|大正|民國|民国)(?P<ey>\d{1,3}|元)年|(?P<y>\d{4}|\d{2})年"
+    r"(?:(?P<era>令和|平成|昭和|大正|明治|民國|民国)(?P<ey>\d{1,3}|元)年|(?P<y>\d{4}|\d{2})年"
     r"|(?P<ry>去年|今年|明年|前年|本年|昨年|来年|翌年))?"
     r"(?:(?P<dec>代)(?P<dq>初期?|中期|末期?|后期|後期)?"
     r"|(?P<m>\d{1,2})月(?:份)?(?:(?P<d>\d{1,2})[日号號]?)?(?P<mq>上旬|中旬|下旬|初|中|底|末)?"
@@ -182,6 +182,8 @@ _ERA_WITH_YEAR_RE = re.compile(
 # "10~12月", "10~12月期" (NFKC makes a full-width tilde ASCII): a range of months that writes 月 once.
 _MONTH_SPAN_RE = re.compile(r"(?<![\d月])(\d{1,2})[~〜-](\d{1,2})月(?!\d)")
 _FISCAL_YEAR_RE = re.compile(r"\d年度")
+# "단기 4354년": a year of the Korean Dangi era (2333 BCE), 2021.
+_DANGI_YEAR_RE = re.compile(r"단기\s*(\d{4})\s*년")
 # "10/14(月)": Japanese news writes month/day with the weekday.
 _SLASHED_MONTH_DAY_RE = re.compile(r"^(\d{1,2})/(\d{1,2})(?=\s*\([月火水木金土日]\))")
 
@@ -214,6 +216,7 @@ def _tidy_cjk(t: str) -> str:
             raise DateNormalizationError(f"{t!r} gives two different years")
     t = _ERA_WITH_YEAR_RE.sub(lambda m: f"{m['era']}{m['ey']}年", t)
     t = _SLASHED_MONTH_DAY_RE.sub(r"\1月\2日", t)
+    t = _DANGI_YEAR_RE.sub(lambda m: f"{int(m[1]) - 2333}년", t)
     t = _KO_NATIVE_DAYS_RE.sub(lambda m: f"{_KO_NATIVE_DAYS[m[1]]}일", t)
     return _MONTH_SPAN_RE.sub(r"\1月~\2月", t.removesuffix("期") if t.endswith("月期") else t)
 
