@@ -373,3 +373,19 @@ def test_a_month_among_unknown_words_is_not_read_around_them():
 def test_dates_inside_phrases_without_a_language(text, expected):
     result = normalize_date(text, reference=REF_2021)
     assert (result.start, result.ambiguous) == (expected, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("07/06/2023 alle 16:15", dt.date(2023, 6, 7)),  # Italian "alle": day first
+        ("am 05/07/2020", dt.date(2020, 7, 5)),  # German "am"
+    ],
+)
+def test_a_numeric_date_is_settled_by_the_language_of_its_other_words(text, expected):
+    result = normalize_date(text)
+    assert (result.start, result.ambiguous) == (expected, False)
+
+
+def test_a_numeric_date_with_only_english_words_stays_flagged():
+    assert normalize_date("07/06/2023 at 4 pm").ambiguous

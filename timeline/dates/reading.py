@@ -156,7 +156,7 @@ def _normalize(text: str, reference: _dt.date | None, languages, date_order, who
     elif _THAI_RE.search(lowered):
         s, lowered = _thai_years(s), _thai_years(lowered)
     try:
-        return _read(text, s, lowered, ctx, whole)
+        result = _read(text, s, lowered, ctx, whole)
     except _NotRead as error:
         found = _read_in_detected_languages(text, s, lowered, ctx, whole)
         if found is not None:
@@ -164,6 +164,19 @@ def _normalize(text: str, reference: _dt.date | None, languages, date_order, who
         raise _recased(error, s, lowered) from None
     except DateNormalizationError as error:
         raise _recased(error, s, lowered) from None
+    if result.ambiguous and not explicit and ctx.langs == ("en",):
+        return _settled_by_its_words(text, s, lowered, ctx, whole) or result
+    return result
+
+
+def _settled_by_its_words(text, s, lowered, ctx: _Ctx, whole: bool) -> NormalizedDate | None:
+    """The unflagged reading in the language of the other words of a text English reads only
+    ambiguously ("07/06/2023 às 16h15": Portuguese, so day first), or None."""
+    try:
+        found = _read_in_detected_languages(text, s, lowered, ctx, whole)
+    except DateNormalizationError:
+        return None
+    return found if found is not None and not found.ambiguous else None
 
 
 def _recased(error: DateNormalizationError, s: str, lowered: str) -> DateNormalizationError:
