@@ -389,3 +389,13 @@ def test_a_numeric_date_is_settled_by_the_language_of_its_other_words(text, expe
 
 def test_a_numeric_date_with_only_english_words_stays_flagged():
     assert normalize_date("07/06/2023 at 4 pm").ambiguous
+
+
+def test_a_unit_of_time_around_a_date_is_not_read_as_the_day():
+    # "semaine du 1er mars" is the week of 1 March: refused, or flagged where "du" is a weekday.
+    for languages in (["fr"], None):
+        try:
+            result = normalize_date("semaine du 1er mars", reference=REF_2021, languages=languages)
+        except DateNormalizationError:
+            continue
+        assert result.ambiguous

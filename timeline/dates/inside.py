@@ -72,8 +72,10 @@ def search_inside(t: str, ctx: _Ctx) -> _R | None:
     if the_date is None:
         return None
     outside = _outside(t, spans)
-    if _words_of(outside) & _QUALIFIERS:
-        return None  # "Ende April": a qualifier these languages do not read with the date
+    if _words_of(outside) & (_QUALIFIERS | _unit_words_of(ctx.langs)):
+        # "Ende April": a qualifier these languages do not read with the date; "semaine du 7
+        # octobre": a unit of time around it (the week of 7 October, not the day).
+        return None
     if any(_stray_number(t, start, end) for start, end, _ in spans):
         return None  # "36 on May 26": a number beside the date that it does not read
     if _may_shift(outside):
@@ -145,6 +147,14 @@ def _strong_anchor(word: str) -> bool:
     """Two-letter month abbreviations ("no", "de", "ma") are function words in other languages,
     and a word of a relative phrase ("over 1 dag", "tra 2 settimane") is that phrase's."""
     return (len(word) >= 3 or not word.isascii()) and word not in _count_phrase_words()
+
+
+@functools.lru_cache(maxsize=256)
+def _unit_words_of(langs: tuple) -> frozenset:
+    """The words for day, week, month and year in ``langs`` ("semaine", "Woche", "hafta")."""
+    from .relative import _unit_words
+
+    return frozenset(word for code in langs for word in _unit_words(code))
 
 
 @functools.lru_cache(maxsize=1)
