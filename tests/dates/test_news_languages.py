@@ -314,6 +314,9 @@ REFUSED = [
     ("de", "Urteil vom 3. Februar 2021 und vom 4. März 2021"),
     ("fr", "trois jours après l'arrêt du 12 janvier 2021"),
     ("es", "Ley 7/2021"),  # law 7 of 2021, no range from a day to a year
+    ("en", "3.5%"),  # was 5 March
+    ("ru", "на 3,5%"),  # was 3 May
+    ("ja", "2021年3月期"),  # the fiscal year ending in March 2021
     ("ja", "令和3年(行ウ)第45号"),  # a case number with its era year
 ]
 

@@ -182,6 +182,8 @@ _ERA_WITH_YEAR_RE = re.compile(
 # "10~12月", "10~12月期" (NFKC makes a full-width tilde ASCII): a range of months that writes 月 once.
 _MONTH_SPAN_RE = re.compile(r"(?<![\d月])(\d{1,2})[~〜-](\d{1,2})月(?!\d)")
 _FISCAL_YEAR_RE = re.compile(r"\d年度")
+# "2020年3月期": the fiscal year ending in March 2020 (a span of months, "10~12月期", is read).
+_FISCAL_MONTH_RE = re.compile(r"(?<![~\u301c\d-])\d{1,2}月期")
 # "단기 4354년": a year of the Korean Dangi era (2333 BCE), 2021.
 _DANGI_YEAR_RE = re.compile(r"단기\s*(\d{4})\s*년")
 # "10/14(月)": Japanese news writes month/day with the weekday.
@@ -207,7 +209,7 @@ _KO_NATIVE_DAYS_RE = re.compile("(" + "|".join(_KO_NATIVE_DAYS) + r")(?=\s*(?:�
 def _tidy_cjk(t: str) -> str:
     """An era year with its Gregorian year in brackets as the era year alone (an error when they
     disagree), a range of months with one 月 as two months; fiscal years (年度) are errors."""
-    if _FISCAL_YEAR_RE.search(t):
+    if _FISCAL_YEAR_RE.search(t) or (_FISCAL_MONTH_RE.search(t) and not _MONTH_SPAN_RE.search(t)):
         raise DateNormalizationError(
             f"{t!r} is a fiscal year, which differs per organization; give the dates"
         )

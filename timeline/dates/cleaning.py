@@ -43,6 +43,9 @@ _NO_DATE = frozenset(
 
 _OTHER_DIGIT_RE = re.compile(r"(?![0-9])\d")
 
+# A number with a percent or per-mille sign ("3.5%", "на 3,5%", "10.5%"): never a date.
+_PERCENT_RE = re.compile(r"\d\s*[%‰]")
+
 
 _HAS_DATE_CHAR = re.compile(r"[0-9]|[^\W\d_]{2,}|[年月日]")
 

@@ -15,6 +15,7 @@ from .cleaning import (
     _HAS_DATE_CHAR,
     _LEADING_TIME_RE,
     _NO_DATE,
+    _PERCENT_RE,
     _TIME_RE,
     _clean,
     _spoken_years,
@@ -147,6 +148,8 @@ def _normalize(text: str, reference: _dt.date | None, languages, date_order, who
     lowered = s.lower().replace("i\u0307", "i")
     if lowered in _NO_DATE or not _HAS_DATE_CHAR.search(lowered):
         raise DateNormalizationError(f"{text!r} names no date" if text.strip() else "the date text is empty")
+    if _PERCENT_RE.search(lowered):
+        raise DateNormalizationError(f"{text!r} is a percentage, not a date")  # "3.5%" is no 3 May
     if labelled and not languages:
         languages = (labelled,)  # "Mis à jour le 04/05/2020": the label's language is the text's
     langs, implied, explicit = _resolve_languages(languages, s)
