@@ -402,3 +402,17 @@ def test_a_unit_of_time_around_a_date_is_not_read_as_the_day():
         except DateNormalizationError:
             continue
         assert result.ambiguous
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("II trimestre 2020", ("2020-04-01", "2020-06-30")),  # was February 2020 (Hungarian II)
+        ("IV. Quartal 2020", ("2020-10-01", "2020-12-31")),  # was April 2020
+        ("II квартал 2020 года", ("2020-04-01", "2020-06-30")),
+    ],
+)
+def test_roman_numeral_quarters_with_and_without_their_language(text, expected):
+    for languages in (["it", "de", "ru"], None):
+        result = normalize_date(text, languages=languages)
+        assert ((result.start.isoformat(), result.end.isoformat()), result.precision) == (expected, "quarter")

@@ -8,7 +8,7 @@ import re
 
 from .base import _R, _Ctx, _NotRead
 from .calendar_math import _period
-from .vocabulary import _WORD_RE, _digits_for_number_words, _language_info, _vocab
+from .vocabulary import _QUARTER_NOUNS, _WORD_RE, _digits_for_number_words, _language_info, _vocab
 
 _BASE_A = _dt.datetime(2001, 2, 3, 12, 0)
 
@@ -86,10 +86,14 @@ def _bare_count(lowered: str, langs: tuple) -> bool:
     return False
 
 
+# Quarters and halves of a year, which dateparser does not know.
+_PERIOD_NOUNS = _QUARTER_NOUNS | frozenset(["semestre", "halbjahr", "halbjahres", "полугодие", "полугодии"])
 _TILDE_SPAN_RE = re.compile(r"\d\s*[~\u301c]\s*\d")
 
 
 def _parse_with_dateparser(s: str, ctx: _Ctx) -> _R | None:
+    if _PERIOD_NOUNS & set(_WORD_RE.findall(s.lower())):
+        return None  # "II trimestre 2020": dateparser drops the quarter and reads February
     if _CJK_BARE_DAY_RE.search(s) or _TILDE_SPAN_RE.search(s):
         # dateparser reads "11日" as eleven days ago and "2020年10~12月" as 10 December: silently
         # wrong, so never ask it.

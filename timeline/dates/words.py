@@ -70,7 +70,8 @@ def _parse_tokens(t: str, ctx: _Ctx) -> _R | None:
     # mai" is a range).
     seasonal = any(w.rstrip(".") in _SEASON_WORDS or w.rstrip(".") in _QUARTER_NOUNS for w in tokens)
     filler = vocab.skip | _FOREIGN_SKIP | _SEASON_FILLER if seasonal else vocab.skip
-    ordinals = _quarter_ordinals(ctx.langs) if any(w.rstrip(".") in _QUARTER_NOUNS for w in tokens) else {}
+    quarterly = any(w.rstrip(".") in _QUARTER_NOUNS for w in tokens)
+    ordinals = _quarter_ordinals(ctx.langs) if quarterly else {}
     for token in _split_hyphenated(tokens, vocab, filler):
         if token[0] == "'":
             numbers.append(("yy", int(token[1:]), len(numbers)))
@@ -86,7 +87,9 @@ def _parse_tokens(t: str, ctx: _Ctx) -> _R | None:
             numbers.append((m[1], int(m[1]), month is not None))
             continue
         word = token.rstrip(".")
-        if word in vocab.months:
+        if quarterly and word in _ROMAN_QUARTERS:
+            quarter = _ROMAN_QUARTERS[word]  # "II trimestre 2020", "II квартал": no month II
+        elif word in vocab.months:
             if month is not None and month != vocab.months[word]:
                 return None  # "4 أيار/مايو 2020": two names of one month are one month
             month = vocab.months[word]
@@ -118,7 +121,8 @@ def _parse_tokens(t: str, ctx: _Ctx) -> _R | None:
             weekday = found[0]
         else:
             return None
-    if ordinals:
+    if quarterly:
+        # A quarter noun is never dropped: "II trimestre 2020" in Hungarian is no February.
         if month is not None or weekday is not None or season is not None:
             return None
         return _quarter_of(quarter, numbers, approx, third, ctx, t)
@@ -265,6 +269,9 @@ def _day_of_month_towards(day: int, direction: int, ctx: _Ctx, t: str) -> _R | N
             if (d - ref).days * direction >= 0 or (direction == 0 and n == 0):
                 return _R(d, d, "day")
     return None
+
+
+_ROMAN_QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 
 
 def _quarter_ordinals(langs: tuple) -> dict:
