@@ -416,3 +416,18 @@ def test_roman_numeral_quarters_with_and_without_their_language(text, expected):
     for languages in (["it", "de", "ru"], None):
         result = normalize_date(text, languages=languages)
         assert ((result.start.isoformat(), result.end.isoformat()), result.precision) == (expected, "quarter")
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [("fr", "14-15 octobre"), ("en", "October 14-15"), ("ru", "14-15 октября"), ("tr", "14-15 Ekim")],
+)
+def test_two_days_of_a_month_are_a_range_not_a_day_and_a_two_digit_year(language, text):
+    result = normalize_date(text, reference=dt.date(2019, 10, 15), languages=[language])
+    assert (result.start, result.end) == (dt.date(2019, 10, 14), dt.date(2019, 10, 15))
+
+
+@pytest.mark.parametrize("text", ["am 14. und 15. Oktober", "el 14 y 15 de octubre", "il 14 e 15 ottobre"])
+def test_two_days_joined_by_and_are_not_a_day_of_2015(text):
+    with pytest.raises(DateNormalizationError):
+        normalize_date(text, reference=dt.date(2019, 10, 15), languages=["de", "es", "it"])

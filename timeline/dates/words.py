@@ -43,11 +43,21 @@ _ORDINAL_RE = re.compile(r"(\d+)(?:st|nd|rd|th|er|re|e|o|a|°|\.)?")
 
 _NUMBER_SPAN_RE = re.compile(r"\d\s*[~〜]\s*\d+\s*[月日]")
 _JA_WEEKDAY_MARK_RE = re.compile(r"\([月火水木金土日]\)")
+# Two days of one month ("14-15 octobre", "October 14-15", "am 14. und 15. Oktober"): the second is
+# no two-digit year (it was 2015); the range reader reads the ones it can.
+_DAY_PAIR_RE = re.compile(
+    r"(?<![\d.,/-])(\d{1,2})\.?\s*(?:-|/|\s(?:und|y|e|et|and|и|ve|و)\s)\s*(\d{1,2})\.?(?![\d/-]|\.\d)"
+)
+
+
+def _two_days(t: str) -> bool:
+    m = _DAY_PAIR_RE.search(t)
+    return m is not None and int(m[1]) < int(m[2]) <= 31
 
 
 def _parse_tokens(t: str, ctx: _Ctx) -> _R | None:
     """Day / month name / year in any order, with weekdays, ordinals and filler words."""
-    if _NUMBER_SPAN_RE.search(t) or _JA_WEEKDAY_MARK_RE.search(t):
+    if _NUMBER_SPAN_RE.search(t) or _JA_WEEKDAY_MARK_RE.search(t) or _two_days(t):
         # "2020年10~12月": a range, not 10 December; "10月13日(月)": a Japanese weekday, which the
         # CJK reader checks against the date.
         return None
