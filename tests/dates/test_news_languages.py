@@ -431,3 +431,17 @@ def test_two_days_of_a_month_are_a_range_not_a_day_and_a_two_digit_year(language
 def test_two_days_joined_by_and_are_not_a_day_of_2015(text):
     with pytest.raises(DateNormalizationError):
         normalize_date(text, reference=dt.date(2019, 10, 15), languages=["de", "es", "it"])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("mardi 15 octobre, 8h", dt.date(2019, 10, 15)), ("am 15. Oktober um 8 Uhr", dt.date(2019, 10, 15))],
+)
+def test_an_hour_without_minutes_is_a_time(text, expected):
+    assert normalize_date(text, reference=dt.date(2019, 10, 15), languages=["fr", "de"]).start == expected
+
+
+def test_a_one_letter_weekday_with_a_number_is_no_date():
+    # "15 h" is fifteen hours; Hungarian writes Monday "H" (it was Monday 15 July).
+    with pytest.raises(DateNormalizationError):
+        normalize_date("15 h", reference=dt.date(2019, 10, 15))

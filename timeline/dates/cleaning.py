@@ -105,7 +105,7 @@ def _strip_label(s: str) -> tuple[str, str | None]:
 _TIME_RE = re.compile(
     r"(?:(?:,|\s)\s*(?:at|@|um|à|a las|alle|às|-)?\s*"
     r"(?:\d{1,2}[:h]\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*[ap]\.?\s?m\b\.?)?"
-    r"|\d{1,2}(?:\.\d{2})?\s*[ap]\.?\s?m\b\.?|noon|midnight)"
+    r"|\d{1,2}(?:\.\d{2})?\s*[ap]\.?\s?m\b\.?|\d{1,2}\s?h(?!\w)|\d{1,2}\s+uhr\b|noon|midnight)"
     r"(?:\s*\(?(?:utc|gmt)\s*(?:[+-]\s*\d{1,2}(?::?\d{2})?)?\)?"
     r"|\s*[+-]\d{2}:?\d{2}|\s*\(?\b(?:[a-z]{1,3}[sd]?t|msk|z|local time|local|uhr|hrs|h)\b\)?)?)"
 )

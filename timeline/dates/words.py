@@ -63,6 +63,7 @@ def _parse_tokens(t: str, ctx: _Ctx) -> _R | None:
         return None
     vocab = _vocab(ctx.langs)
     month = weekday = day = year = None
+    weekday_word = ""
     approx = False
     third = None
     numbers = []
@@ -107,7 +108,7 @@ def _parse_tokens(t: str, ctx: _Ctx) -> _R | None:
         elif word in vocab.weekdays:
             if weekday is not None:
                 return None
-            weekday = vocab.weekdays[word]
+            weekday, weekday_word = vocab.weekdays[word], word
         elif word in filler:
             fillers += 1
             continue
@@ -154,6 +155,8 @@ def _parse_tokens(t: str, ctx: _Ctx) -> _R | None:
             d = ref - _dt.timedelta(days=(ref.weekday() - weekday) % 7)
         return _R(d, d, "day", approx)
     if month is None and weekday is not None and len(numbers) == 1 and numbers[0][1] <= 31:
+        if len(weekday_word) < 2 and weekday_word.isascii():
+            return None  # "15 h" (15 hours): Hungarian narrow Monday, not "Monday the 15th"
         # "na sexta-feira (8)", "Friday the 8th": the nearest date with that weekday and day.
         return _weekday_and_day(weekday, numbers[0][1], ctx, t)
     if month is None:
