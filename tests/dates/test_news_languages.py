@@ -315,6 +315,8 @@ REFUSED = [
     ("fr", "trois jours après l'arrêt du 12 janvier 2021"),
     ("es", "Ley 7/2021"),  # law 7 of 2021, no range from a day to a year
     ("en", "3.5%"),  # was 5 March
+    ("en", "No 5"),  # was 5 November (Jola-Fonyi "No")
+    ("en", "2 of 3"),  # was 3 February
     ("ru", "на 3,5%"),  # was 3 May
     ("ja", "2021年3月期"),  # the fiscal year ending in March 2021
     ("ja", "令和3年(行ウ)第45号"),  # a case number with its era year

@@ -43,6 +43,8 @@ _NO_DATE = frozenset(
 
 _OTHER_DIGIT_RE = re.compile(r"(?![0-9])\d")
 
+# A number after a number sign ("No 5", "nº 12", "№ 3" which NFKC makes "No 3"): never a date.
+_NUMBERED_RE = re.compile(r"(?:no|nos|nr|nro|n°|nº|núm|num)\.?\s*\d+")
 # A number with a percent or per-mille sign ("3.5%", "на 3,5%", "10.5%"): never a date.
 _PERCENT_RE = re.compile(r"\d\s*[%‰]")
 

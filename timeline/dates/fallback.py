@@ -88,6 +88,7 @@ def _bare_count(lowered: str, langs: tuple) -> bool:
 
 # Quarters and halves of a year, which dateparser does not know.
 _PERIOD_NOUNS = _QUARTER_NOUNS | frozenset(["semestre", "halbjahr", "halbjahres", "полугодие", "полугодии"])
+_DAY_MONTH_NUMBERS_RE = re.compile(r"\d{1,2}\s*[./-]\s*\d{1,2}")
 _TILDE_SPAN_RE = re.compile(r"\d\s*[~\u301c]\s*\d")
 
 
@@ -133,6 +134,8 @@ def _parse_with_dateparser(s: str, ctx: _Ctx) -> _R | None:
             return None  # "mi-mai" read as May: a word dateparser passed over (mid) is lost
         if parts == {"month", "day"} and not any(c.isdigit() for c in s):
             return None  # Swedish "en mars" (in French "in March") read as 1 March: a day not written
+        if parts == {"month", "day"} and not _month_word(s, langs) and not _DAY_MONTH_NUMBERS_RE.search(s):
+            return None  # "2 of 3" read as 3 February: two numbers and a word are no month and day
     elif "month" in (data.parts or ()) and not _month_word(s, langs) and len(_NUMBER_RE.findall(s)) < 3:
         return None  # "6 set 1993" read as June: the month from a number the text gives as a day
     elif len(data.parts or ()) > _components_written(s, langs) or (

@@ -15,6 +15,7 @@ from .cleaning import (
     _HAS_DATE_CHAR,
     _LEADING_TIME_RE,
     _NO_DATE,
+    _NUMBERED_RE,
     _PERCENT_RE,
     _TIME_RE,
     _clean,
@@ -148,6 +149,8 @@ def _normalize(text: str, reference: _dt.date | None, languages, date_order, who
     lowered = s.lower().replace("i\u0307", "i")
     if lowered in _NO_DATE or not _HAS_DATE_CHAR.search(lowered):
         raise DateNormalizationError(f"{text!r} names no date" if text.strip() else "the date text is empty")
+    if _NUMBERED_RE.fullmatch(lowered):
+        raise DateNormalizationError(f"{text!r} is a number, not a date")  # "No 5" is no 5 November
     if _PERCENT_RE.search(lowered):
         raise DateNormalizationError(f"{text!r} is a percentage, not a date")  # "3.5%" is no 3 May
     if labelled and not languages:
