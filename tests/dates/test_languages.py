@@ -125,3 +125,8 @@ def test_two_readings_sharing_a_day_keep_the_one_that_writes_its_year():
     # Breton "Meurzh" is Tuesday and March: "Meurzh 11" and "11 Genver 2033" share the 11.
     result = normalize_date("Meurzh 11 Genver 2033", languages=["br"])
     assert (result.start, result.ambiguous) == (dt.date(2033, 1, 11), False)
+
+
+def test_a_two_letter_month_that_is_a_weekday_in_another_candidate_is_flagged():
+    # Italian "3 su 10" (3 out of 10): June 2010 in Jola-Fonyi, "su" Sunday in Finnish.
+    assert normalize_date("3 su 10", reference=dt.date(2019, 10, 15)).ambiguous

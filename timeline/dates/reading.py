@@ -270,8 +270,11 @@ def _weekday_filler_elsewhere(lowered: str, ctx: _Ctx, candidates) -> str | None
         return None
     for word in names:
         for other in candidates:
-            if other not in (code, "en") and word in _vocab((other,)).skip:
-                return other
+            theirs = _vocab((other,))
+            if other in (code, "en"):
+                continue
+            if word in theirs.skip or (months and word in theirs.weekdays):
+                return other  # "3 su 10": June in Jola-Fonyi, Sunday in Finnish, "out of" in Italian
     return None
 
 
