@@ -77,3 +77,30 @@ def test_cjk_relative_years_qualifiers_particles_and_ranges(text, start, end):
 def test_cjk_until_is_an_open_bound(text):
     with pytest.raises(DateNormalizationError, match="open-ended bound"):
         normalize_date(text, reference=MAR20)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "flagged"),
+    [
+        ("10/14(月) 18:02", dt.date(2019, 10, 14), False),  # month/day with its weekday
+        ("10/13(月)", dt.date(2019, 10, 13), True),  # the 13th was a Sunday
+        ("2019年10月13日(月)", dt.date(2019, 10, 13), True),
+        ("10月14日(月)", dt.date(2019, 10, 14), False),
+        ("2019년 10월 13일 (월)", dt.date(2019, 10, 13), True),
+    ],
+)
+def test_a_written_weekday_is_checked_against_a_cjk_date(text, expected, flagged):
+    result = normalize_date(text, reference=dt.date(2019, 10, 15), languages=["ja", "ko"])
+    assert (result.start, result.end, result.ambiguous) == (expected, expected, flagged)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("明治45年7月30日", dt.date(1912, 7, 30)),  # was 2045: the era was not known
+        ("民國109年5月4日", dt.date(2020, 5, 4)),
+        ("단기 4354년 3월 1일", dt.date(2021, 3, 1)),  # Korean Dangi era, 2333 BCE
+    ],
+)
+def test_era_years(text, expected):
+    assert normalize_date(text).start == expected

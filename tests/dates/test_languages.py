@@ -105,3 +105,28 @@ def test_cldr_spellings_attached_to_the_month_or_era_read(text, language):
 def test_a_number_is_not_taken_for_the_month_of_an_unknown_word():
     # English cannot read "Mart"; dateparser read "1 Mart 2000" as January 2000 (Hypothesis).
     assert normalize_date("1 Mart 2000").start == dt.date(2000, 3, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("over 1 dag", dt.date(2021, 3, 12)),  # Dutch; "dag" is no Luo month here
+        ("för 1 dag sedan", dt.date(2021, 3, 10)),
+        ("tra 2 settimane", dt.date(2021, 3, 25)),  # Italian; "tra" is no Croatian April here
+        ("30 Du 2000", dt.date(2000, 11, 30)),  # Breton November with its year: not flagged
+    ],
+)
+def test_relative_phrases_and_dated_short_months_are_not_taken_for_dates_inside_phrases(text, expected):
+    result = normalize_date(text, reference=dt.date(2021, 3, 11))
+    assert (result.start, result.ambiguous) == (expected, False)
+
+
+def test_two_readings_sharing_a_day_keep_the_one_that_writes_its_year():
+    # Breton "Meurzh" is Tuesday and March: "Meurzh 11" and "11 Genver 2033" share the 11.
+    result = normalize_date("Meurzh 11 Genver 2033", languages=["br"])
+    assert (result.start, result.ambiguous) == (dt.date(2033, 1, 11), False)
+
+
+def test_a_two_letter_month_that_is_a_weekday_in_another_candidate_is_flagged():
+    # Italian "3 su 10" (3 out of 10): June 2010 in Jola-Fonyi, "su" Sunday in Finnish.
+    assert normalize_date("3 su 10", reference=dt.date(2019, 10, 15)).ambiguous

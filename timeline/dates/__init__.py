@@ -15,9 +15,10 @@ How text is read, in order:
 2. Numeric dates ``05/07/2020``, ``17.02.2021``, ``2020/7/6``: a four-digit year first is
    always year-month-day. Otherwise the day/month order comes from ``date_order`` (or, when
    only non-English ``languages`` are given, from their convention; a dotted date is day first,
-   as in every CLDR locale: ``06.07.2020`` is 6 July). **Ambiguity rule**: when
-   the order is unknown and both readings are valid and different, the day-first reading is
-   returned with ``ambiguous=True`` (callers treat that as *needs review*; it is never raised).
+   as in every CLDR locale: ``06.07.2020`` is 6 July, flagged when the order given is MDY).
+   **Ambiguity rule**: when the order is unknown and both readings are valid and different, the
+   day-first reading is returned with ``ambiguous=True`` (callers treat that as *needs review*;
+   it is never raised).
    When only one reading is a valid date it is taken; if that contradicts a given order the
    result is flagged ambiguous too. Two-digit years pivot at 50: ``00-49`` -> 2000-2049,
    ``50-99`` -> 1950-1999 (fixed, so results never depend on today's date).
@@ -133,7 +134,20 @@ Rules:
   reference ("31" becomes the 31st of this month). Every dateparser result is computed against
   two bases; if it depends on them it is accepted only for relative text or a month and day
   with a reference, and is otherwise an error.
-- **Fiscal periods** ("Q3 FY2020") are errors: fiscal years differ per organization.
+- **Fiscal periods** ("Q3 FY2020", "2020年度") are errors: fiscal years differ per organization.
+- **The one date inside a phrase** (module ``inside``), in every language: datelines ("PARIS, 4
+  mars (Reuters) -"), court and gazette headers ("Urteil vom 4. Mai 2020 - VI ZR 123/19", "BOE
+  núm. 55, de 5 de marzo de 2021", "令和2年5月4日判決", "대법원 2020. 5. 4. 선고"), bylines with a
+  publication and an update date (the first: "Publié le 10/03/2021, mis à jour le 11/03/2021").
+  Only a day is read so (a month or year among unknown words may have lost a qualifier: "no
+  começo de outubro" is refused); a phrase with two dates, a bare number beside the date, a
+  word that may shift it (before, after, since, ago in the language) or a qualifier it did not
+  read is refused. Case and law numbers are no dates ("Ley 7/2023", "n° 19-13.316", "№ 123-ФЗ").
+- **Calendars**: Japanese eras and the Republic of China era ("民國109年" is 2020) are read; an
+  era year with its Gregorian year beside it ("令和2年(2020年)") must agree. Hijri dates are
+  refused (not converted); beside a Gregorian one ("... 1442 هـ الموافق 11 مارس 2021 م") the
+  Gregorian date is read. A written weekday that contradicts a CJK date ("10月13日(月)") keeps
+  the date, flagged, as in other languages.
 - **Languages**: the given languages (or, with none, English and the script's language for
   non-Latin text) are read first. When they find nothing, the language comes from the date's own
   words: an index of every month, weekday, relative, filler and qualifier word of every language
@@ -144,9 +158,11 @@ Rules:
   best reads it), English and the most used first. Deterministic, no statistical detector. When
   candidates read different dates, or the month word is another month in a candidate language,
   the first reading is returned with ``ambiguous=True`` and a note ("1. listopad 2020":
-  November in Czech and Polish, October in Croatian). Codes dateparser does not know are
-  ignored. Words keep their combining vowel signs (Brahmic, Thai), digits of every script are
-  read as digits, directional marks are dropped.
+  November in Czech and Polish, October in Croatian); so it is when the weekday word of a
+  reading with no month, or its two-letter month with no year, is a common word in another
+  candidate ("no dia 5": Portuguese "on the 5th", November 5 in Jola-Fonyi). Codes dateparser
+  does not know are ignored. Words keep their combining vowel signs (Brahmic, Thai), digits of
+  every script are read as digits, directional marks and Arabic short vowels are dropped.
 - **Words around a date** in other languages are skipped from the data (dateparser's ``skip``
   tokens, the literal words of CLDR's date patterns and CLDR's times of day) and a reviewed
   table ("tarihinde", "от", "الموافق"); "last / this / next" words place a weekday or a day
@@ -181,9 +197,10 @@ Where things are: ``base`` (precisions, the error, internal result types), ``cal
 ``languages`` (which languages to read in), ``cleaning`` (text tidying, no-date words, times),
 ``machine`` (ISO and numeric formats), ``periods`` (quarters, halves, seasons, weeks), ``words``
 (day / month name / year), ``cjk``, ``relative``, ``holidays``, ``qualifiers``, ``ranges``,
-``embedded`` (the date inside a phrase), ``search`` (``find_dates``, ``read_mention``: dates in
-running text), ``clause`` (the tense of a date's clause in running text), ``fallback``
-(dateparser) and ``reading`` (the order of it all, the cache).
+``embedded`` (the date inside a phrase), ``inside`` (the same in every language), ``search``
+(``find_dates``, ``read_mention``: dates in running text), ``clause`` (the tense of a date's
+clause in running text), ``fallback`` (dateparser) and ``reading`` (the order of it all, the
+cache).
 """
 
 from .base import DATE_ORDERS, PRECISION_RANK, PRECISIONS, DateNormalizationError

@@ -38,6 +38,18 @@ _FIXED_COUNTS = {"one": 1, "two": 2}
 _DATEPARSER_RELATIVE_RE = re.compile(r"(in )?(\\1|\d+) (day|week|month|year)( ago)?")
 
 
+# Reviewed: the day before yesterday and yesterday as news writes them where the data lacks
+# the wording (Turkish "evvelki gün" beside CLDR's "evvelsi gün", Levantine "البارحة").
+_EXTRA_PHRASES = {
+    "tr": {"evvelki gün": ["day", -2]},
+    "es": {"antier": ["day", -2], "antes de ayer": ["day", -2]},
+    "pt": {"antes de ontem": ["day", -2]},
+    "it": {"avantieri": ["day", -2], "ieri l'altro": ["day", -2]},
+    "fr": {"avant hier": ["day", -2]},
+    "ar": {"أول من أمس": ["day", -2], "البارحة": ["day", -1]},
+}
+
+
 def versions() -> dict:
     import babel
     import dateparser
@@ -188,6 +200,8 @@ def build_language(code: str) -> dict:
         n = int(m[2]) * (-1 if m[4] else 1)
         for text in texts:
             phrases.setdefault(_word(text), [m[3], n])
+    for text, value in _EXTRA_PHRASES.get(code, {}).items():
+        phrases.setdefault(_word(text), value)
     skip |= day_periods - set(phrases)
     return {
         "months": months,

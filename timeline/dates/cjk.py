@@ -59,11 +59,11 @@ _CJK_FROM_PREFIX = ("自", "从", "從")
 _CJK_UNTIL = ("まで", "までに", "以前", "之前", "以后", "以後", "까지")
 
 
-_ERAS = {"令和": 2019, "平成": 1989, "昭和": 1926, "大正": 1912, "民國": 1912, "民国": 1912}
+_ERAS = {"令和": 2019, "平成": 1989, "昭和": 1926, "大正": 1912, "明治": 1868, "民國": 1912, "民国": 1912}
 
 
 _CJK_RE = re.compile(
-    r"(?:(?P<era>令和|平成|昭和|大正|民國|民国)(?P<ey>\d{1,3}|元)年|(?P<y>\d{4}|\d{2})年"
+    r"(?:(?P<era>令和|平成|昭和|大正|明治|民國|民国)(?P<ey>\d{1,3}|元)年|(?P<y>\d{4}|\d{2})年"
     r"|(?P<ry>去年|今年|明年|前年|本年|昨年|来年|翌年))?"
     r"(?:(?P<dec>代)(?P<dq>初期?|中期|末期?|后期|後期)?"
     r"|(?P<m>\d{1,2})月(?:份)?(?:(?P<d>\d{1,2})[日号號]?)?(?P<mq>上旬|中旬|下旬|初|中|底|末)?"
@@ -115,6 +115,8 @@ _CJK_RELATIVE = {
     "지난주": "last week", "이번주": "this week", "다음주": "next week", "그제": "day before yesterday",
     "上周末": "last weekend", "上週末": "last weekend", "本周末": "this weekend", "这周末": "this weekend",
     "周末": "weekend", "週末": "weekend", "先週末": "last weekend", "今週末": "this weekend",
+    "昨晚": "yesterday", "昨夜": "yesterday", "今晚": "today", "今夜": "today", "어젯밤": "yesterday",
+    "간밤": "yesterday", "오늘밤": "today", "지난밤": "yesterday",
     "지난 주말": "last weekend", "지난주말": "last weekend", "이번 주말": "this weekend", "주말": "weekend",
 }  # fmt: skip
 
@@ -173,8 +175,56 @@ _CJK_MONTH_OFFSET = {
 }  # fmt: skip
 
 
+# "令和2年(2020年)": the era year with its Gregorian year beside it (brackets made ASCII by NFKC).
+_ERA_WITH_YEAR_RE = re.compile(
+    r"(?P<era>令和|平成|昭和|大正|民國|民国)(?P<ey>\d{1,3}|元)年\((?P<y>\d{4})年?\)"
+)
+# "10~12月", "10~12月期" (NFKC makes a full-width tilde ASCII): a range of months that writes 月 once.
+_MONTH_SPAN_RE = re.compile(r"(?<![\d月])(\d{1,2})[~〜-](\d{1,2})月(?!\d)")
+_FISCAL_YEAR_RE = re.compile(r"\d年度")
+# "2020年3月期": the fiscal year ending in March 2020 (a span of months, "10~12月期", is read).
+_FISCAL_MONTH_RE = re.compile(r"(?<![~\u301c\d-])\d{1,2}月期")
+# "단기 4354년": a year of the Korean Dangi era (2333 BCE), 2021.
+_DANGI_YEAR_RE = re.compile(r"단기\s*(\d{4})\s*년")
+# "10/14(月)": Japanese news writes month/day with the weekday.
+_SLASHED_MONTH_DAY_RE = re.compile(r"^(\d{1,2})/(\d{1,2})(?=\s*\([月火水木金土日]\))")
+
+
+# Korean counts days in native words before 전/후 ("사흘 전", three days ago).
+_KO_NATIVE_DAYS = {
+    "하루": 1,
+    "이틀": 2,
+    "사흘": 3,
+    "나흘": 4,
+    "닷새": 5,
+    "엿새": 6,
+    "이레": 7,
+    "여드레": 8,
+    "아흐레": 9,
+    "열흘": 10,
+}
+_KO_NATIVE_DAYS_RE = re.compile("(" + "|".join(_KO_NATIVE_DAYS) + r")(?=\s*(?:전|후|뒤))")
+
+
+def _tidy_cjk(t: str) -> str:
+    """An era year with its Gregorian year in brackets as the era year alone (an error when they
+    disagree), a range of months with one 月 as two months; fiscal years (年度) are errors."""
+    if _FISCAL_YEAR_RE.search(t) or (_FISCAL_MONTH_RE.search(t) and not _MONTH_SPAN_RE.search(t)):
+        raise DateNormalizationError(
+            f"{t!r} is a fiscal year, which differs per organization; give the dates"
+        )
+    for m in _ERA_WITH_YEAR_RE.finditer(t):
+        if _ERAS[m["era"]] + (1 if m["ey"] == "元" else int(m["ey"])) - 1 != int(m["y"]):
+            raise DateNormalizationError(f"{t!r} gives two different years")
+    t = _ERA_WITH_YEAR_RE.sub(lambda m: f"{m['era']}{m['ey']}年", t)
+    t = _SLASHED_MONTH_DAY_RE.sub(r"\1月\2日", t)
+    t = _DANGI_YEAR_RE.sub(lambda m: f"{int(m[1]) - 2333}년", t)
+    t = _KO_NATIVE_DAYS_RE.sub(lambda m: f"{_KO_NATIVE_DAYS[m[1]]}일", t)
+    return _MONTH_SPAN_RE.sub(r"\1月~\2月", t.removesuffix("期") if t.endswith("月期") else t)
+
+
 def _parse_cjk(t: str, ctx: _Ctx) -> _R | None:
-    t = _CJK_LOCAL_TIME_RE.sub("", t).strip() or t
+    t = _tidy_cjk(_CJK_LOCAL_TIME_RE.sub("", t).strip() or t)
     direction = None
     first, _, rest = t.partition(" ")
     if first in _KO_DIRECTION and rest:
@@ -294,6 +344,10 @@ def _parse_cjk(t: str, ctx: _Ctx) -> _R | None:
         if day is None:
             return _qualify(_R(*_month(year, month), "month"), approx, third)
         d = _make_day(year, month, day, t)
+        if weekday_mark is not None and d.weekday() != _weekday_index(weekday_mark.group()):
+            # "2019年10月13日(月)": the date stands, the contradiction is for review.
+            note = f"{t!r}: {d.isoformat()} is a {d:%A}, not the weekday written; check the source"
+            return _qualify(_R(d, d, "day", ambiguous=True, note=note), approx, third)
         return _qualify(_R(d, d, "day"), approx, third)
     if year is None and (m["h"] or m["yq"]) and ctx.reference is not None:
         year = ctx.reference.year  # "下半年", "年底": of the reference's year
@@ -334,6 +388,11 @@ def _parse_cjk_range(c: str, t: str, ctx: _Ctx) -> _R | None:
                 first = a.start.replace(day=1, month=month) if 1 <= month <= 12 else a.start
                 d = _valid_day(first, int(_right_day(day, month_day)))
                 b = _R(d, d, "day") if d else None
+            elif a is not None and "年" not in right and re.match(r"\d{1,2}月", right):
+                # "2020年10月~12月": the second month is of the first's year (or the next).
+                b = _parse_cjk(f"{a.start.year}年{right}", ctx)
+                if b is not None and b.end < a.start:
+                    b = _parse_cjk(f"{a.start.year + 1}年{right}", ctx)
             else:
                 b = _parse_cjk(right, ctx)
     except DateNormalizationError:

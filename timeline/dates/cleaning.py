@@ -6,6 +6,7 @@ import re
 import unicodedata
 
 from .base import _words
+from .vocabulary import ARABIC_MARKS_RE
 
 _TRANSLATE = str.maketrans(
     {
@@ -42,13 +43,23 @@ _NO_DATE = frozenset(
 
 _OTHER_DIGIT_RE = re.compile(r"(?![0-9])\d")
 
+# A number after a number sign ("No 5", "nº 12", "№ 3" which NFKC makes "No 3"): never a date.
+_NUMBERED_RE = re.compile(r"(?:no|nos|nr|nro|n°|nº|núm|num)\.?\s*\d+")
+# A number with a percent or per-mille sign ("3.5%", "на 3,5%", "10.5%"): never a date.
+_PERCENT_RE = re.compile(r"\d\s*[%‰]")
+
 
 _HAS_DATE_CHAR = re.compile(r"[0-9]|[^\W\d_]{2,}|[年月日]")
+
+
+# An ordinal sign after a day ("1º de maio", "1.º de mayo", "1° marzo"), before NFKC makes it "o".
+_ORDINAL_SIGN_RE = re.compile(r"(?<=\d)\.?[ºª°](?!\w)")
 
 
 def _clean(text: str) -> str:
     s = text
     if not s.isascii():
+        s = ARABIC_MARKS_RE.sub("", _ORDINAL_SIGN_RE.sub("", s))
         s = unicodedata.normalize("NFKC", s).translate(_TRANSLATE)
         if _OTHER_DIGIT_RE.search(s):
             # Digits of every script (Bengali, Devanagari, Tibetan...) as ASCII digits.
@@ -60,8 +71,10 @@ def _clean(text: str) -> str:
 
 
 # Reviewed: the labels news pages put before their own dates ("Publié le", "Stand:", "입력"), and
-# their language (English ones are read as qualifiers).
+# their language (English ones are read as qualifiers, except "Last modified on": "last" is no
+# relative word there).
 _LABELS = {
+    "en": "last modified|last updated",
     "fr": "publié|mis à jour|modifié|actualisé",
     "de": "veröffentlicht|aktualisiert|zuletzt aktualisiert|stand",
     "es": "publicado|actualizado",
@@ -94,7 +107,7 @@ def _strip_label(s: str) -> tuple[str, str | None]:
 _TIME_RE = re.compile(
     r"(?:(?:,|\s)\s*(?:at|@|um|à|a las|alle|às|-)?\s*"
     r"(?:\d{1,2}[:h]\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*[ap]\.?\s?m\b\.?)?"
-    r"|\d{1,2}(?:\.\d{2})?\s*[ap]\.?\s?m\b\.?|noon|midnight)"
+    r"|\d{1,2}(?:\.\d{2})?\s*[ap]\.?\s?m\b\.?|\d{1,2}\s?h(?!\w)|\d{1,2}\s+uhr\b|noon|midnight)"
     r"(?:\s*\(?(?:utc|gmt)\s*(?:[+-]\s*\d{1,2}(?::?\d{2})?)?\)?"
     r"|\s*[+-]\d{2}:?\d{2}|\s*\(?\b(?:[a-z]{1,3}[sd]?t|msk|z|local time|local|uhr|hrs|h)\b\)?)?)"
 )

@@ -24,11 +24,15 @@ def _search_embedded(t: str, ctx: _Ctx) -> _R | None:
     found = []
     for m in _EMBED_RE.finditer(t):
         r = reading._parse_one(m.group(), ctx)
-        if r is not None and r not in found:
+        if r is not None:
             found.append(r)
-    if not found:
-        return None
-    if len(found) > 1:
-        listed = ", ".join(r.start.isoformat() for r in found)
+    return _the_one_date(t, found)
+
+
+def _the_one_date(t: str, found: list[_R]) -> _R | None:
+    """The one distinct date found in ``t``; None for none, an error for several."""
+    distinct = list(dict.fromkeys(found))
+    if len(distinct) > 1:
+        listed = ", ".join(r.start.isoformat() for r in distinct)
         raise DateNormalizationError(f"{t!r} names more than one date ({listed}); give one date or a range")
-    return found[0]
+    return distinct[0] if distinct else None

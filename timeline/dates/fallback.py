@@ -8,7 +8,7 @@ import re
 
 from .base import _R, _Ctx, _NotRead
 from .calendar_math import _period
-from .vocabulary import _WORD_RE, _digits_for_number_words, _language_info, _vocab
+from .vocabulary import _QUARTER_NOUNS, _WORD_RE, _digits_for_number_words, _language_info, _vocab
 
 _BASE_A = _dt.datetime(2001, 2, 3, 12, 0)
 
@@ -86,9 +86,18 @@ def _bare_count(lowered: str, langs: tuple) -> bool:
     return False
 
 
+# Quarters and halves of a year, which dateparser does not know.
+_PERIOD_NOUNS = _QUARTER_NOUNS | frozenset(["semestre", "halbjahr", "halbjahres", "полугодие", "полугодии"])
+_DAY_MONTH_NUMBERS_RE = re.compile(r"\d{1,2}\s*[./-]\s*\d{1,2}")
+_TILDE_SPAN_RE = re.compile(r"\d\s*[~\u301c]\s*\d")
+
+
 def _parse_with_dateparser(s: str, ctx: _Ctx) -> _R | None:
-    if _CJK_BARE_DAY_RE.search(s):
-        # dateparser reads "11日" as eleven days ago: silently wrong, so never ask it.
+    if _PERIOD_NOUNS & set(_WORD_RE.findall(s.lower())):
+        return None  # "II trimestre 2020": dateparser drops the quarter and reads February
+    if _CJK_BARE_DAY_RE.search(s) or _TILDE_SPAN_RE.search(s):
+        # dateparser reads "11日" as eleven days ago and "2020年10~12月" as 10 December: silently
+        # wrong, so never ask it.
         return None
     langs = ctx.langs if "en" in ctx.langs else (*ctx.langs, "en")
     s = _digits_for_number_words(s, ctx.langs)
@@ -125,6 +134,8 @@ def _parse_with_dateparser(s: str, ctx: _Ctx) -> _R | None:
             return None  # "mi-mai" read as May: a word dateparser passed over (mid) is lost
         if parts == {"month", "day"} and not any(c.isdigit() for c in s):
             return None  # Swedish "en mars" (in French "in March") read as 1 March: a day not written
+        if parts == {"month", "day"} and not _month_word(s, langs) and not _DAY_MONTH_NUMBERS_RE.search(s):
+            return None  # "2 of 3" read as 3 February: two numbers and a word are no month and day
     elif "month" in (data.parts or ()) and not _month_word(s, langs) and len(_NUMBER_RE.findall(s)) < 3:
         return None  # "6 set 1993" read as June: the month from a number the text gives as a day
     elif len(data.parts or ()) > _components_written(s, langs) or (

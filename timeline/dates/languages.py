@@ -11,6 +11,7 @@ from .vocabulary import (
     _EXTRA_SKIP,
     _QUALIFIER_WORDS,
     _QUARTER_TERMS,
+    ARABIC_MARKS_RE,
     _cldr_data,
     _language_info,
 )
@@ -96,7 +97,7 @@ def _word_languages() -> dict[str, frozenset]:
         words += [*_EXTRA_SKIP.get(code, "").split(), *_EXTRA_MONTHS.get(code, ())]
         words += " ".join((*_QUALIFIER_WORDS.get(code, ()), *_QUARTER_TERMS.get(code, ()))).split()
         for text in words:
-            for word in _WORD_RE.findall(text):
+            for word in _WORD_RE.findall(ARABIC_MARKS_RE.sub("", text)):
                 index.setdefault(word, set()).add(code)
     return {word: frozenset(codes) for word, codes in index.items()}
 

@@ -78,6 +78,12 @@ def _parse_numeric(t: str, ctx: _Ctx) -> _R | None:
         order = "DMY"
     if order == "DMY" and dm:
         return _R(dm, dm, "day")
+    if order == "MDY" and m.group(2) == "." and dm and dm != md:
+        # A month-first convention (en-US, zu) is not how anyone writes a dotted date.
+        note = (
+            f"{t!r} is dotted, so day first ({dm.isoformat()}), though the order given is MDY; please confirm"
+        )
+        return _R(dm, dm, "day", ambiguous=True, note=note)
     if order == "MDY" and md:
         return _R(md, md, "day")
     if dm and md and dm != md:

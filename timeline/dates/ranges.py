@@ -17,11 +17,12 @@ _LEADING_NUMBER_RE = re.compile(r"\d+(?:st|nd|rd|th)?")
 _RANGE_FROM = (
     "between ", "from ", "spanning ", "zwischen dem ", "zwischen ", "vom ", "von ", "du ", "entre le ",
     "entre el ", "entre ", "del ", "dal ", "de ", "desde el ", "desde ", "от ", "\u0441 ", "from the ",
+    "من ",
 )  # fmt: skip
 _RANGE_BETWEEN = frozenset(("between ", "zwischen dem ", "zwischen ", "entre le ", "entre el ", "entre "))
 _RANGE_AND = frozenset(("and", "und", "et", "y", "e", "и"))
 _RANGE_SEP_RE = re.compile(
-    r"\s+(?:-|to|until|till|through|thru|and|/|bis|zum|au|al|a|à|y|et|e|und|и|до|по|hasta|fino al)\s+"
+    r"\s+(?:-|to|until|till|through|thru|and|/|bis|zum|au|al|a|à|y|et|e|und|и|до|по|hasta|fino al|إلى|الى)\s+"
     r"|(?<=\d)/(?=\d)|(?<=[^\W_])-(?=[^\W_])|\s*-\s*|\s+~\s+|至|到|から"
 )
 
@@ -66,6 +67,8 @@ def _parse_range(t: str, ctx: _Ctx) -> _R | None:
             continue
         if m.group() == "-" and a.precision != b.precision and not (_has_digit(left) and _has_digit(right)):
             continue  # "mi-mai" (mid-May; in German Wednesday-May) is no range of a day and a month
+        if m.group() == "/" and a.precision != b.precision:
+            continue  # "Ley 7/2023" (law 7 of 2023) is no range from a day to a year
         precision = min(a.precision, b.precision, key=PRECISION_RANK.__getitem__)
         return _R(
             a.start,

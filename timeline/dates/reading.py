@@ -15,6 +15,8 @@ from .cleaning import (
     _HAS_DATE_CHAR,
     _LEADING_TIME_RE,
     _NO_DATE,
+    _NUMBERED_RE,
+    _PERCENT_RE,
     _TIME_RE,
     _clean,
     _spoken_days,
@@ -24,6 +26,7 @@ from .cleaning import (
 from .embedded import _EMBED_RE, _search_embedded
 from .fallback import _parse_with_dateparser
 from .holidays import _parse_holiday
+from .inside import search_inside
 from .languages import (
     _detect_languages,
     _name_languages,
@@ -72,11 +75,26 @@ def _parse_one(t: str, ctx: _Ctx) -> _R | None:
         r = _parse_this_period(body, ctx, approx or third is not None)
     if r is None:
         # Relative phrases of other languages, read whole ("in 6 years", "il y a 3 jours").
-        return _parse_cldr_relative(t, ctx)
+        return _parse_relative_whole(t, ctx)
     if third is not None and r.precision == "day":
         # "late Wednesday", "early on 6 July": the time of day, not an approximate date.
         return r._replace(approximate=r.approximate or approx)
     return _qualify(r, approx, third)
+
+
+def _parse_relative_whole(t: str, ctx: _Ctx) -> _R | None:
+    """CLDR's relative phrases, also with a time or a time of day after them ("вчера, 14:32",
+    "dün akşam") and Arabic "منذ" (since) before a count, which is "قبل" (ago): "منذ أسبوعين"."""
+    r = _parse_cldr_relative(t, ctx)
+    bare = _TIME_RE.sub("", t).strip(" ,")
+    if r is None and bare and bare != t:
+        r = _parse_cldr_relative(bare, ctx)
+    if r is None and t.startswith("منذ "):
+        r = _parse_cldr_relative("قبل " + t[4:], ctx)
+    words = t.split()
+    if r is None and len(words) > 1 and words[-1] in _vocab(ctx.langs).skip:
+        r = _parse_relative_whole(" ".join(words[:-1]), ctx)  # "ieri sera", "вчера вечером"
+    return r
 
 
 def _parse_body(t: str, ctx: _Ctx) -> _R | None:
@@ -132,6 +150,10 @@ def _normalize(text: str, reference: _dt.date | None, languages, date_order, who
     lowered = s.lower().replace("i\u0307", "i")
     if lowered in _NO_DATE or not _HAS_DATE_CHAR.search(lowered):
         raise DateNormalizationError(f"{text!r} names no date" if text.strip() else "the date text is empty")
+    if _NUMBERED_RE.fullmatch(lowered):
+        raise DateNormalizationError(f"{text!r} is a number, not a date")  # "No 5" is no 5 November
+    if _PERCENT_RE.search(lowered):
+        raise DateNormalizationError(f"{text!r} is a percentage, not a date")  # "3.5%" is no 3 May
     if labelled and not languages:
         languages = (labelled,)  # "Mis à jour le 04/05/2020": the label's language is the text's
     langs, implied, explicit = _resolve_languages(languages, s)
@@ -141,7 +163,7 @@ def _normalize(text: str, reference: _dt.date | None, languages, date_order, who
     elif _THAI_RE.search(lowered):
         s, lowered = _thai_years(s), _thai_years(lowered)
     try:
-        return _read(text, s, lowered, ctx, whole)
+        result = _read(text, s, lowered, ctx, whole)
     except _NotRead as error:
         found = _read_in_detected_languages(text, s, lowered, ctx, whole)
         if found is not None:
@@ -149,6 +171,19 @@ def _normalize(text: str, reference: _dt.date | None, languages, date_order, who
         raise _recased(error, s, lowered) from None
     except DateNormalizationError as error:
         raise _recased(error, s, lowered) from None
+    if result.ambiguous and not explicit and ctx.langs == ("en",):
+        return _settled_by_its_words(text, s, lowered, ctx, whole) or result
+    return result
+
+
+def _settled_by_its_words(text, s, lowered, ctx: _Ctx, whole: bool) -> NormalizedDate | None:
+    """The unflagged reading in the language of the other words of a text English reads only
+    ambiguously ("07/06/2023 às 16h15": Portuguese, so day first), or None."""
+    try:
+        found = _read_in_detected_languages(text, s, lowered, ctx, whole)
+    except DateNormalizationError:
+        return None
+    return found if found is not None and not found.ambiguous else None
 
 
 def _recased(error: DateNormalizationError, s: str, lowered: str) -> DateNormalizationError:
@@ -171,11 +206,15 @@ def _read_in_detected_languages(text, s, lowered, ctx: _Ctx, whole: bool) -> Nor
             raise _OpenBound(
                 f"{text!r} is an open-ended bound, not a date; enter the date itself, or the range"
             )
+
+    def candidate_ctx(code: str) -> _Ctx:
+        _, implied, _ = _resolve_languages([code], "")
+        return ctx._replace(langs=(code,), order=ctx.order or implied, explicit_langs=True)
+
     for tier in tiers:
         readings: list[tuple[str, NormalizedDate]] = []
         for code in tier[:_MAX_CANDIDATES]:
-            _, implied, _ = _resolve_languages([code], "")
-            candidate = ctx._replace(langs=(code,), order=ctx.order or implied, explicit_langs=True)
+            candidate = candidate_ctx(code)
             try:
                 readings.append((code, _read(text, s, lowered, candidate, whole)))
             except _OpenBound:
@@ -188,6 +227,16 @@ def _read_in_detected_languages(text, s, lowered, ctx: _Ctx, whole: bool) -> Nor
         others = {(r.start, r.end) for _, r in readings} - {(first.start, first.end)}
         if not others:
             other_months = _other_months(lowered, code, tier)
+            filler = _weekday_filler_elsewhere(
+                lowered, candidate_ctx(code), [*ctx.langs, *(c for t in tiers for c in t)]
+            )
+            if filler is not None:
+                return dataclasses.replace(
+                    first,
+                    ambiguous=True,
+                    note=f"{text!r}: read in {code}; its month or weekday word is a common word in {filler}; "
+                    "give its language",
+                )
             if not other_months:
                 return first
             named = ", ".join(f"{_MONTH_NAMES[m]} in {c}" for c, m in other_months)
@@ -205,10 +254,40 @@ def _read_in_detected_languages(text, s, lowered, ctx: _Ctx, whole: bool) -> Nor
     return None
 
 
+def _weekday_filler_elsewhere(lowered: str, ctx: _Ctx, candidates) -> str | None:
+    """A candidate language in which the weekday word of the reading in ``ctx``'s language (with
+    no month word) or its two-letter month word (with no year) is a common word ("dia 5": Thursday
+    the 5th in Scottish Gaelic, "day 5" in Portuguese; "no dia 5": "no" is November in
+    Jola-Fonyi, "on the" in Portuguese). Relative phrases ("over 1 dag") are read as such."""
+    code = ctx.langs[0]
+    vocab = _vocab((code,))
+    words = _WORD_RE.findall(lowered)
+    months = [w for w in words if w in vocab.months]
+    if months:
+        names = [] if _YEAR_DIGITS_RE.search(lowered) else [w for w in months if len(w) <= 2]
+    else:
+        names = [w for w in words if w in vocab.weekdays]
+    if not names or _parse_relative_whole(lowered, ctx) is not None:
+        return None
+    for word in names:
+        for other in candidates:
+            theirs = _vocab((other,))
+            if other in (code, "en"):
+                continue
+            if word in theirs.skip or (months and word in theirs.weekdays):
+                return other  # "3 su 10": June in Jola-Fonyi, Sunday in Finnish, "out of" in Italian
+    return None
+
+
+_YEAR_DIGITS_RE = re.compile(r"(?<!\d)\d{4}(?!\d)")
+
+
 def _foreign_open_bound(lowered: str, ctx: _Ctx) -> bool:
     """ "après le 4 mai", "do 3 maja", "4 Mayis'tan sonra": a date after (in Turkish before) a
     language's word for before, after, since, until or by. A count is no date: "vor zwei Wochen"
     and "منذ ثلاثة أيام" are "ago"."""
+    if lowered in _phrase_languages():
+        return False  # "antes de ayer" is the day before yesterday
     first, _, rest = lowered.partition(" ")
     head, _, last = lowered.rpartition(" ")
     for code in ctx.langs:
@@ -313,7 +392,7 @@ def _search_embedded_strict(t: str, ctx: _Ctx) -> _R | None:
     around it could shift it ("the day after ... on Jan. 17, 2025" is handled as anchored)."""
     r = _search_embedded(t, ctx)
     if r is None:
-        return None
+        return search_inside(t, ctx)  # other languages, datelines, headers
     outside = _EMBED_RE.sub(" ", t)
     if _RELATIVE_CUE_RE.search(outside) or _VAGUE_RE.search(outside):
         raise DateNormalizationError(

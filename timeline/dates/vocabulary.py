@@ -34,16 +34,16 @@ _QUALIFIER_WORDS = {
     "fr": ("environ vers", "début debut", "mi", "fin"),
     "es": (
         "cerca alrededor aproximadamente aprox",
-        "principios principio inicios inicio",
+        "principios principio inicios inicio comienzos comienzo",
         "mediados",
         "finales fines final",
     ),
-    "pt": ("cerca aproximadamente", "início inicio princípio", "meados", "fim final"),
+    "pt": ("cerca aproximadamente", "início inicio princípio começo", "meados", "fim final fins"),
     "it": ("circa intorno", "inizio", "metà", "fine"),
     "ru": ("около примерно", "начале начала", "середине середины", "конце конца"),
     "uk": ("приблизно близько", "", "", ""),
     "tr": ("yaklaşık", "başı başında", "ortası ortasında", "sonu sonunda"),  # noqa: RUF001
-    "ar": ("حوالي نحو", "أوائل", "منتصف", "أواخر"),
+    "ar": ("حوالي نحو", "أوائل بداية مطلع", "منتصف أواسط", "أواخر نهاية"),
 }
 
 
@@ -102,8 +102,8 @@ _EXTRA_SKIP = {
     "den dan ten tan e a ye ya nin nın nun nün in ın un ün",  # noqa: RUF001
     "ru": "от году числа число утром днём днем вечером ночью го",  # noqa: RUF001
     "uk": "від році числа",
-    "ar": "يوم الموافق بتاريخ تاريخ",
-    "it": "nel nello nella del dello della lo ore",
+    "ar": "يوم الموافق بتاريخ تاريخ من",
+    "it": "nel nello nella del dello della lo ore al alla allo alle agli all dell nell",
     "de": "den dem des jahres",
     "fr": "courant en",
     "pt": "dia",
@@ -147,6 +147,10 @@ _EXTRA_MONTHS = {
         "تموز": 7,
         "آب": 8,
         "أيلول": 9,
+        "تشرين الأول": 10,
+        "تشرين الثاني": 11,
+        "كانون الأول": 12,
+        "كانون الثاني": 1,
     },
     "ru": dict(
         zip(
@@ -159,6 +163,10 @@ _EXTRA_MONTHS = {
 
 
 _HAS_DIGIT_RE = re.compile(r"\d")
+
+# Arabic short vowels and doubling marks ("حُدِّث"): the text is read without them, so names that
+# carry them (Kashmiri "جُلایی") are known without them too.
+ARABIC_MARKS_RE = re.compile("[\u064b-\u0652]")
 
 
 # Between the words of a name: spaces, full stops, commas (Yangben "ɔnsúmbɔl, oóli ú kátátúɛ"),
@@ -253,6 +261,8 @@ def _vocab(langs: tuple) -> _Vocab:
     if foreign:
         skip |= _FOREIGN_SKIP
     for table in (months, weekdays):
+        for name in [n for n in table if ARABIC_MARKS_RE.search(n)]:
+            table.setdefault(ARABIC_MARKS_RE.sub("", name), table[name])
         # Names ending with an apostrophe (Kalenjin "koaeng'", Teso "okwamg'"): the word reader
         # does not take a closing apostrophe.
         for name in [n for n in table if n.endswith("'")]:
@@ -345,7 +355,7 @@ _DIRECTION_WORDS = {
             "letzte letzter vorige voriger dernier dernière "
             "passé passée pasado pasada scorso scorsa passado passada geçen прошлом прошлого "
             "прошлой прошлым vorige zeszłym ubiegłym último última ultimo ultima минувший минувшую "
-            "минувшее минувшем минувшей прошлый прошлую прошлое الماضي الماضية"
+            "минувшее минувшем минувшей прошлый прошлую прошлое الماضي الماضية geçtiğimiz"
         ),
         -1,
     ),
@@ -378,7 +388,7 @@ def _year_phrases(langs: tuple) -> dict:
     found: dict = {}
     for code in (*langs, "en"):
         data = _cldr(code)
-        for phrase, (unit, offset) in (data or {}).get("phrases", {}).items():
+        for phrase, (unit, offset, *_) in (data or {}).get("phrases", {}).items():
             if unit == "year":
                 found.setdefault(" ".join(_WORD_RE.findall(phrase)), offset)
     return found

@@ -41,10 +41,29 @@ _SUFFIXED_NUMBER_RE = re.compile(rf"(\d+)({LETTER}+)\.?")
 _ORDINAL_RE = re.compile(r"(\d+)(?:st|nd|rd|th|er|re|e|o|a|°|\.)?")
 
 
+_NUMBER_SPAN_RE = re.compile(r"\d\s*[~〜]\s*\d+\s*[月日]")
+_JA_WEEKDAY_MARK_RE = re.compile(r"\([月火水木金土日]\)")
+# Two days of one month ("14-15 octobre", "October 14-15", "am 14. und 15. Oktober"): the second is
+# no two-digit year (it was 2015); the range reader reads the ones it can.
+_DAY_PAIR_RE = re.compile(
+    r"(?<![\d.,/-])(\d{1,2})\.?\s*(?:-|/|\s(?:und|y|e|et|and|и|ve|و)\s)\s*(\d{1,2})\.?(?![\d/-]|\.\d)"
+)
+
+
+def _two_days(t: str) -> bool:
+    m = _DAY_PAIR_RE.search(t)
+    return m is not None and int(m[1]) < int(m[2]) <= 31
+
+
 def _parse_tokens(t: str, ctx: _Ctx) -> _R | None:
     """Day / month name / year in any order, with weekdays, ordinals and filler words."""
+    if _NUMBER_SPAN_RE.search(t) or _JA_WEEKDAY_MARK_RE.search(t) or _two_days(t):
+        # "2020年10~12月": a range, not 10 December; "10月13日(月)": a Japanese weekday, which the
+        # CJK reader checks against the date.
+        return None
     vocab = _vocab(ctx.langs)
     month = weekday = day = year = None
+    weekday_word = ""
     approx = False
     third = None
     numbers = []
@@ -62,7 +81,8 @@ def _parse_tokens(t: str, ctx: _Ctx) -> _R | None:
     # mai" is a range).
     seasonal = any(w.rstrip(".") in _SEASON_WORDS or w.rstrip(".") in _QUARTER_NOUNS for w in tokens)
     filler = vocab.skip | _FOREIGN_SKIP | _SEASON_FILLER if seasonal else vocab.skip
-    ordinals = _quarter_ordinals(ctx.langs) if any(w.rstrip(".") in _QUARTER_NOUNS for w in tokens) else {}
+    quarterly = any(w.rstrip(".") in _QUARTER_NOUNS for w in tokens)
+    ordinals = _quarter_ordinals(ctx.langs) if quarterly else {}
     for token in _split_hyphenated(tokens, vocab, filler):
         if token[0] == "'":
             numbers.append(("yy", int(token[1:]), len(numbers)))
@@ -78,7 +98,9 @@ def _parse_tokens(t: str, ctx: _Ctx) -> _R | None:
             numbers.append((m[1], int(m[1]), month is not None))
             continue
         word = token.rstrip(".")
-        if word in vocab.months:
+        if quarterly and word in _ROMAN_QUARTERS:
+            quarter = _ROMAN_QUARTERS[word]  # "II trimestre 2020", "II квартал": no month II
+        elif word in vocab.months:
             if month is not None and month != vocab.months[word]:
                 return None  # "4 أيار/مايو 2020": two names of one month are one month
             month = vocab.months[word]
@@ -86,7 +108,7 @@ def _parse_tokens(t: str, ctx: _Ctx) -> _R | None:
         elif word in vocab.weekdays:
             if weekday is not None:
                 return None
-            weekday = vocab.weekdays[word]
+            weekday, weekday_word = vocab.weekdays[word], word
         elif word in filler:
             fillers += 1
             continue
@@ -110,7 +132,8 @@ def _parse_tokens(t: str, ctx: _Ctx) -> _R | None:
             weekday = found[0]
         else:
             return None
-    if ordinals:
+    if quarterly:
+        # A quarter noun is never dropped: "II trimestre 2020" in Hungarian is no February.
         if month is not None or weekday is not None or season is not None:
             return None
         return _quarter_of(quarter, numbers, approx, third, ctx, t)
@@ -132,6 +155,8 @@ def _parse_tokens(t: str, ctx: _Ctx) -> _R | None:
             d = ref - _dt.timedelta(days=(ref.weekday() - weekday) % 7)
         return _R(d, d, "day", approx)
     if month is None and weekday is not None and len(numbers) == 1 and numbers[0][1] <= 31:
+        if len(weekday_word) < 2 and weekday_word.isascii():
+            return None  # "15 h" (15 hours): Hungarian narrow Monday, not "Monday the 15th"
         # "na sexta-feira (8)", "Friday the 8th": the nearest date with that weekday and day.
         return _weekday_and_day(weekday, numbers[0][1], ctx, t)
     if month is None:
@@ -257,6 +282,9 @@ def _day_of_month_towards(day: int, direction: int, ctx: _Ctx, t: str) -> _R | N
             if (d - ref).days * direction >= 0 or (direction == 0 and n == 0):
                 return _R(d, d, "day")
     return None
+
+
+_ROMAN_QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 
 
 def _quarter_ordinals(langs: tuple) -> dict:
