@@ -119,7 +119,7 @@ def _qualify(r: _R, approx: bool, third: tuple[str, str] | None) -> _R:
 _MONTHS_AHEAD_WITHOUT_YEAR = 4
 
 
-def _nearest(reference: _dt.date, month: int, day: int | None) -> _dt.date:
+def _date_without_year(reference: _dt.date, month: int, day: int | None) -> _dt.date:
     """The date a text with no year means by this month (and day): the first one after the
     reference if it is at most four months ahead (a month by its own number: "January" read in
     October), otherwise the latest one on or before the reference."""

@@ -8,10 +8,10 @@ import re
 from .base import _R, PRECISION_RANK, DateNormalizationError, _Ctx
 from .calendar_math import (
     _add_months,
+    _date_without_year,
     _half,
     _make_day,
     _month,
-    _nearest,
     _nearest_day_of_month,
     _qualify,
     _quarter,
@@ -337,7 +337,7 @@ def _parse_cjk(t: str, ctx: _Ctx) -> _R | None:
             if direction is not None and day is None:
                 year = _year_of_month_towards(ref, month, direction)  # "지난 3월", "오는 9월"
             else:
-                near = _nearest(ref, month, day)
+                near = _date_without_year(ref, month, day)
                 year = near.year
                 if direction and (near - ref).days * direction < 0:
                     year += direction  # "지난 5월 4일" after the reference: a year earlier

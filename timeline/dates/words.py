@@ -8,10 +8,10 @@ import re
 from .base import _MONTH_NAMES, _R, LETTER, DateNormalizationError, _Ctx
 from .calendar_math import (
     _add_months,
+    _date_without_year,
     _last_day,
     _make_day,
     _month,
-    _nearest,
     _period,
     _qualify,
     _quarter,
@@ -199,9 +199,9 @@ def _parse_tokens(t: str, ctx: _Ctx) -> _R | None:
         if day is None:
             if direction is not None or weekday is not None:
                 return None  # "im vergangenen März": a month named relative to the reference
-            start = _nearest(ctx.reference, month, None)
+            start = _date_without_year(ctx.reference, month, None)
             return _qualify(_R(*_month(start.year, month), "month"), approx, third)
-        d = _nearest(ctx.reference, month, day)
+        d = _date_without_year(ctx.reference, month, day)
         if direction is not None and (d - ctx.reference).days * direction < 0:
             # "el pasado 4 de mayo": the last one on or before the reference; "next": after it.
             d = _make_day(d.year + direction, month, day, t) if not (month == 2 and day == 29) else d
