@@ -339,7 +339,7 @@ def main():
         )
         print_staging(staging, args.rows)
     print(
-        f"peak memory (RSS) during the first import: {pipeline_peak:.0f} MB (resident before it "
+        f"peak memory (RSS) during the import: {pipeline_peak:.0f} MB (the first; resident before it "
         f"{rss_before:.0f} MB, after it {rss_after:.0f} MB; target < 300 MB at 1,000,000 rows)"
     )
 
