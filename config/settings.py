@@ -245,8 +245,12 @@ IMPORT_MAX_ROWS = int(os.environ.get("IMPORT_MAX_ROWS", "1000000"))
 # start (format, header, encoding) is refused at once; the rest is read by a worker.
 IMPORT_UPLOAD_CHECK_BYTES = int(os.environ.get("IMPORT_UPLOAD_CHECK_BYTES", str(1024 * 1024)))
 # Rows per Celery task: measured in docs/benchmarks.md (smaller chunks pay the per-chunk queries
-# more often; larger ones hold their rows and memory longer for no further gain).
-IMPORT_CHUNK_SIZE = int(os.environ.get("IMPORT_CHUNK_SIZE", "1000"))
+# and commit the same index pages more often; larger ones hold more rows and memory at once).
+IMPORT_CHUNK_SIZE = int(os.environ.get("IMPORT_CHUNK_SIZE", "2000"))
+# On SQLite, the page cache of a connection that imports (SQLite's default is 2 MB): an event
+# goes into fifteen indexes, and with pages that fall out of the cache every chunk reads and
+# writes them again (docs/benchmarks.md). 0 keeps SQLite's default.
+IMPORT_SQLITE_CACHE_MB = int(os.environ.get("IMPORT_SQLITE_CACHE_MB", "64"))
 # A batch whose rows made no progress for this long while the task queue is empty lost its chunks
 # (a worker killed holding them, a Redis restarted empty): its pending rows are sent again.
 IMPORT_STALL_SECONDS = float(os.environ.get("IMPORT_STALL_SECONDS", "60"))

@@ -123,14 +123,13 @@ def test_a_chunk_sent_twice_to_two_workers_at_once_processes_each_row_once(monke
     batch = lost_batch(20, jurisdiction="", law="")
     ids = list(batch.rows.values_list("pk", flat=True))
     both_read = threading.Barrier(2, timeout=20)
-    original = processing._pending
+    original = processing._locked_versions
 
-    def pending(batch_id, row_ids, lock=False):
-        if lock:
-            both_read.wait()  # both workers have read and prepared the rows
-        return original(batch_id, row_ids, lock=lock)
+    def locked_versions(batch_id, row_ids):
+        both_read.wait()  # both workers have read and prepared the rows
+        return original(batch_id, row_ids)
 
-    monkeypatch.setattr(processing, "_pending", pending)
+    monkeypatch.setattr(processing, "_locked_versions", locked_versions)
     processed, errors = [], []
 
     def worker():

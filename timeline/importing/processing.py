@@ -31,7 +31,7 @@ from .resolve import Resolver
 from .rows import Item, read_dates, read_values
 from .tables import Table
 from .upsert import EventWrites
-from .worker_process import collector_paused
+from .worker_process import collector_paused, tune_database
 
 __all__ = ["batch_counts", "finish_batch", "has_pending", "process_chunk"]
 
@@ -58,6 +58,7 @@ outcomes_table = Table(ImportRow, ("status", "messages", "event_id", "processed_
 
 def process_chunk(batch_id, row_ids):
     """Process the still-pending rows among ``row_ids``; returns how many were processed."""
+    tune_database()
     with collector_paused():
         return _process_chunk(batch_id, row_ids)
 

@@ -32,6 +32,7 @@ LIMITS = {
 
 _WORD = re.compile(r"[\s\-]+")
 _LANGUAGE = re.compile(r"^[a-z]{2,3}(-[a-z0-9]{2,8})?$")
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 
 
 def _token(text):
@@ -54,7 +55,12 @@ def normalize(text, reference, languages, date_order):
     reference (the reference only places relative text and missing years), so it is read once per
     distinct text, whatever each row's reference: imports repeat the same dates with many
     different publication dates. Relative text is read once per distinct (text, reference).
+    An ISO calendar date ("2020-07-06", what every reference date is) names its day in any
+    language and date order, so it is read once whatever the row's context, too: a file about
+    twelve jurisdictions would otherwise read each of its days twelve times.
     """
+    if _ISO_DAY.fullmatch(text):
+        languages = date_order = reference = None
     if reference is not None:
         absolute = _normalize(text, None, languages, date_order)
         if absolute[1] is None:

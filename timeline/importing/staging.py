@@ -13,6 +13,7 @@ from ..models import ImportBatch, ImportBatchStatus, ImportRow, ImportRowStatus
 from .orchestration import dispatch_after_commit
 from .readers import ImportFileError, check_size, detect_format, file_size, open_reader
 from .tables import Table
+from .worker_process import tune_database
 
 STAGED_COLUMNS = ("batch_id", "row_number", "raw", "messages", "run_by_id", "status", "pending_responds_to")
 staged_rows = Table(ImportRow, STAGED_COLUMNS)
@@ -59,6 +60,7 @@ def stage_rows(batch, reader, *, chunk_size=None, on_chunk=None):
     """
     max_rows = settings.IMPORT_MAX_ROWS
     chunk_size = chunk_size or max(settings.IMPORT_CHUNK_SIZE, 1000)
+    tune_database()
     pending, count = [], 0
     user_id = batch.created_by_id
 

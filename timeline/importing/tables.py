@@ -133,13 +133,12 @@ class Table:
             )
             with _server_cursor() as cursor:
                 return cursor.execute(sql, _columns_of(values, len(columns))).fetchall()
-        per_statement = max(1, max_parameters() // len(columns))
         with connection.cursor() as cursor:
-            for start in range(0, len(values), per_statement):
-                part = values[start : start + per_statement]
+            for start, size in _statement_sizes(len(values), max_parameters() // len(columns)):
+                part = values[start : start + size]
                 sql = (
                     f"INSERT INTO {table} ({', '.join(columns)}) "  # noqa: S608
-                    f"VALUES {', '.join([row_placeholder] * len(part))} "
+                    f"VALUES {', '.join([row_placeholder] * size)} "
                     f"ON CONFLICT DO NOTHING RETURNING {back}"
                 )
                 cursor.execute(sql, [value for row in part for value in row])
@@ -167,6 +166,26 @@ class Table:
             return
         with connection.cursor() as cursor:
             cursor.executemany(sql, params)
+
+
+# The most rows one multi-row INSERT holds on SQLite.
+MAX_ROWS_PER_STATEMENT = 256
+
+
+def _statement_sizes(count, most):
+    """(start, size) of the statements that insert ``count`` rows, at most ``most`` a statement.
+
+    The sizes are powers of two: sqlite3 keeps each distinct statement prepared (its cache holds
+    128), and a statement of a thousand rows of thirty values holds megabytes, so a size per
+    chunk's count of new rows grew a process by hundreds of MB; these few sizes are prepared once.
+    """
+    size = 1 << (max(1, min(most, MAX_ROWS_PER_STATEMENT)).bit_length() - 1)
+    start = 0
+    while start < count:
+        while size > count - start:
+            size //= 2
+        yield start, size
+        start += size
 
 
 def _columns_of(rows, width):

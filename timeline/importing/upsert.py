@@ -347,14 +347,21 @@ class EventWrites:
                 wanted[(item.event_id, item.source.pk)] = item
         if not wanted:
             return
-        existing = {
-            (event_id, source_id): {"id": pk, "quote": quote, "speaker": speaker}
-            for pk, event_id, source_id, quote, speaker in Citation.objects.filter(
-                event_id__in={k[0] for k in wanted}, source_id__in={k[1] for k in wanted}
-            )
-            .order_by()
-            .values_list("id", "event_id", "source_id", "quote", "speaker")
-        }
+        # An event inserted by this chunk has no citation yet: only the others' are looked up.
+        created = {event["id"] for event in self.written.values() if event.get("_history_type") == "+"}
+        cited = {event_id for event_id, _ in wanted if event_id not in created}
+        existing = (
+            {
+                (event_id, source_id): {"id": pk, "quote": quote, "speaker": speaker}
+                for pk, event_id, source_id, quote, speaker in Citation.objects.filter(
+                    event_id__in=cited, source_id__in={k[1] for k in wanted}
+                )
+                .order_by()
+                .values_list("id", "event_id", "source_id", "quote", "speaker")
+            }
+            if cited
+            else {}
+        )
         create, update = [], []
         for (event_id, source_id), item in wanted.items():
             quote, speaker = item.get("quote"), item.get("quote_speaker")

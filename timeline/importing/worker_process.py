@@ -12,6 +12,9 @@ counting, and cycles at the next collection after it.
 import contextlib
 import gc
 
+from django.conf import settings
+from django.db import connection
+
 from .. import dates
 
 _prepared = False
@@ -38,3 +41,13 @@ def collector_paused():
     finally:
         if enabled:
             gc.enable()
+
+
+def tune_database():
+    """On SQLite, the page cache ``IMPORT_SQLITE_CACHE_MB`` for this connection (a pragma lasts
+    as long as the connection; setting it again costs nothing and keeps the cached pages)."""
+    megabytes = settings.IMPORT_SQLITE_CACHE_MB
+    if connection.vendor != "sqlite" or not megabytes:
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(f"PRAGMA cache_size = -{int(megabytes) * 1024}")
