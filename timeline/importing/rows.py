@@ -35,6 +35,8 @@ _LANGUAGE = re.compile(r"^[a-z]{2,3}(-[a-z0-9]{2,8})?$")
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 
 
+# Files repeat the same few action types, kinds and statuses: each is folded once per process.
+@functools.lru_cache(maxsize=4096)
 def _token(text):
     return _WORD.sub("_", text.strip().casefold())
 
