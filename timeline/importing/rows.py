@@ -79,8 +79,8 @@ def _normalize(text, reference, languages, date_order):
         return None, getattr(error, "reason", None) or str(error)
 
 
-# A file names the same few pages over and over.
-normalize_url = functools.lru_cache(maxsize=50_000)(matching.normalize_url)
+# A file names the same few pages over and over (a million-row file a hundred thousand).
+normalize_url = functools.lru_cache(maxsize=100_000)(matching.normalize_url)
 
 
 def message(level, text, field=None, code=None):
