@@ -78,3 +78,61 @@ def test_a_cell_with_a_control_character_is_cleaned_and_the_raw_value_kept(impor
     batch = import_rows([row(title="Facebook\x07 pauses\x1b requests ")])
     assert Event.objects.get().title == "Facebook pauses requests"
     assert batch.rows.get().raw["title"] == "Facebook\x07 pauses\x1b requests "
+
+
+ENTITY_ROWS = [
+    # "Acme" is taken before the import: the new ones take acme-2, acme-3 as one by one would.
+    row(id="ent-1", actor="Acme Ltd.", parent="Holding Group", law="Data Act"),
+    row(id="ent-2", actor="ACME (Asia)", parent="Acme Ltd.", law="Data Act 2"),
+    row(id="ent-3", actor="Holding Group", law="data act"),
+    row(id="ent-4", actor="Subsidiary", parent="ACME (Asia)", law="Data-Act (2)"),
+    row(id="ent-5", actor="Self Parent", parent="Self Parent", law="Data Act"),
+]
+
+
+def entities():
+    from timeline.models import Law, Organization
+
+    organizations = {
+        o.name: (o.slug, o.kind, o.parent.name if o.parent else None)
+        for o in Organization.objects.select_related("parent")
+    }
+    laws = {law.title: law.slug for law in Law.objects.all()}
+    history = sorted(
+        (h.name, h.slug, h.history_type, h.history_user_id, h.history_change_reason)
+        for h in Organization.history.all()
+    ) + sorted(
+        (h.title, h.slug, h.history_type, h.history_user_id, h.history_change_reason)
+        for h in Law.history.all()
+    )
+    return organizations, laws, history
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("at_once", [True, False])
+def test_entities_created_at_once_are_those_created_one_by_one(import_rows, monkeypatch, at_once):
+    """Organizations and laws new to a chunk go in with one statement each (and their history):
+    the same names, slugs, kinds, parents and history records as created one at a time."""
+    from timeline.importing.resolve import Resolver
+    from timeline.models import Organization
+
+    if not at_once:
+        monkeypatch.setattr(Resolver, "create_organizations", lambda self, named: None)
+        monkeypatch.setattr(Resolver, "create_laws", lambda self, named: None)
+    Organization.objects.create(name="Acme", slug="acme")
+    Organization.objects.create(name="Taken", slug="acme-asia")
+    batch = import_rows(ENTITY_ROWS)
+    assert batch_counts(batch.pk)["created"] == len(ENTITY_ROWS)
+    organizations, laws, history = entities()
+    assert organizations == {
+        "Acme": ("acme", "other", None),
+        "Taken": ("acme-asia", "other", None),
+        "Holding Group": ("holding-group", "company", None),
+        "Acme Ltd.": ("acme-ltd", "company", "Holding Group"),
+        "ACME (Asia)": ("acme-asia-2", "company", "Acme Ltd."),
+        "Subsidiary": ("subsidiary", "company", "ACME (Asia)"),
+        "Self Parent": ("self-parent", "company", None),
+    }
+    assert laws == {"Data Act": "data-act", "Data Act 2": "data-act-2", "Data-Act (2)": "data-act-2-2"}
+    assert [record[2] for record in history].count("+") == len(history)
+    assert {record[3:] for record in history} == {(None, None)}

@@ -168,6 +168,18 @@ class Chunk:
             [name for item in live for name in (item.get("actor"), item.get("parent"))],
             [item.get("law") for item in live],
         )
+        resolver.create_organizations(
+            [
+                named
+                for item in live
+                for named in (
+                    (item.get("parent"), item.kind or None, None),
+                    (item.get("actor"), item.kind or None, item.get("parent")),
+                )
+                if named[0]
+            ]
+        )
+        resolver.create_laws([(item.get("law"), item.jurisdiction) for item in live if item.get("law")])
         resolver.create_sources(
             {
                 item.normalized_url: {

@@ -14,18 +14,46 @@ soon (a batch's rows re-run after a fix in the admin always are).
 import functools
 import time
 
-from django.db import IntegrityError, transaction
+from django.db import DatabaseError, IntegrityError, OperationalError, transaction
 from django.utils.text import slugify
+from simple_history.models import HistoricalRecords
 
-from .. import matching
+from .. import cache, matching
+from ..control_characters import clean_text_fields
 from ..jurisdictions.lookup import find_jurisdiction
 from ..models import Law, Organization, OrganizationKind, OrganizationName, Source
 from ..services import date_context_for
 
 MAX_AGE_SECONDS = 60.0
-# At most this many organizations, laws and sources kept between chunks: a file that names a
-# hundred thousand sources must not keep them all in the worker's memory.
+# At most this many organizations and laws kept between chunks (model instances, a few KB each).
 MAX_KEPT = 20_000
+# At most this many sources: a file names a new page every few rows, so a million-row file names
+# a hundred thousand; each is kept as a ``KeptSource`` (about 300 bytes with its key), 60 MB at most.
+MAX_KEPT_SOURCES = 200_000
+SOURCE_VALUES = ("pk", "outlet", "title", "published")
+
+
+class KeptSource:
+    """What an import reads of a source: its id, and the details a row may fill in when blank."""
+
+    __slots__ = SOURCE_VALUES
+
+    def __init__(self, pk, outlet, title, published):
+        self.pk, self.outlet, self.title, self.published = pk, outlet, title, published
+
+    @classmethod
+    def of(cls, source):
+        return cls(*(getattr(source, name) for name in SOURCE_VALUES))
+
+
+def _kept_sources(normalized_urls):
+    """{normalized url: KeptSource} of the sources stored under ``normalized_urls``."""
+    rows = Source.objects.filter(normalized_url__in=normalized_urls).values_list(
+        "normalized_url", *SOURCE_VALUES
+    )
+    return {url: KeptSource(*values) for url, *values in rows}
+
+
 # Rows repeat the same names: the key of each is worked out once per process.
 match_key = functools.lru_cache(maxsize=100_000)(matching.match_key)
 
@@ -36,6 +64,48 @@ def _unique_slug(model, text, fallback):
     while model.objects.filter(slug=slug).exists():
         slug, number = f"{base}-{number}", number + 1
     return slug
+
+
+def _free_slugs(model, candidates):
+    """The slug ``_unique_slug`` would give each of ``candidates`` ([(text, fallback)]) were they
+    created one after another, in order: one query for all, one per slug already taken."""
+    bases = [slugify(text)[:200] or fallback[:200] for text, fallback in candidates]
+    taken = set(model.objects.filter(slug__in=set(bases)).values_list("slug", flat=True))
+    used, slugs = set(), []
+    for base in bases:
+        slug, number = base, 2
+        while slug in used or slug in taken or (slug != base and model.objects.filter(slug=slug).exists()):
+            slug, number = f"{base}-{number}", number + 1
+        used.add(slug)
+        slugs.append(slug)
+    return slugs
+
+
+def _history_user():
+    """Whom simple_history's own save would name: the signed-in user of the current request."""
+    request = getattr(HistoricalRecords.context, "request", None)
+    user = getattr(request, "user", None)
+    return user if user is not None and user.is_authenticated else None
+
+
+def _bulk_create(model, objs):
+    """Insert ``objs`` (new, in order) with the history records their own ``save`` would write, in
+    one savepoint; returns whether they went in (a conflict with another worker's insert: no, and
+    nothing was written)."""
+    for obj in objs:
+        clean_text_fields(model, obj)
+    try:
+        with transaction.atomic():
+            model.objects.bulk_create(objs)
+            model.history.bulk_history_create(objs, default_user=_history_user(), default_change_reason=None)
+    except OperationalError:
+        raise
+    except DatabaseError:
+        for obj in objs:
+            obj.pk = None
+        return False
+    cache.content_changed()
+    return True
 
 
 def _create(build, lookup, attempts=3):
@@ -89,8 +159,10 @@ class Resolver:
 
     def begin_chunk(self):
         self._looked_up = set()
-        if len(self.organizations) + len(self.laws) + len(self.sources) > MAX_KEPT:
-            self.organizations, self.other_names, self.laws, self.sources = {}, {}, {}, {}
+        if len(self.organizations) + len(self.laws) > MAX_KEPT:
+            self.organizations, self.other_names, self.laws = {}, {}, {}
+        if len(self.sources) > MAX_KEPT_SOURCES:
+            self.sources = {}
 
     # Jurisdictions are never created by an import: an unknown one is a question for a person.
     def jurisdiction(self, text):
@@ -117,8 +189,7 @@ class Resolver:
     def prefetch_sources(self, normalized_urls):
         wanted = set(normalized_urls) - set(self.sources)
         if wanted:
-            for source in Source.objects.filter(normalized_url__in=wanted):
-                self.sources[source.normalized_url] = source
+            self.sources.update(_kept_sources(wanted))
             self._looked_up |= {("source", url) for url in wanted}
 
     def create_sources(self, specs):
@@ -132,8 +203,7 @@ class Resolver:
             return
         with transaction.atomic():
             Source.objects.bulk_create(missing, ignore_conflicts=True)
-        for source in Source.objects.filter(normalized_url__in=[m.normalized_url for m in missing]):
-            self.sources[source.normalized_url] = source
+        self.sources.update(_kept_sources([m.normalized_url for m in missing]))
 
     def prefetch(self, organization_names=(), law_titles=()):
         keys = {match_key(name) for name in organization_names if name} - set(self.organizations)
@@ -149,6 +219,68 @@ class Resolver:
             for law in Law.objects.filter(match_key__in=keys):
                 self.laws[law.match_key] = law
             self._looked_up |= {("law", key) for key in keys}
+
+    def create_organizations(self, named):
+        """Create at once the organizations that ``named`` ([(name, kind, parent name)], in row
+        order: a row's parent before its actor) names for the first time, as ``organization``
+        would one by one: the first row naming one gives its spelling, kind and parent. New
+        parents go in before the organizations they own. Whatever cannot go in this way is left
+        to ``organization``."""
+        new = {}  # key -> (name, kind, parent key)
+        for name, kind, parent in named:
+            key = match_key(name)
+            if key and key not in self.organizations and key not in new:
+                parent_key = match_key(parent) if parent else None
+                new[key] = (name, kind, parent_key)
+        if not new:
+            return
+        slugs = _free_slugs(Organization, [(name, f"org-{key}") for key, (name, _, _) in new.items()])
+        run = []
+        for (key, (name, kind, parent_key)), slug in zip(new.items(), slugs, strict=True):
+            if parent_key is not None and any(other.match_key == parent_key for other in run):
+                if not self._insert_organizations(run):
+                    return
+                run = []
+            parent = self.organizations.get(parent_key) if parent_key else None
+            if parent_key and parent is None:
+                # A parent that could not be created here: ``organization`` makes both.
+                continue
+            run.append(
+                Organization(
+                    name=name,
+                    kind=kind or OrganizationKind.OTHER,
+                    parent=parent,
+                    slug=slug,
+                    match_key=key,
+                )
+            )
+        self._insert_organizations(run)
+
+    def _insert_organizations(self, objs):
+        if not objs or not _bulk_create(Organization, objs):
+            return False
+        for obj in objs:
+            self.organizations[obj.match_key] = obj
+        return True
+
+    def create_laws(self, named):
+        """Create at once the laws ``named`` ([(title, jurisdiction)], in row order) names for the
+        first time, as ``law`` would one by one; a conflict leaves them to ``law``."""
+        new = {}
+        for title, jurisdiction in named:
+            key = match_key(title)
+            if key and key not in self.laws and key not in new:
+                new[key] = (title, jurisdiction)
+        if not new:
+            return
+        slugs = _free_slugs(Law, [(title, f"law-{key}") for key, (title, _) in new.items()])
+        objs = [
+            Law(title=title, jurisdiction=jurisdiction, slug=slug, match_key=key)
+            for (key, (title, jurisdiction)), slug in zip(new.items(), slugs, strict=True)
+        ]
+        if _bulk_create(Law, objs):
+            for obj in objs:
+                self.laws[obj.match_key] = obj
 
     def prefetch_other_names(self, organization_ids):
         """The other names of each organization (its search document lists them), in one query."""
@@ -210,16 +342,20 @@ class Resolver:
         return found
 
     def source(self, url, normalized_url, *, outlet="", title="", published=None):
+        """The source stored under ``normalized_url`` (a ``KeptSource``), created when new; the
+        outlet, title and publication date the row gives fill those the source lacks."""
         found = self._cached(
             "source",
             self.sources,
             normalized_url,
-            lambda: Source.objects.filter(normalized_url=normalized_url).first(),
+            lambda: _kept_sources([normalized_url]).get(normalized_url),
         )
         if found is None:
-            found = _create(
-                lambda: Source(url=url, outlet=outlet, title=title, published=published),
-                lambda: Source.objects.filter(normalized_url=normalized_url).first(),
+            found = KeptSource.of(
+                _create(
+                    lambda: Source(url=url, outlet=outlet, title=title, published=published),
+                    lambda: Source.objects.filter(normalized_url=normalized_url).first(),
+                )
             )
         else:
             missing = {
@@ -228,8 +364,10 @@ class Resolver:
                 if value and not getattr(found, name)
             }
             if missing:
+                source = Source.objects.get(pk=found.pk)
                 for name, value in missing.items():
-                    setattr(found, name, value)
-                found.save(update_fields=[*missing, "normalized_url", "updated_at"])
+                    setattr(source, name, value)
+                source.save(update_fields=[*missing, "normalized_url", "updated_at"])
+                found = KeptSource.of(source)
         self.sources[normalized_url] = found
         return found

@@ -35,6 +35,8 @@ _LANGUAGE = re.compile(r"^[a-z]{2,3}(-[a-z0-9]{2,8})?$")
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 
 
+# Files repeat the same few action types, kinds and statuses: each is folded once per process.
+@functools.lru_cache(maxsize=4096)
 def _token(text):
     return _WORD.sub("_", text.strip().casefold())
 
@@ -77,8 +79,8 @@ def _normalize(text, reference, languages, date_order):
         return None, getattr(error, "reason", None) or str(error)
 
 
-# A file names the same few pages over and over.
-normalize_url = functools.lru_cache(maxsize=50_000)(matching.normalize_url)
+# A file names the same few pages over and over (a million-row file a hundred thousand).
+normalize_url = functools.lru_cache(maxsize=100_000)(matching.normalize_url)
 
 
 def message(level, text, field=None, code=None):

@@ -94,6 +94,12 @@ class Table:
                     if key not in memo:
                         memo[key] = convert(value)
                     line[index] = memo[key]
+                elif (value == []) if isinstance(value, list) else (value == {}):
+                    # Most rows carry no messages: "[]" is encoded once per statement.
+                    key = (index, type(value))
+                    if key not in memo:
+                        memo[key] = convert(value)
+                    line[index] = memo[key]
                 else:
                     line[index] = convert(value)
             result.append(line)
