@@ -122,7 +122,7 @@ def test_a_chunk_sent_twice_to_two_workers_at_once_processes_each_row_once(monke
     # No jurisdiction: a transactional test before this one may have flushed them.
     batch = lost_batch(20, jurisdiction="", law="")
     ids = list(batch.rows.values_list("pk", flat=True))
-    both_read = threading.Barrier(2, timeout=60)  # each thread prepares the rows first: slow on a loaded machine
+    both_read = threading.Barrier(2, timeout=60)  # each thread prepares its rows first
     original = processing._locked_versions
 
     def locked_versions(batch_id, row_ids):
