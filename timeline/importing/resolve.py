@@ -59,16 +59,12 @@ match_key = functools.lru_cache(maxsize=100_000)(matching.match_key)
 
 
 def _unique_slug(model, text, fallback):
-    base = slugify(text)[:200] or fallback[:200]
-    slug, number = base, 2
-    while model.objects.filter(slug=slug).exists():
-        slug, number = f"{base}-{number}", number + 1
-    return slug
+    return _free_slugs(model, [(text, fallback)])[0]
 
 
 def _free_slugs(model, candidates):
-    """The slug ``_unique_slug`` would give each of ``candidates`` ([(text, fallback)]) were they
-    created one after another, in order: one query for all, one per slug already taken."""
+    """A free slug for each of ``candidates`` ([(text, fallback)]), as they would get created one
+    after another, in order: one query for all, one per slug already taken."""
     bases = [slugify(text)[:200] or fallback[:200] for text, fallback in candidates]
     taken = set(model.objects.filter(slug__in=set(bases)).values_list("slug", flat=True))
     used, slugs = set(), []
