@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import re
 import sys
 import unicodedata
 from typing import NamedTuple
@@ -59,6 +60,8 @@ def _mark_ranges() -> str:
 # A letter of a word in any script: a letter, a combining mark written on one, or the zero-width
 # (non-)joiner that Sinhala, Persian and Indic spellings carry inside words.
 LETTER = f"(?:[^\\W\\d_]|[{_mark_ranges()}\u200c\u200d])"
+# A year written with four digits, not part of a longer number.
+_FOUR_DIGIT_YEAR_RE = re.compile(r"(?<!\d)\d{4}(?!\d)")
 
 
 def _words(text: str) -> list[str]:

@@ -6,7 +6,7 @@ import datetime as _dt
 import functools
 import re
 
-from .base import _R, _Ctx, _NotRead
+from .base import _FOUR_DIGIT_YEAR_RE, _R, _Ctx, _NotRead
 from .calendar_math import _period
 from .vocabulary import _QUARTER_NOUNS, _WORD_RE, _digits_for_number_words, _language_info, _vocab
 
@@ -38,7 +38,6 @@ _CJK_BARE_DAY_RE = re.compile(
 
 
 _NUMBER_RE = re.compile(r"\d+")
-_FULL_YEAR_RE = re.compile(r"(?<!\d)\d{4}(?!\d)")
 
 
 def _components_written(s: str, langs: tuple) -> int:
@@ -139,7 +138,7 @@ def _parse_with_dateparser(s: str, ctx: _Ctx) -> _R | None:
     elif "month" in (data.parts or ()) and not _month_word(s, langs) and len(_NUMBER_RE.findall(s)) < 3:
         return None  # "6 set 1993" read as June: the month from a number the text gives as a day
     elif len(data.parts or ()) > _components_written(s, langs) or (
-        "year" in (data.parts or ()) and not _FULL_YEAR_RE.search(s) and s.isascii()
+        "year" in (data.parts or ()) and not _FOUR_DIGIT_YEAR_RE.search(s) and s.isascii()
     ):
         # "a 1971" read as January 1971, "June 2020 a" as 1 June: parts the text does not give.
         return None

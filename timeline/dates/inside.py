@@ -15,7 +15,7 @@ import functools
 import re
 
 from . import reading
-from .base import _R, DateNormalizationError, _Ctx
+from .base import _FOUR_DIGIT_YEAR_RE, _R, DateNormalizationError, _Ctx
 from .embedded import _the_one_date
 from .relative import _RELATIVE_CUE_RE, _VAGUE_RE
 from .vocabulary import _FOREIGN_APPROX, _FOREIGN_THIRDS, _OPEN_BOUND_WORDS, _WORD_RE, _cldr_data, _vocab
@@ -55,7 +55,6 @@ _NUMBER_SIGNS = frozenset(["no", "nos", "nr", "nro", "n", "nº", "n°", "núm", 
 _PLAIN_NUMBER_RE = re.compile(r"[(\[]?\d{1,4}(?:er|re|e|º|ª|°|\.)?[)\],.;:]?")
 # Hijri years (1442 هـ) are not read: a piece holding one is no Gregorian date.
 _HIJRI_RE = re.compile(r"\d\s*هـ")
-_YEAR_RE = re.compile(r"(?<!\d)\d{4}(?!\d)")
 _EDGE_PUNCTUATION = " ,;:()[]|-"
 
 
@@ -136,7 +135,7 @@ def _with_span(t: str, spans: list, span: tuple) -> list:
 
 
 def _writes_year(t: str, span: tuple) -> bool:
-    return bool(_YEAR_RE.search(t[span[0] : span[1]]))
+    return bool(_FOUR_DIGIT_YEAR_RE.search(t[span[0] : span[1]]))
 
 
 def _comma_inside(t: str, span: tuple) -> bool:
@@ -231,7 +230,7 @@ def _plain_numbers_only(piece: str) -> bool:
 
 def _read_piece(piece: str, ctx: _Ctx) -> _R | None:
     piece = piece.strip(_EDGE_PUNCTUATION).rstrip(".")  # as the whole text is tidied: "2020. 5. 4."
-    if not piece or _HIJRI_RE.search(piece) or len(_YEAR_RE.findall(piece)) > 1:
+    if not piece or _HIJRI_RE.search(piece) or len(_FOUR_DIGIT_YEAR_RE.findall(piece)) > 1:
         return None
     try:
         return reading._parse_one(piece, ctx)

@@ -8,7 +8,16 @@ import datetime as _dt
 import functools
 import re
 
-from .base import _MONTH_NAMES, _R, DATE_ORDERS, DateNormalizationError, _Ctx, _Failure, _NotRead
+from .base import (
+    _FOUR_DIGIT_YEAR_RE,
+    _MONTH_NAMES,
+    _R,
+    DATE_ORDERS,
+    DateNormalizationError,
+    _Ctx,
+    _Failure,
+    _NotRead,
+)
 from .calendar_math import _qualify
 from .cjk import _parse_cjk
 from .cleaning import (
@@ -264,7 +273,7 @@ def _weekday_filler_elsewhere(lowered: str, ctx: _Ctx, candidates) -> str | None
     words = _WORD_RE.findall(lowered)
     months = [w for w in words if w in vocab.months]
     if months:
-        names = [] if _YEAR_DIGITS_RE.search(lowered) else [w for w in months if len(w) <= 2]
+        names = [] if _FOUR_DIGIT_YEAR_RE.search(lowered) else [w for w in months if len(w) <= 2]
     else:
         names = [w for w in words if w in vocab.weekdays]
     if not names or _parse_relative_whole(lowered, ctx) is not None:
@@ -277,9 +286,6 @@ def _weekday_filler_elsewhere(lowered: str, ctx: _Ctx, candidates) -> str | None
             if word in theirs.skip or (months and word in theirs.weekdays):
                 return other  # "3 su 10": June in Jola-Fonyi, Sunday in Finnish, "out of" in Italian
     return None
-
-
-_YEAR_DIGITS_RE = re.compile(r"(?<!\d)\d{4}(?!\d)")
 
 
 def _foreign_open_bound(lowered: str, ctx: _Ctx) -> bool:
