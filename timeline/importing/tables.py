@@ -94,7 +94,7 @@ class Table:
                     if key not in memo:
                         memo[key] = convert(value)
                     line[index] = memo[key]
-                elif (value == []) if isinstance(value, list) else (value == {}):
+                elif not value and isinstance(value, (list, dict)):
                     # Most rows carry no messages: "[]" is encoded once per statement.
                     key = (index, type(value))
                     if key not in memo:
