@@ -1,11 +1,11 @@
 """The write path at the sizes that take its batched statements: what a chunk of many rows writes."""
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from django.db import connection, transaction
 
+from tests.factories import EventFactory
 from timeline.importing.processing import batch_counts
-from timeline.importing.tables import MAX_ROWS_PER_STATEMENT, _statement_sizes
+from timeline.importing.upsert import events_table
 from timeline.models import Citation, Event
 
 from .conftest import row
@@ -30,7 +30,7 @@ def many_rows(count, quote="We comply."):
 
 @pytest.mark.django_db
 def test_a_chunk_of_many_new_events_writes_every_event_history_and_citation(import_rows):
-    count = 2 * MAX_ROWS_PER_STATEMENT + 77  # full statements and every smaller size
+    count = 589
     batch = import_rows(many_rows(count))
     assert batch_counts(batch.pk)["created"] == count
     events = {event.external_id: event for event in Event.objects.all()}
@@ -51,7 +51,7 @@ def test_a_chunk_of_many_new_events_writes_every_event_history_and_citation(impo
 
 @pytest.mark.django_db
 def test_the_same_chunk_again_is_unchanged_and_a_changed_quote_updates_its_citation(import_rows):
-    count = MAX_ROWS_PER_STATEMENT + 3
+    count = 259
     import_rows(many_rows(count))
     again = import_rows(many_rows(count))
     assert batch_counts(again.pk)["unchanged"] == count
@@ -63,14 +63,34 @@ def test_the_same_chunk_again_is_unchanged_and_a_changed_quote_updates_its_citat
     assert Citation.objects.filter(quote="We will not comply.").count() == count // 2
 
 
-@settings(deadline=None)
-@given(st.integers(0, 5000), st.integers(1, 10_000))
-def test_statement_sizes_cover_the_rows_with_few_sizes(count, most):
-    covered = 0
-    for start, size in _statement_sizes(count, most):
-        assert start == covered and size & (size - 1) == 0 and size <= min(most, MAX_ROWS_PER_STATEMENT)
-        covered += size
-    assert covered == count
+def event_columns(event, **changes):
+    return {**Event.objects.filter(pk=event.pk).values(*events_table.attnames).get(), **changes}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_insert_new_returns_the_rows_it_inserted_and_skips_a_key_already_taken():
+    taken = EventFactory(external_id="taken")
+    rows = [
+        event_columns(taken, external_id="new-1"),
+        event_columns(taken),  # another worker's key: skipped, not returned
+        event_columns(taken, external_id="new-2"),
+    ]
+    with transaction.atomic():
+        inserted = events_table.insert_new(rows, ("id", "external_id"))
+    assert [external_id for _, external_id in inserted] == ["new-1", "new-2"]
+    assert dict(
+        Event.objects.filter(external_id__startswith="new-").values_list("pk", "external_id")
+    ) == dict(inserted)
+    assert Event.objects.count() == 3
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's write lock")
+def test_insert_new_on_sqlite_refuses_to_run_without_the_write_lock():
+    rows = [event_columns(EventFactory(), external_id="new-1")]
+    with pytest.raises(RuntimeError, match="write lock"):
+        events_table.insert_new(rows, ("id",))
+    assert not Event.objects.filter(external_id="new-1").exists()
 
 
 @pytest.mark.django_db
