@@ -181,7 +181,7 @@ class EventFilter(OnlyVisibleReferences, django_filters.FilterSet):
     )
     q = EventTextFilter(max_length=MAX_TEXT, help_text="Words that must all appear (title, summary, names).")
     external_id = django_filters.CharFilter(
-        max_length=200, help_text="The id the event had in its import file."
+        max_length=200, method="filter_external_id", help_text="The id the event had in its import file."
     )
     updated_since = UtcDateTimeFilter(
         field_name="updated_at",
@@ -210,6 +210,9 @@ class EventFilter(OnlyVisibleReferences, django_filters.FilterSet):
             return filters.apply(queryset)
         except FilterError as error:
             raise ValidationError({error.field: [error.message]}) from error
+
+    def filter_external_id(self, queryset, name, value):
+        return queryset.with_external_ids([value])
 
 
 class OrganizationFilter(OnlyVisibleReferences, django_filters.FilterSet):

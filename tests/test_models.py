@@ -30,6 +30,14 @@ def test_two_events_cannot_share_an_external_id():
         EventFactory(external_id="hk-1")
 
 
+def test_events_found_by_external_id_are_those_imported_under_it_never_those_without_one():
+    imported = EventFactory(external_id="hk-1")
+    EventFactory(external_id="hk-2")
+    EventFactory(external_id="")
+    assert list(Event.objects.with_external_ids(["hk-1", "hk-3"])) == [imported]
+    assert not Event.objects.with_external_ids([""]).exists()
+
+
 def test_events_without_external_id_are_unique_on_their_natural_key():
     actor = OrganizationFactory()
     day = datetime.date(2020, 7, 6)

@@ -318,6 +318,12 @@ class EventQuerySet(models.QuerySet):
     def chronological(self):
         return self.order_by(*TIMELINE_KEY)
 
+    def with_external_ids(self, external_ids):
+        """The events imported under one of ``external_ids``. The query says the id is not blank:
+        the unique index of external ids holds only those, and SQLite uses a partial index only
+        for a query that repeats its condition (it would scan the table otherwise)."""
+        return self.filter(external_id__in=external_ids).exclude(external_id="")
+
     def newest_first(self):
         return self.order_by(*NEWEST_FIRST_KEY)
 
@@ -490,7 +496,10 @@ class Event(models.Model):
     objects = EventQuerySet.as_manager()
     # Derived fields: the database computes the generated ones, the search document follows the names.
     history = HistoricalRecords(
-        excluded_fields=["date_precision_rank", "date_span_bound", "search_document", "search_vector"]
+        excluded_fields=["date_precision_rank", "date_span_bound", "search_document", "search_vector"],
+        # History is read by event (its id) and in time order, never by actor, law or the others:
+        # an index each would only be written, once per record.
+        no_db_index=["actor", "jurisdiction", "law", "responds_to", "updated_at"],
     )
 
     class Meta:
@@ -499,9 +508,6 @@ class Event(models.Model):
         indexes = [
             models.Index(fields=list(TIMELINE_KEY), name="event_timeline_idx"),
             models.Index(fields=["status", *TIMELINE_KEY], name="event_public_timeline_idx"),
-            # The unique constraint's index is partial (non-blank ids only), which SQLite uses only
-            # when a query repeats that condition: lookups by id would scan the table.
-            models.Index(fields=["external_id"], name="event_external_id_idx"),
             # One filter and the timeline order: a filtered page walks its own index in order.
             *[
                 models.Index(fields=[field, *TIMELINE_KEY], name=f"event_{field}_time_idx")

@@ -45,9 +45,9 @@ def resolve_pending_links(batch_id):
     if not rows:
         return
     targets = dict(
-        Event.objects.filter(external_id__in={row.pending_responds_to for row in rows}).values_list(
-            "external_id", "pk"
-        )
+        Event.objects.with_external_ids({row.pending_responds_to for row in rows})
+        .order_by()
+        .values_list("external_id", "pk")
     )
     linking = {row.event_id for row in rows if row.event_id and targets.get(row.pending_responds_to)}
     events = Event.objects.in_bulk(linking) if linking else {}

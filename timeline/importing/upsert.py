@@ -98,7 +98,7 @@ def find_events(keys):
     fingerprints = {value for kind, value in keys if kind == "fingerprint"}
     columns = ("id", *EVENT_COLUMNS)
     if external_ids:
-        for event in Event.objects.filter(external_id__in=external_ids).order_by().values(*columns):
+        for event in Event.objects.with_external_ids(external_ids).order_by().values(*columns):
             found[("id", event["external_id"])] = event
     if fingerprints:
         rows = Event.objects.filter(external_id="", fingerprint__in=fingerprints).order_by().values(*columns)
@@ -168,7 +168,7 @@ class EventWrites:
         existing = find_events({item.key for item in live})
         links = {item.get("responds_to") for item in live if item.get("responds_to")}
         targets = (
-            dict(Event.objects.filter(external_id__in=links).values_list("external_id", "pk"))
+            dict(Event.objects.with_external_ids(links).order_by().values_list("external_id", "pk"))
             if links
             else {}
         )
