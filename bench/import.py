@@ -141,6 +141,31 @@ def reset_peak_rss():
         handle.write("5")
 
 
+class CommitClock:
+    """Wall seconds spent in the database's commits (on SQLite with WAL, a commit writes the
+    transaction's pages to the log and, past ``wal_autocheckpoint`` pages, checkpoints it)."""
+
+    def __init__(self):
+        from django.db import connection
+
+        self.wall, self.count = 0.0, 0
+        commit = connection._commit
+
+        def timed_commit():
+            started = time.perf_counter()
+            try:
+                return commit()
+            finally:
+                self.wall, self.count = self.wall + time.perf_counter() - started, self.count + 1
+
+        connection._commit = timed_commit
+
+    def take(self):
+        """(wall seconds, commits) since the last call."""
+        spent, self.wall, self.count = (self.wall, self.count), 0.0, 0
+        return spent
+
+
 class StagingClock:
     """Wall and CPU seconds spent in ``stage_file`` by ``import_events`` (staging alone)."""
 
@@ -212,6 +237,11 @@ def print_staging(staging, rows):
         f"  of which staging (reading the file into rows): {wall:.1f} s = {rows / wall:,.0f} rows/s; "
         f"CPU {cpu / rows * 1e6:,.0f} us/row"
     )
+
+
+def print_commits(commits):
+    wall, count = commits.take()
+    print(f"  of which commits: {wall:.1f} s in {count:,} commits")
 
 
 def print_database_size(database):
@@ -327,7 +357,7 @@ def main():
     if args.chunk_sizes:
         chunk_curve(path, args.rows, args.chunk_sizes, settings)
         return
-    staging = StagingClock()
+    staging, commits = StagingClock(), CommitClock()
     rss_before = rss_mb()
     reset_peak_rss()
     wall, cpu, counts = timed(lambda: profiled(args.profile, lambda: import_file(path)))
@@ -339,6 +369,7 @@ def main():
         f"{args.rows / cpu:,.0f} rows per CPU second"
     )
     print_staging(staging, args.rows)
+    print_commits(commits)
     print_database_size(database)
     if not args.once:
         again_wall, again_cpu, again = timed(lambda: import_file(path))
@@ -348,6 +379,7 @@ def main():
             f"({describe(again)}); CPU {again_cpu:.1f} s = {again_cpu / args.rows * 1e6:,.0f} us/row"
         )
         print_staging(staging, args.rows)
+        print_commits(commits)
     print(
         f"peak memory (RSS) during the import: {pipeline_peak:.0f} MB (the first; resident before it "
         f"{rss_before:.0f} MB, after it {rss_after:.0f} MB; target < 300 MB at 1,000,000 rows)"
