@@ -141,6 +141,31 @@ def reset_peak_rss():
         handle.write("5")
 
 
+class CommitClock:
+    """Wall seconds spent in the database's commits (on SQLite with WAL, a commit writes the
+    transaction's pages to the log and, past ``wal_autocheckpoint`` pages, checkpoints it)."""
+
+    def __init__(self):
+        from django.db import connection
+
+        self.wall, self.count = 0.0, 0
+        commit = connection._commit
+
+        def timed_commit():
+            started = time.perf_counter()
+            try:
+                return commit()
+            finally:
+                self.wall, self.count = self.wall + time.perf_counter() - started, self.count + 1
+
+        connection._commit = timed_commit
+
+    def take(self):
+        """(wall seconds, commits) since the last call."""
+        spent, self.wall, self.count = (self.wall, self.count), 0.0, 0
+        return spent
+
+
 class StagingClock:
     """Wall and CPU seconds spent in ``stage_file`` by ``import_events`` (staging alone)."""
 
@@ -212,6 +237,20 @@ def print_staging(staging, rows):
         f"  of which staging (reading the file into rows): {wall:.1f} s = {rows / wall:,.0f} rows/s; "
         f"CPU {cpu / rows * 1e6:,.0f} us/row"
     )
+
+
+def print_commits(commits):
+    wall, count = commits.take()
+    print(f"  of which commits: {wall:.1f} s in {count:,} commits")
+
+
+def print_database_size(database):
+    """The SQLite file's size and its write-ahead log's (a WAL that keeps growing: no checkpoint)."""
+    if not database["ENGINE"].endswith("sqlite3"):
+        return
+    sizes = [Path(f"{database['NAME']}{suffix}") for suffix in ("", "-wal")]
+    megabytes = [path.stat().st_size / 1e6 if path.exists() else 0 for path in sizes]
+    print(f"  database file {megabytes[0]:,.0f} MB, write-ahead log {megabytes[1]:,.0f} MB")
 
 
 def describe(counts):
@@ -318,7 +357,7 @@ def main():
     if args.chunk_sizes:
         chunk_curve(path, args.rows, args.chunk_sizes, settings)
         return
-    staging = StagingClock()
+    staging, commits = StagingClock(), CommitClock()
     rss_before = rss_mb()
     reset_peak_rss()
     wall, cpu, counts = timed(lambda: profiled(args.profile, lambda: import_file(path)))
@@ -330,6 +369,8 @@ def main():
         f"{args.rows / cpu:,.0f} rows per CPU second"
     )
     print_staging(staging, args.rows)
+    print_commits(commits)
+    print_database_size(database)
     if not args.once:
         again_wall, again_cpu, again = timed(lambda: import_file(path))
         print(
@@ -338,14 +379,46 @@ def main():
             f"({describe(again)}); CPU {again_cpu:.1f} s = {again_cpu / args.rows * 1e6:,.0f} us/row"
         )
         print_staging(staging, args.rows)
+        print_commits(commits)
     print(
         f"peak memory (RSS) during the import: {pipeline_peak:.0f} MB (the first; resident before it "
         f"{rss_before:.0f} MB, after it {rss_after:.0f} MB; target < 300 MB at 1,000,000 rows)"
     )
 
+    sample = raw_dates(path, min(args.dates_rows, args.rows))
+    date_baselines = date_parsing(sample) if sample else None
+    plain_rows = min(args.rows, 100_000)  # its rows are built in memory first
+    plain_wall, plain_cpu = plain_executemany(plain_rows)
+    plain_rate, plain_cpu = plain_rows / plain_wall, plain_cpu / plain_rows * args.rows
+    print(
+        f"plain executemany: {plain_rows:,} event rows in {plain_wall:.1f} s = "
+        f"{plain_rate:,.0f} rows/s; CPU {plain_cpu / args.rows * 1e6:,.0f} us/row"
+    )
+    if date_baselines is not None:
+        parser_rate, parser_cpu_per_row = date_baselines
+        print(
+            f"ratio to dateparser.parse alone: {pipeline_rate / parser_rate:.1f}x "
+            f"(CPU per row: {parser_cpu_per_row / (cpu / args.rows):.1f}x)"
+        )
+    print(
+        f"ratio to a plain executemany: {pipeline_rate / plain_rate:.2f}x "
+        f"(the pipeline costs {cpu / plain_cpu:.1f}x the CPU of writing the events alone)"
+    )
+    if args.naive_rows:
+        naive(args.naive_rows, pipeline_rate)
+    if not args.keep:
+        for child in workdir.iterdir():
+            child.unlink()
+        workdir.rmdir()
+
+
+def date_parsing(sample):
+    """Time ``dateparser.parse`` and ``normalize_date`` over ``sample`` ([(text, reference,
+    language)]); returns the faster dateparser's (rows/s, CPU seconds per row): the baseline to beat."""
     import dateparser
 
-    sample = raw_dates(path, min(args.dates_rows, args.rows))
+    from timeline import dates
+
     for text, _, language in sample[:50]:  # dateparser loads its languages on first use: not timed
         dateparser.parse(text)
         dateparser.parse(text, languages=[language])
@@ -357,9 +430,6 @@ def main():
     informed_wall, informed_cpu, _ = timed(
         lambda: [dateparser.parse(text, languages=[language]) for text, _, language in sample]
     )
-    # The faster of the two is the baseline to beat: a plain importer would pass the row's language.
-    parser_wall, parser_cpu = min((parser_wall, parser_cpu), (informed_wall, informed_cpu))
-    parser_rate = len(sample) / parser_wall
     print(
         f"dateparser.parse alone, told the row's language: {len(sample):,} dates in {informed_wall:.1f} s = "
         f"{len(sample) / informed_wall:,.0f} rows/s; CPU {informed_cpu / len(sample) * 1e6:,.0f} us/row"
@@ -375,27 +445,9 @@ def main():
         f"normalize_date alone: {len(sample):,} dates in {engine_wall:.2f} s = "
         f"{len(sample) / engine_wall:,.0f} rows/s; CPU {engine_cpu / len(sample) * 1e6:,.0f} us/row"
     )
-    plain_rows = min(args.rows, 100_000)  # its rows are built in memory first
-    plain_wall, plain_cpu = plain_executemany(plain_rows)
-    plain_rate, plain_cpu = plain_rows / plain_wall, plain_cpu / plain_rows * args.rows
-    print(
-        f"plain executemany: {plain_rows:,} event rows in {plain_wall:.1f} s = "
-        f"{plain_rate:,.0f} rows/s; CPU {plain_cpu / args.rows * 1e6:,.0f} us/row"
-    )
-    print(
-        f"ratio to dateparser.parse alone: {pipeline_rate / parser_rate:.1f}x "
-        f"(CPU per row: {parser_cpu / len(sample) / (cpu / args.rows):.1f}x)"
-    )
-    print(
-        f"ratio to a plain executemany: {pipeline_rate / plain_rate:.2f}x "
-        f"(the pipeline costs {cpu / plain_cpu:.1f}x the CPU of writing the events alone)"
-    )
-    if args.naive_rows:
-        naive(args.naive_rows, pipeline_rate)
-    if not args.keep:
-        for child in workdir.iterdir():
-            child.unlink()
-        workdir.rmdir()
+    # The faster of the two is the baseline to beat: a plain importer would pass the row's language.
+    parser_wall, parser_cpu = min((parser_wall, parser_cpu), (informed_wall, informed_cpu))
+    return len(sample) / parser_wall, parser_cpu / len(sample)
 
 
 def naive(count, pipeline_rate):

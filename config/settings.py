@@ -255,6 +255,11 @@ IMPORT_CHUNK_SIZE = int(os.environ.get("IMPORT_CHUNK_SIZE", "2000"))
 # goes into fifteen indexes, and with pages that fall out of the cache every chunk reads and
 # writes them again (docs/benchmarks.md). 0 keeps SQLite's default.
 IMPORT_SQLITE_CACHE_MB = int(os.environ.get("IMPORT_SQLITE_CACHE_MB", "64"))
+# On SQLite, the write-ahead log pages after which a connection that imports checkpoints on commit
+# (SQLite's default, 1000, checkpointed at nearly every chunk); the log file is cut back to that
+# size after each (100,000 pages of 4 KB: 400 MB). 0 keeps SQLite's default. Measured in
+# worker_process.tune_database.
+IMPORT_SQLITE_WAL_AUTOCHECKPOINT = int(os.environ.get("IMPORT_SQLITE_WAL_AUTOCHECKPOINT", "100000"))
 # A batch whose rows made no progress for this long while the task queue is empty lost its chunks
 # (a worker killed holding them, a Redis restarted empty): its pending rows are sent again.
 IMPORT_STALL_SECONDS = float(os.environ.get("IMPORT_STALL_SECONDS", "60"))

@@ -321,3 +321,28 @@ def test_a_row_failing_in_the_database_fails_alone(import_rows, monkeypatch):
     assert first.status == "failed"
     assert "simulated" in texts(first)
     assert second.status == "created"
+
+
+@pytest.mark.parametrize("in_one_chunk", [True, False])
+def test_a_row_fills_in_what_a_stored_source_lacks_and_keeps_what_it_has(import_rows, in_one_chunk):
+    Source.objects.create(url="https://news.example.org/blank", outlet="", title="")
+    Source.objects.create(url="https://news.example.org/full", outlet="Kept", title="Kept title")
+    rows = [
+        row(
+            id="ev-1",
+            source_url="https://news.example.org/blank",
+            source_outlet="New",
+            source_title="New title",
+        ),
+        row(
+            id="ev-2",
+            source_url="https://news.example.org/full",
+            source_outlet="New",
+            source_title="New title",
+        ),
+    ]
+    for batch in [rows] if in_one_chunk else [[item] for item in rows]:
+        import_rows(batch)
+    blank, full = (Source.objects.get(url=f"https://news.example.org/{name}") for name in ("blank", "full"))
+    assert (blank.outlet, blank.title, blank.published) == ("New", "New title", datetime.date(2020, 7, 7))
+    assert (full.outlet, full.title, full.published) == ("Kept", "Kept title", datetime.date(2020, 7, 7))
