@@ -13,7 +13,6 @@
 Finishing a batch and counting its outcomes are in ``finishing``.
 """
 
-import functools
 import json
 import logging
 from dataclasses import dataclass
@@ -49,8 +48,10 @@ class StagedRow:
     messages_text: str
     run_by_id: int | None
 
-    @functools.cached_property
+    @property
     def raw(self):
+        # Decoded where it is read (once), not kept: the dict of a row's cells would stay alive
+        # through the whole chunk beside its text and the values taken from it.
         return json.loads(self.raw_text)
 
     @property
