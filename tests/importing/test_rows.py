@@ -114,6 +114,23 @@ def test_responds_to_in_the_same_chunk_later(import_rows):
     assert batch_counts(batch.pk)["created"] == 2
 
 
+def test_responses_to_responses_and_a_cycle_in_one_chunk_are_all_linked_with_their_history(import_rows):
+    rows = [
+        row(id="c", actor="Telegram", responds_to="b"),
+        row(id="b", actor="Google", responds_to="a"),
+        row(id="a", action_type="law_passed", title="Law"),
+        row(id="x", actor="Twitter", responds_to="y"),
+        row(id="y", actor="LinkedIn", responds_to="x"),
+    ]
+    batch = import_rows(rows)
+    assert batch_counts(batch.pk)["created"] == 5
+    links = dict(Event.objects.values_list("external_id", "responds_to__external_id"))
+    assert links == {"a": None, "b": "a", "c": "b", "x": "y", "y": "x"}
+    for event in Event.objects.all():
+        assert [record.responds_to_id for record in event.history.all()][0] == event.responds_to_id
+    assert not batch.rows.exclude(pending_responds_to="").exists()
+
+
 def test_responds_to_target_in_an_earlier_batch(import_rows):
     import_rows([row(id="law", action_type="law_passed")])
     batch = import_rows([row(id="response", actor="Google", responds_to="law")])

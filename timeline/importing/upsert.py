@@ -12,7 +12,7 @@ the history record simple_history would have written (the same columns: the even
 import logging
 from types import SimpleNamespace
 
-from django.db import DatabaseError, OperationalError, transaction
+from django.db import DatabaseError, OperationalError, connection, transaction
 
 from ..models import Citation, Event, EventStatus, ImportRowStatus
 from .tables import Table
@@ -234,10 +234,41 @@ class EventWrites:
 
     def insert(self, new, by_key):
         """Insert the new events; returns the keys another worker inserted first."""
+        lost = []
+        for wave in self.waves(new, by_key):
+            lost += self.insert_wave(wave, by_key)
+        return lost
+
+    def waves(self, new, by_key):
+        """The new events in the groups they go in, one statement each.
+
+        PostgreSQL: one group in key order, so that two chunks inserting overlapping keys wait for
+        each other instead of deadlocking. SQLite has one writer at a time: an event that a
+        response of this chunk names goes in first, and the response holds its link from its
+        insert, not from an UPDATE after it (a response to a response one group later; a cycle of
+        responses is linked after, by ``link_within_chunk``).
+        """
+        if connection.vendor != "sqlite":
+            yield dict(sorted(new.items()))
+            return
+        targets = {}
+        for key in new:
+            for item in by_key[key]:
+                if item.pending_link and ("id", item.pending_link) in new:
+                    targets[key] = ("id", item.pending_link)  # the last row's link, as linking after would
+        left = dict(new)
+        while left:
+            wave = {key: event for key, event in left.items() if targets.get(key) not in left} or left
+            for key, event in wave.items():
+                target = new.get(targets.get(key), {})
+                if "id" in target:
+                    event["responds_to_id"] = target["id"]
+            yield wave
+            left = {key: event for key, event in left.items() if key not in wave}
+
+    def insert_wave(self, new, by_key):
         if not new:
             return []
-        # In key order, so that two chunks inserting overlapping keys wait for each other, not deadlock.
-        new = dict(sorted(new.items()))
         try:
             with transaction.atomic():
                 inserted = events_table.insert_new(list(new.values()), ("id", "external_id", "fingerprint"))
@@ -328,6 +359,9 @@ class EventWrites:
             if not item.ok or target is None or item.event.get("id") in (None, target):
                 continue
             event = item.event
+            if event["responds_to_id"] == target:
+                item.pending_link = ""  # linked as it went in (``waves``)
+                continue
             event["responds_to_id"], event["updated_at"] = target, self.now
             item.pending_link = ""
             relinked[event["id"]] = event
