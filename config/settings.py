@@ -251,6 +251,10 @@ IMPORT_UPLOAD_CHECK_BYTES = int(os.environ.get("IMPORT_UPLOAD_CHECK_BYTES", str(
 # Rows per Celery task: measured in docs/benchmarks.md (smaller chunks pay the per-chunk queries
 # and commit the same index pages more often; larger ones hold more rows and memory at once).
 IMPORT_CHUNK_SIZE = int(os.environ.get("IMPORT_CHUNK_SIZE", "2000"))
+# In eager mode (no broker: this process imports alone), the rows processed between two commits
+# (whole chunks; measured in docs/benchmarks.md). A crash loses at most this much work: those rows
+# stay pending for the next run or `import_events --resume`.
+IMPORT_EAGER_COMMIT_ROWS = int(os.environ.get("IMPORT_EAGER_COMMIT_ROWS", "20000"))
 # On SQLite, the page cache of a connection that imports (SQLite's default is 2 MB): an event
 # goes into fifteen indexes, and with pages that fall out of the cache every chunk reads and
 # writes them again (docs/benchmarks.md). 0 keeps SQLite's default.

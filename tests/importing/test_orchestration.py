@@ -172,3 +172,33 @@ def test_importing_never_imports_the_tasks():
                 imported |= {alias.name for alias in node.names}
     assert "timeline.importing.orchestration" in imported  # the walk reads relative imports
     assert not {name for name in imported if name.startswith("timeline.tasks")}
+
+
+@pytest.mark.django_db
+def test_eager_rows_commit_in_groups_and_a_group_that_fails_is_redone_whole(settings, monkeypatch):
+    settings.IMPORT_CHUNK_SIZE, settings.IMPORT_EAGER_COMMIT_ROWS = 1, 2
+    # Each row names an organization of its own: the failing group's are rolled back with it.
+    rows = [row(id=f"grouped-{n}", actor=f"Company {n}", title=f"Event {n}") for n in range(5)]
+    batch = stage_file(io.BytesIO(csv_bytes(rows)), file_name="grouped.csv", dispatch=False)
+    process, calls = orchestration.process_chunk, []
+
+    def fourth_chunk_fails_after_its_work(batch_id, ids):
+        process(batch_id, ids)
+        calls.append(ids)
+        if len(calls) == 4:
+            raise RuntimeError("the process died")
+
+    monkeypatch.setattr(orchestration, "process_chunk", fourth_chunk_fails_after_its_work)
+    with pytest.raises(RuntimeError):
+        orchestration.dispatch_batch(batch.pk)
+    # The first group (two rows) was committed; the second was rolled back whole, the fifth not reached.
+    assert sorted(Event.objects.values_list("external_id", flat=True)) == ["grouped-0", "grouped-1"]
+    assert batch.rows.filter(status=ImportRowStatus.PENDING).count() == 3
+
+    monkeypatch.setattr(orchestration, "process_chunk", process)
+    orchestration.dispatch_batch(batch.pk)
+    events = Event.objects.select_related("actor").order_by("external_id")
+    assert [(event.external_id, event.actor.name) for event in events] == [
+        (f"grouped-{n}", f"Company {n}") for n in range(5)
+    ]
+    assert not batch.rows.filter(status=ImportRowStatus.PENDING).exists()

@@ -4,8 +4,9 @@ Calls go one way: ``timeline.tasks``, the admin, the API and ``import_events`` c
 it never imports them. It sends work to the workers by task name through the Celery app, and in
 eager mode (no broker: the embedded default) it processes the rows inline instead.
 
-- ``dispatch_batch`` sends a batch's pending rows as chunks of ids; ``dispatch_after_commit`` is
-  the same for a request that staged or re-ran rows (a broker that is down is told to the batch);
+- ``dispatch_batch`` sends a batch's pending rows as chunks of ids (in eager mode it processes
+  them, several chunks to a commit); ``dispatch_after_commit`` is the same for a request that
+  staged or re-ran rows (a broker that is down is told to the batch);
 - ``run_chunk`` is what a worker runs for one chunk: it processes the still-pending rows, notes the
   batch's progress time and, once no row is pending, asks for the batch to be finished;
 - ``sweep`` heals every import, however it was started (admin, API, command): celery beat sends
@@ -27,6 +28,7 @@ import time
 
 from celery import current_app
 from django.conf import settings
+from django.db import transaction
 from django.utils import timezone
 from kombu.exceptions import ChannelError
 from kombu.exceptions import OperationalError as KombuOperationalError
@@ -34,6 +36,7 @@ from kombu.exceptions import OperationalError as KombuOperationalError
 from ..models import ImportBatch, ImportBatchStatus, ImportRow, ImportRowStatus
 from .finishing import batch_counts, finish_batch, has_pending
 from .processing import process_chunk
+from .resolve import Resolver
 from .worker_process import prepare_process
 
 __all__ = [
@@ -94,21 +97,64 @@ def dispatch_batch(batch_id, *, chunk_size=None, on_progress=None):
         status=ImportBatchStatus.PROCESSING, finished_at=None, progress_at=timezone.now()
     )
     ImportBatch.objects.filter(pk=batch_id, started_at__isnull=True).update(started_at=timezone.now())
-    pending = ImportRow.objects.filter(batch_id=batch_id, status=ImportRowStatus.PENDING).order_by("pk")
-    last, sent = 0, 0
-    while True:
-        ids = list(pending.filter(pk__gt=last).values_list("pk", flat=True)[:chunk_size])
-        if not ids:
-            break
-        if eager:
-            process_chunk(batch_id, ids)
-        else:
+    chunks = _pending_chunks(batch_id, chunk_size)
+    if eager:
+        sent = _process_here(batch_id, chunks, on_progress)
+    else:
+        sent = 0
+        for ids in chunks:
             current_app.send_task(CHUNK_TASK, args=[batch_id, ids])
-        last, sent = ids[-1], sent + len(ids)
-        if on_progress is not None:
-            on_progress(sent)
+            sent += len(ids)
+            if on_progress is not None:
+                on_progress(sent)
     _finish_soon(batch_id)
     return sent
+
+
+def _pending_chunks(batch_id, chunk_size):
+    """The ids of the batch's pending rows in order, ``chunk_size`` at a time."""
+    pending = ImportRow.objects.filter(batch_id=batch_id, status=ImportRowStatus.PENDING).order_by("pk")
+    last = 0
+    while ids := list(pending.filter(pk__gt=last).values_list("pk", flat=True)[:chunk_size]):
+        yield ids
+        last = ids[-1]
+
+
+def _process_here(batch_id, chunks, on_progress):
+    """Process the chunks in this process (eager mode), ``IMPORT_EAGER_COMMIT_ROWS`` to a commit.
+
+    A commit writes every page its chunks changed to SQLite's log, and the new events of a chunk
+    land all over the timeline's indexes: committing each chunk wrote the same index pages again
+    and again (100,000 rows on SQLite: 2.3 s of 22 in 50 commits; 0.6 s committing every 20,000).
+    Returns how many rows were sent.
+    """
+    sent = 0
+    for group in _groups_of(chunks, settings.IMPORT_EAGER_COMMIT_ROWS):
+        try:
+            with transaction.atomic():
+                for ids in group:
+                    process_chunk(batch_id, ids)
+                    sent += len(ids)
+                    if on_progress is not None:
+                        on_progress(sent)
+        except Exception:
+            # The group's new organizations, laws and sources were rolled back with it.
+            Resolver.forget()
+            raise
+    return sent
+
+
+def _groups_of(chunks, rows):
+    """Consecutive chunks of at least ``rows`` rows together (the last group may hold fewer)."""
+    group, count = [], 0
+    for ids in chunks:
+        group.append(ids)
+        count += len(ids)
+        if count >= rows:
+            yield group
+            group, count = [], 0
+    if group:
+        yield group
 
 
 def dispatch_after_commit(batch_id):
