@@ -126,7 +126,7 @@ def _process_here(batch_id, chunks, on_progress):
     A commit writes every page its chunks changed to SQLite's log, and the new events of a chunk
     land all over the timeline's indexes: committing each chunk wrote the same index pages again
     and again (100,000 rows on SQLite: 2.3 s of 22 in 50 commits; 0.6 s committing every 20,000).
-    Returns how many rows were sent.
+    Returns how many rows were processed.
     """
     sent = 0
     for group in _groups_of(chunks, settings.IMPORT_EAGER_COMMIT_ROWS):

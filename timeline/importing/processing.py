@@ -6,7 +6,8 @@
    row acts for (``editorial``);
 2. resolve the organizations, laws and sources they name (``resolve``), each new one committed
    at once (in key order): another worker that needs the same entity waits for that one insert,
-   never for a whole chunk, and two workers never deadlock over a set of new entities;
+   never for a whole chunk, and two workers never deadlock over a set of new entities (in eager
+   mode, where this process imports alone, the commit is its group's: ``orchestration``);
 3. in one transaction: lock the rows (skipping rows another worker holds, so a redelivered chunk
    changes nothing), write events, citations and history (``upsert``) and each row's outcome.
 
