@@ -5,9 +5,10 @@ in a chunk (``EventWrites``): the events that exist are read in one query per ke
 go in with ``INSERT ... ON CONFLICT DO NOTHING`` (one statement on PostgreSQL; on SQLite a group
 per depth of responses within the chunk, so that a response holds its link from its insert; a key
 another worker inserted first is not returned, is read back and becomes an update of that event,
-under the same editorial rules), changed ones with one ``executemany`` of UPDATEs, and every event written gets
-the history record simple_history would have written (the same columns: the event's state,
-``+`` or ``~``, the person and the reason naming the file and row) in one more statement.
+under the same editorial rules), changed ones with one ``executemany`` of UPDATEs, and every
+event written gets the history record simple_history would have written (the same columns: the
+event's state, ``+`` or ``~``, the person and the reason naming the file and row) in one more
+statement.
 """
 
 import logging
