@@ -150,7 +150,9 @@ def test_a_chunk_sent_twice_to_two_workers_at_once_processes_each_row_once(monke
     finally:
         Resolver.forget()
     assert errors == []
-    assert sorted(processed) == [0, 20]
+    # Claimed at the same moment, the rows go to one worker or are split between the two (each
+    # locks them in order, skipping those the other holds): never to both.
+    assert len(processed) == 2 and sum(processed) == 20
     assert statuses(batch) == [ImportRowStatus.CREATED], batch.rows.first().messages
     events = Event.objects.filter(external_id__startswith="lost-")
     assert events.count() == 20
