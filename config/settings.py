@@ -256,7 +256,7 @@ IMPORT_CHUNK_SIZE = int(os.environ.get("IMPORT_CHUNK_SIZE", "2000"))
 # stay pending for the next run or `import_events --resume`.
 IMPORT_EAGER_COMMIT_ROWS = int(os.environ.get("IMPORT_EAGER_COMMIT_ROWS", "20000"))
 # On SQLite, the page cache of a connection that imports (SQLite's default is 2 MB): an event
-# goes into fifteen indexes, and with pages that fall out of the cache every chunk reads and
+# goes into twelve indexes, and with pages that fall out of the cache every chunk reads and
 # writes them again (docs/benchmarks.md). 0 keeps SQLite's default.
 IMPORT_SQLITE_CACHE_MB = int(os.environ.get("IMPORT_SQLITE_CACHE_MB", "64"))
 # On SQLite, the write-ahead log pages after which a connection that imports checkpoints on commit
